@@ -1,0 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+import type { CapturedMail } from "./mail-capture";
+import { e2eMailDir } from "./paths";
+
+/** Reads the capture server's mailbox until a mail to `to` (matching `subject`) arrives. */
+export async function waitForMail(to: string, subject: RegExp, { after = 0, timeoutMs = 15_000 } = {}): Promise<CapturedMail> {
+  const deadline = Date.now() + timeoutMs;
+  const address = to.toLowerCase();
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(e2eMailDir) ? fs.readdirSync(e2eMailDir).sort().reverse() : [];
+    for (const file of files) {
+      const mail = JSON.parse(fs.readFileSync(path.join(e2eMailDir, file), "utf8")) as CapturedMail;
+      if (Date.parse(mail.receivedAt) >= after && mail.to.includes(address) && subject.test(mail.subject)) return mail;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`No mail to ${to} matching ${subject} within ${timeoutMs} ms`);
+}
+
+export function firstLink(mail: CapturedMail, pattern: RegExp): string {
+  const link = (mail.text.match(/https?:\/\/\S+/g) ?? []).find((l) => pattern.test(l));
+  if (!link) throw new Error(`No link matching ${pattern} in mail "${mail.subject}"`);
+  return link;
+}
+
+/** Signs in through the UI by following the magic link from the captured email. */
+export async function signInByEmail(page: Page, email: string, { callbackPath }: { callbackPath?: string } = {}) {
+  const requestedAt = Date.now() - 1000;
+  await page.goto(callbackPath ? `/signin?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signin");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: /email me a sign-in link/i }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await waitForMail(email, /sign-in link/i, { after: requestedAt });
+  await page.goto(firstLink(mail, /\/api\/auth\/callback\/email/));
+}
+
+let counter = 0;
+/** A unique address per test, so tests never share users. */
+export function uniqueEmail(name: string): string {
+  return `${name}.${Date.now().toString(36)}${(counter++).toString(36)}@example.test`;
+}
+
+export const test = base.extend<{ screenshotDir: string }>({
+  screenshotDir: async ({}, use) => {
+    const dir = path.resolve("test-results/screenshots");
+    fs.mkdirSync(dir, { recursive: true });
+    await use(dir);
+  },
+});
+
+export { expect };

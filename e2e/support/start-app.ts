@@ -1,0 +1,37 @@
+/**
+ * The e2e web server: a capturing SMTP server, then the app started the way
+ * `npm start` starts it, on a fresh data directory with SMTP_URL pointing at
+ * the capture server.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { startMailCapture } from "./mail-capture";
+import { e2eDataDir, e2eMailDir, e2eRoot } from "./paths";
+
+fs.rmSync(e2eRoot, { recursive: true, force: true });
+const mail = await startMailCapture(e2eMailDir);
+const port = process.env.E2E_PORT ?? "3100";
+
+const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: port,
+    APP_URL: `http://localhost:${port}`,
+    DATA_DIR: e2eDataDir,
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
+    EMAIL_FROM: "RehearsalHub <no-reply@rehearsalhub.test>",
+    MAX_UPLOAD_MB: process.env.MAX_UPLOAD_MB ?? "20",
+  },
+});
+
+const stop = async () => {
+  app.kill("SIGTERM");
+  await mail.close();
+};
+app.on("exit", (code) => {
+  void mail.close().finally(() => process.exit(code ?? 0));
+});
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

@@ -1,0 +1,22 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages that must not be bundled (WebAssembly, native-ish I/O).
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "nodemailer",
+    "music-metadata",
+    "file-type",
+    "busboy",
+  ],
+  experimental: {
+    // Uploads are streamed by our own route handler; nothing else takes big bodies.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
+};
+
+export default nextConfig;

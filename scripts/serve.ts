@@ -1,0 +1,102 @@
+/**
+ * `npm start` / `npm run dev`: one command from a fresh clone to a running app.
+ * Starts the embedded PostgreSQL (PGlite) when no DATABASE_URL is set, applies
+ * pending migrations, builds when the sources changed since the last build,
+ * then runs Next.js with the database URL and the persisted secret.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { readOrCreateSecret } from "../src/env";
+import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
+import { applyMigrations } from "../src/server/db/migrate";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.DATA_DIR ?? "./.data");
+const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const buildStampFile = path.resolve(".next/rehearsalhub-build-stamp");
+
+function log(line: string) {
+  console.log(`[rehearsalhub] ${line}`);
+}
+
+/** A fingerprint of everything that goes into a production build. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const roots = ["src", "public", "next.config.mjs", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
+    } else {
+      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  roots.forEach(walk);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const fingerprint = sourceFingerprint();
+  const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(buildStampFile) && fs.readFileSync(buildStampFile, "utf8") === fingerprint;
+  if (built) return;
+  log("building the app (first start or sources changed)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  if (result.status !== 0) {
+    log("the build failed; see above.");
+    process.exit(result.status ?? 1);
+  }
+  fs.writeFileSync(buildStampFile, fingerprint);
+}
+
+async function main() {
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let stopDatabase: (() => Promise<void>) | undefined;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir, log });
+    databaseUrl = embedded.url;
+    stopDatabase = embedded.stop;
+    log(`embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), dataDir) || "."}`);
+  }
+
+  const { applied } = await applyMigrations(databaseUrl, { log });
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: dev ? "development" : "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? readOrCreateSecret(dataDir),
+  };
+
+  if (!dev) buildIfNeeded(env);
+
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
+  log(`serving on ${appUrl}`);
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await stopDatabase?.();
+    process.exit(code);
+  };
+  child.on("exit", (code) => void shutdown(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+}
+
+main().catch((error: unknown) => {
+  console.error("[rehearsalhub] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { BandTabs } from "@/features/bands/ui/band-tabs";
+import { RoleBadge } from "@/features/bands/ui/role-badge";
+import { loadForPage, serverApi } from "@/trpc/server";
+
+type Props = { children: ReactNode; params: Promise<{ bandId: string }> };
+
+export default async function BandLayout({ children, params }: Props) {
+  const { bandId } = await params;
+  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}`);
+
+  if (!result.ok) {
+    return (
+      <div className="card auth-card stack" role="alert">
+        <div style={{ fontSize: "2rem" }} aria-hidden="true">🔒</div>
+        <h1>{result.reason === "NOT_A_MEMBER" ? "You're not in this band" : "No access"}</h1>
+        <p className="muted">
+          {result.reason === "NOT_A_MEMBER"
+            ? "Only members can see this band. If you were invited, open the invite link from your email while signed in with that address."
+            : result.message}
+        </p>
+        <Link href="/" className="btn btn-secondary">
+          Back to your bands
+        </Link>
+      </div>
+    );
+  }
+
+  const band = result.data;
+  return (
+    <div>
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link href="/">Your bands</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page" className="truncate">
+          {band.name}
+        </span>
+      </nav>
+      <div className="page-header">
+        <div className="grow">
+          <h1 className="truncate" style={{ marginBottom: 6 }}>
+            {band.name}
+          </h1>
+          <div className="row small muted">
+            <RoleBadge role={band.myRole} />
+            <span>
+              {band.memberCount} {band.memberCount === 1 ? "member" : "members"}
+            </span>
+          </div>
+        </div>
+      </div>
+      <BandTabs bandId={band.id} />
+      {children}
+    </div>
+  );
+}

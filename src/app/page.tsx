@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { CreateBandForm } from "@/features/bands/ui/create-band-form";
+import { RoleBadge } from "@/features/bands/ui/role-badge";
+import { currentUser, serverApi } from "@/trpc/server";
+
+export default async function HomePage() {
+  const user = await currentUser();
+  if (!user) return <Landing />;
+
+  const bands = await (await serverApi()).band.list();
+  return (
+    <div className="stack" style={{ gap: 28 }}>
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">Dashboard</p>
+          <h1>Your bands</h1>
+          <p className="muted">
+            {bands.length === 0
+              ? "Start a band, or open an invite link a bandmate sent you."
+              : `You play in ${bands.length} ${bands.length === 1 ? "band" : "bands"}.`}
+          </p>
+        </div>
+      </div>
+
+      {bands.length === 0 ? (
+        <div className="empty-state">
+          <div className="icon" aria-hidden="true">🎸</div>
+          <h2>No bands yet</h2>
+          <p>Create your band below, then invite the others by email.</p>
+        </div>
+      ) : (
+        <ul className="grid-cards" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Your bands">
+          {bands.map((band) => (
+            <li key={band.id}>
+              <Link href={`/bands/${band.id}`} className="card card-link stack-sm" data-testid="band-card">
+                <div className="row-between">
+                  <h2 className="truncate" style={{ margin: 0 }}>
+                    {band.name}
+                  </h2>
+                  <RoleBadge role={band.role} />
+                </div>
+                <p className="small muted" style={{ margin: 0 }}>
+                  {band.songCount} {band.songCount === 1 ? "song" : "songs"} · {band.memberCount}{" "}
+                  {band.memberCount === 1 ? "member" : "members"}
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section className="card" aria-labelledby="create-band-heading" style={{ maxWidth: 560 }}>
+        <h2 id="create-band-heading">Start a new band</h2>
+        <CreateBandForm />
+      </section>
+    </div>
+  );
+}
+
+function Landing() {
+  return (
+    <div>
+      <section className="hero">
+        <p className="eyebrow">For bands who record every rehearsal</p>
+        <h1>Every take, every song, in one place.</h1>
+        <p className="lead">
+          RehearsalHub keeps your band&apos;s rehearsal recordings together: upload takes from your phone, listen and
+          seek in the browser, and leave comments at the exact second that needs work.
+        </p>
+        <div className="row">
+          <Link href="/signin" className="btn btn-primary">
+            Sign in with email
+          </Link>
+          <span className="small faint">No password. New here? The same link creates your account.</span>
+        </div>
+      </section>
+      <section className="features" aria-label="What you can do">
+        <div className="card">
+          <h3>🎚️ Every take of every song</h3>
+          <p>Versions stay with their song, newest first, with the best take marked.</p>
+        </div>
+        <div className="card">
+          <h3>🎧 Listen anywhere</h3>
+          <p>Stream in the browser and jump to any moment; nothing to download.</p>
+        </div>
+        <div className="card">
+          <h3>💬 Feedback on the beat</h3>
+          <p>Comment on a take at the second you mean, so nobody has to guess.</p>
+        </div>
+        <div className="card">
+          <h3>🔒 Just your band</h3>
+          <p>Invite bandmates by email; owners and admins decide who is in.</p>
+        </div>
+      </section>
+    </div>
+  );
+}

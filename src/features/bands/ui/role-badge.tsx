@@ -1,0 +1,7 @@
+import { roleLabel, type BandRole } from "@/server/access/roles";
+
+const roleClass: Record<BandRole, string> = { OWNER: "badge-owner", ADMIN: "badge-admin", MEMBER: "badge-member" };
+
+export function RoleBadge({ role }: { role: BandRole }) {
+  return <span className={`badge ${roleClass[role]}`}>{roleLabel[role]}</span>;
+}

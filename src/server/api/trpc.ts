@@ -1,0 +1,90 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { requireBandAccess } from "@/server/access/band-access";
+import type { BandRole } from "@/server/access/roles";
+import type { SessionUser } from "@/server/auth/session";
+import { AppError, toAppError } from "@/server/errors";
+
+/**
+ * The tRPC foundation: context, error shape, and the chain of base procedures
+ * publicProcedure -> protectedProcedure -> bandMemberProcedure(minRole),
+ * each adding one guarantee to ctx.
+ */
+
+export type Context = {
+  db: PrismaClient;
+  user: SessionUser | null;
+};
+
+/** A context without HTTP: used by the route handler, RSC caller and tests. */
+export function createContextInner(opts: Context): Context {
+  return { db: opts.db, user: opts.user };
+}
+
+export type Meta = {
+  /** Set by bandMemberProcedure: the minimum role this procedure requires. */
+  band?: { minRole: BandRole };
+};
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const appError = cause instanceof AppError ? cause : null;
+      return {
+        ...shape,
+        message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: appError?.status ?? shape.data.httpStatus,
+          path: shape.data.path,
+          reason: appError?.reason ?? null,
+          zodError: cause instanceof ZodError ? { issues: cause.issues, ...z.flattenError(cause) } : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors (and the database's unique/missing-row errors) become typed tRPC errors here, once. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const appError = toAppError(result.error.cause);
+    if (appError) throw new TRPCError({ code: appError.trpcCode, message: appError.message, cause: appError });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
+  return next({ ctx: { user: ctx.user } });
+});
+
+export const bandIdSchema = z.string().trim().min(1, "A band id is required").max(64);
+
+/**
+ * Every band-scoped procedure is built from this. It reads the caller's
+ * membership from the database on every call and hands the verified band and
+ * role to the handler; handlers scope all data by ctx.band.id.
+ */
+export function bandMemberProcedure(minRole: BandRole) {
+  return protectedProcedure
+    .meta({ band: { minRole } })
+    .input(z.object({ bandId: bandIdSchema }))
+    .use(async ({ ctx, input, next }) => {
+      const access = await requireBandAccess(ctx.db, { userId: ctx.user.id, bandId: input.bandId, minRole });
+      return next({ ctx: { band: access.band, role: access.role } });
+    });
+}

@@ -1,0 +1,84 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/**
+ * Domain errors, and the one table that maps each to a tRPC code and an HTTP
+ * status. Procedures, route handlers and pages all throw these.
+ */
+export const errorKinds = {
+  UNAUTHORIZED: { code: "UNAUTHORIZED", status: 401 },
+  FORBIDDEN: { code: "FORBIDDEN", status: 403 },
+  NOT_FOUND: { code: "NOT_FOUND", status: 404 },
+  CONFLICT: { code: "CONFLICT", status: 409 },
+  // tRPC has no 410 code: PRECONDITION_FAILED travels, the HTTP status says 410.
+  GONE: { code: "PRECONDITION_FAILED", status: 410 },
+  BAD_REQUEST: { code: "BAD_REQUEST", status: 400 },
+  PAYLOAD_TOO_LARGE: { code: "PAYLOAD_TOO_LARGE", status: 413 },
+  UNSUPPORTED_MEDIA_TYPE: { code: "UNSUPPORTED_MEDIA_TYPE", status: 415 },
+  RANGE_NOT_SATISFIABLE: { code: "BAD_REQUEST", status: 416 },
+  TOO_MANY_REQUESTS: { code: "TOO_MANY_REQUESTS", status: 429 },
+} as const satisfies Record<string, { code: TRPC_ERROR_CODE_KEY; status: number }>;
+
+export type ErrorKind = keyof typeof errorKinds;
+
+export type ErrorReason =
+  | "NOT_A_MEMBER"
+  | "INSUFFICIENT_ROLE"
+  | "INVITE_NOT_FOUND"
+  | "INVITE_USED"
+  | "INVITE_EXPIRED"
+  | "ALREADY_MEMBER"
+  | "EMAIL_MISMATCH"
+  | "LAST_OWNER"
+  | "ROLE_NOT_ALLOWED"
+  | "RATE_LIMITED";
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly reason: ErrorReason | undefined;
+
+  constructor(kind: ErrorKind, message: string, reason?: ErrorReason) {
+    super(message);
+    this.name = "AppError";
+    this.kind = kind;
+    this.reason = reason;
+  }
+
+  get status(): number {
+    return errorKinds[this.kind].status;
+  }
+
+  get trpcCode(): TRPC_ERROR_CODE_KEY {
+    return errorKinds[this.kind].code;
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+
+/** A JSON error body for route handlers: the message and reason, never a stack. */
+export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+  if (error instanceof AppError) {
+    return Response.json(
+      { error: { message: error.message, code: error.trpcCode, reason: error.reason ?? null } },
+      { status: error.status, headers },
+    );
+  }
+  console.error(error);
+  return Response.json(
+    { error: { message: "Something went wrong on our side. Please try again.", code: "INTERNAL_SERVER_ERROR", reason: null } },
+    { status: 500, headers },
+  );
+}
+
+/**
+ * Errors from below the domain (the database) that have a meaning for users:
+ * a unique constraint is a conflict, a missing row is a 404.
+ */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && (error as { name?: string }).name === "PrismaClientKnownRequestError") {
+    if (code === "P2002") return new AppError("CONFLICT", "That already exists.");
+    if (code === "P2025") return new AppError("NOT_FOUND", "Not found.");
+  }
+  return null;
+}

@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets several checkouts' builds (e.g. parallel test runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages that must not be bundled (WebAssembly, native-ish I/O).

@@ -41,7 +41,7 @@ export default defineConfig({
     // on a throw-away data directory.
     command: `npx tsx e2e/support/start-app.ts`,
     url: `${baseURL}/api/auth/csrf`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_ROOT: process.env.E2E_ROOT ?? "", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "" },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -17,7 +17,8 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DATA_DIR ?? "./.data");
 const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const buildStampFile = path.resolve(".next/rehearsalhub-build-stamp");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const buildStampFile = path.resolve(distDir, "rehearsalhub-build-stamp");
 
 function log(line: string) {
   console.log(`[rehearsalhub] ${line}`);
@@ -42,7 +43,7 @@ function sourceFingerprint(): string {
 
 function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const fingerprint = sourceFingerprint();
-  const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(buildStampFile) && fs.readFileSync(buildStampFile, "utf8") === fingerprint;
+  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(buildStampFile) && fs.readFileSync(buildStampFile, "utf8") === fingerprint;
   if (built) return;
   log("building the app (first start or sources changed)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });

@@ -1,4 +1,5 @@
-import { createTRPCRouter, bandMemberProcedure, protectedProcedure } from "@/server/api/trpc";
+import { logActivity } from "@/features/activity/log-activity";
+import { bandMemberProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { createBandInput } from "./band.schema";
 
 export const bandRouter = createTRPCRouter({
@@ -8,9 +9,7 @@ export const bandRouter = createTRPCRouter({
         data: { name: input.name, members: { create: { userId: ctx.user.id, role: "OWNER" } } },
         select: { id: true, name: true, createdAt: true },
       });
-      await tx.bandActivity.create({
-        data: { bandId: band.id, type: "BAND_CREATED", actorId: ctx.user.id, targetUserId: ctx.user.id, toRole: "OWNER" },
-      });
+      await logActivity(tx, { bandId: band.id, type: "BAND_CREATED", actorId: ctx.user.id, targetUserId: ctx.user.id, toRole: "OWNER" });
       return { ...band, role: "OWNER" as const };
     });
   }),

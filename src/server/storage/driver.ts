@@ -7,10 +7,15 @@ export type StoredObject = { size: number; modifiedAt: Date };
  * added behind it without touching callers.
  */
 export interface StorageDriver {
-  /** Writes the whole stream under `key`; the object appears only once complete. */
+  /**
+   * Writes the whole stream under `key`; the object appears only once complete.
+   * If `body` errors (an aborted upload, a size limit), nothing is left behind
+   * and the promise rejects with that error.
+   */
   put(key: string, body: Readable): Promise<StoredObject>;
+  /** null when there is no object under `key`. */
   stat(key: string): Promise<StoredObject | null>;
-  /** Bytes `start`..`end` inclusive, as a stream with backpressure. */
+  /** Bytes `start`..`end` inclusive, as a stream with backpressure. Destroying it releases the file. */
   openRange(key: string, start: number, end: number): Readable;
   /** Idempotent: deleting a missing object is not an error. */
   delete(key: string): Promise<void>;

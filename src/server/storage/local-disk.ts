@@ -5,30 +5,40 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { StorageDriver, StoredObject } from "./driver";
+import { assertValidKey } from "./keys";
 
-const KEY_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9/_-]{0,200}(\.[a-z0-9]{1,8})?$/;
-
-/** Files under one root directory; writes go to a temp file that is renamed into place. */
+/**
+ * Files under one root directory. Writes go to a temp file inside the root (same
+ * file system, so the rename is atomic) and appear under their key only once
+ * complete; a failed or aborted write leaves nothing behind.
+ */
 export class LocalDiskStorage implements StorageDriver {
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+  private readonly tmpDir: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.tmpDir = path.join(this.root, ".tmp");
+  }
 
   private pathFor(key: string): string {
-    if (!KEY_PATTERN.test(key) || key.includes("..")) throw new Error(`Invalid storage key: ${key}`);
-    return path.join(this.root, key);
+    assertValidKey(key);
+    const full = path.join(this.root, key);
+    // Belt and braces: the key pattern already rules out "..", absolute paths and backslashes.
+    if (!full.startsWith(this.root + path.sep)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
+    return full;
   }
 
   async put(key: string, body: Readable): Promise<StoredObject> {
     const target = this.pathFor(key);
-    const tmpDir = path.join(this.root, ".tmp");
     await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+    await fsp.mkdir(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
     try {
       await pipeline(body, fs.createWriteStream(tmp, { flags: "wx" }));
-      await fsp.rename(tmp, target);
-    } catch (error) {
+      await publish(tmp, target);
+    } finally {
       await fsp.rm(tmp, { force: true });
-      throw error;
     }
     const stat = await fsp.stat(target);
     return { size: stat.size, modifiedAt: stat.mtime };
@@ -37,6 +47,7 @@ export class LocalDiskStorage implements StorageDriver {
   async stat(key: string): Promise<StoredObject | null> {
     try {
       const stat = await fsp.stat(this.pathFor(key));
+      if (!stat.isFile()) return null;
       return { size: stat.size, modifiedAt: stat.mtime };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
@@ -45,10 +56,29 @@ export class LocalDiskStorage implements StorageDriver {
   }
 
   openRange(key: string, start: number, end: number): Readable {
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+      throw new RangeError(`Invalid byte range ${start}-${end}`);
+    }
+    // 64 KiB reads: measured to keep memory flat with slow clients (see toolchain notes).
     return fs.createReadStream(this.pathFor(key), { start, end, highWaterMark: 64 * 1024 });
   }
 
   async delete(key: string): Promise<void> {
     await fsp.rm(this.pathFor(key), { force: true });
+  }
+}
+
+/** Moves a finished temp file into place without ever replacing an existing object. */
+async function publish(tmp: string, target: string): Promise<void> {
+  try {
+    await fsp.link(tmp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // File systems without hard links: fall back to rename after checking the key is free.
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    if (await fsp.stat(target).then(() => true, () => false)) {
+      throw Object.assign(new Error(`Storage object exists: ${target}`), { code: "EEXIST" });
+    }
+    await fsp.rename(tmp, target);
   }
 }

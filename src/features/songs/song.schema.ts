@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+export const songTitleSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the song a title.")
+  .max(120, "Song titles can be at most 120 characters.");
+
+export const songIdSchema = z.string().trim().min(1, "A song id is required").max(64);
+
+export const createSongInput = z.object({ title: songTitleSchema });
+export type CreateSongInput = z.infer<typeof createSongInput>;
+
+export const listSongsInput = z.object({
+  /** Archived songs are left out unless asked for. */
+  includeArchived: z.boolean().optional(),
+});
+
+export const getSongInput = z.object({ songId: songIdSchema });
+
+export const updateSongInput = z
+  .object({
+    songId: songIdSchema,
+    title: songTitleSchema.optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((input) => input.title !== undefined || input.archived !== undefined, {
+    message: "Nothing to change: give a new title or an archived flag.",
+  });
+export type UpdateSongInput = z.infer<typeof updateSongInput>;

@@ -1,0 +1,89 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { AppError, notFound } from "@/server/errors";
+import { getStorage } from "@/server/storage";
+import { deleteVersionInput, getVersionInput, listVersionsInput, updateVersionInput } from "./version.schema";
+import { canEditVersion } from "./version.rules";
+import { toVersionView, versionSelect } from "./version.view";
+
+const notYours = () =>
+  new AppError("FORBIDDEN", "Only the member who uploaded this take, or a band admin, can change it.", "INSUFFICIENT_ROLE");
+
+export const versionRouter = createTRPCRouter({
+  /** A song's takes, newest first, the best one marked. */
+  list: bandMemberProcedure("MEMBER")
+    .input(listVersionsInput)
+    .query(async ({ ctx, input }) => {
+      const song = await ctx.db.song.findFirst({ where: { id: input.songId, bandId: ctx.band.id }, select: { id: true } });
+      if (!song) throw notFound("Song");
+      const rows = await ctx.db.version.findMany({
+        where: { songId: song.id, bandId: ctx.band.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: versionSelect,
+      });
+      const viewer = { userId: ctx.user.id, role: ctx.role };
+      return rows.map((row) => toVersionView(row, viewer));
+    }),
+
+  get: bandMemberProcedure("MEMBER")
+    .input(getVersionInput)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.db.version.findFirst({ where: { id: input.versionId, bandId: ctx.band.id }, select: versionSelect });
+      if (!row) throw notFound("Take");
+      return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
+    }),
+
+  /** Title, notes and the best-take flag: uploader or admin. */
+  update: bandMemberProcedure("MEMBER")
+    .input(updateVersionInput)
+    .mutation(async ({ ctx, input }) => {
+      const version = await ctx.db.version.findFirst({
+        where: { id: input.versionId, bandId: ctx.band.id },
+        select: { id: true, songId: true, uploaderId: true },
+      });
+      if (!version) throw notFound("Take");
+      if (!canEditVersion({ role: ctx.role, isUploader: version.uploaderId === ctx.user.id })) throw notYours();
+
+      await ctx.db.$transaction(async (tx) => {
+        const data: Prisma.VersionUpdateInput = {};
+        if (input.title !== undefined) data.title = input.title;
+        if (input.notes !== undefined) data.notes = input.notes;
+        if (Object.keys(data).length > 0) await tx.version.update({ where: { id: version.id }, data });
+
+        // One best take per song by construction: it is a single column on the song.
+        if (input.isBest === true) {
+          await tx.song.update({ where: { id: version.songId }, data: { bestVersionId: version.id } });
+        } else if (input.isBest === false) {
+          await tx.song.updateMany({ where: { id: version.songId, bestVersionId: version.id }, data: { bestVersionId: null } });
+        }
+      });
+
+      const row = await ctx.db.version.findUniqueOrThrow({ where: { id: version.id }, select: versionSelect });
+      return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
+    }),
+
+  /** Removes the take, its comments and then its file: uploader or admin. */
+  delete: bandMemberProcedure("MEMBER")
+    .input(deleteVersionInput)
+    .mutation(async ({ ctx, input }) => {
+      const version = await ctx.db.version.findFirst({
+        where: { id: input.versionId, bandId: ctx.band.id },
+        select: { id: true, songId: true, uploaderId: true, storageKey: true },
+      });
+      if (!version) throw notFound("Take");
+      if (!canEditVersion({ role: ctx.role, isUploader: version.uploaderId === ctx.user.id })) throw notYours();
+
+      // Comments cascade; the song's best-take pointer is set null by the relation.
+      const { count } = await ctx.db.version.deleteMany({ where: { id: version.id, bandId: ctx.band.id } });
+      if (count === 0) throw notFound("Take");
+
+      // The file goes only after the row is gone, so no row ever points at a missing file.
+      // A failure here leaves an orphaned file, never a broken take: log it and carry on.
+      try {
+        await getStorage().delete(version.storageKey);
+      } catch (error) {
+        console.error(`Could not delete the file of take ${version.id} (${version.storageKey}):`, error);
+      }
+      return { id: version.id, songId: version.songId };
+    }),
+});

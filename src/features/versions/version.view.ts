@@ -1,0 +1,42 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { BandRole } from "@/server/access/roles";
+import { canEditVersion } from "./version.rules";
+
+/** The fields of a take that members see; never the storage key. */
+export const versionSelect = {
+  id: true,
+  songId: true,
+  title: true,
+  notes: true,
+  uploaderId: true,
+  originalName: true,
+  contentType: true,
+  sizeBytes: true,
+  durationSeconds: true,
+  sampleRate: true,
+  channels: true,
+  codec: true,
+  bitrate: true,
+  createdAt: true,
+  updatedAt: true,
+  uploader: { select: { id: true, name: true, email: true } },
+  song: { select: { bestVersionId: true } },
+  _count: { select: { comments: true } },
+} satisfies Prisma.VersionSelect;
+
+type VersionRow = Prisma.VersionGetPayload<{ select: typeof versionSelect }>;
+
+/** A take as the API returns it, with what the caller may do to it. */
+export function toVersionView(row: VersionRow, viewer: { userId: string; role: BandRole }) {
+  const { song, _count, sizeBytes, ...rest } = row;
+  return {
+    ...rest,
+    // BigInt in the database (1 GB+ files); a JS number is exact far beyond any upload limit.
+    sizeBytes: Number(sizeBytes),
+    isBest: song.bestVersionId === row.id,
+    commentCount: _count.comments,
+    canEdit: canEditVersion({ role: viewer.role, isUploader: row.uploaderId === viewer.userId }),
+  };
+}
+
+export type VersionView = ReturnType<typeof toVersionView>;

@@ -1,14 +1,22 @@
+import { activityRouter } from "@/features/activity/activity.router";
 import { bandRouter } from "@/features/bands/band.router";
 import { commentRouter } from "@/features/comments/comment.router";
+import { inviteRouter } from "@/features/invites/invite.router";
+import { joinLinkRouter } from "@/features/invites/join-link.router";
+import { memberRouter } from "@/features/members/member.router";
 import { songRouter } from "@/features/songs/song.router";
 import { versionRouter } from "@/features/versions/version.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   band: bandRouter,
+  member: memberRouter,
+  activity: activityRouter,
   song: songRouter,
   version: versionRouter,
   comment: commentRouter,
+  invite: inviteRouter,
+  joinLink: joinLinkRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,8 @@
 import { logActivity } from "@/features/activity/log-activity";
+import { lockBandMemberships } from "@/features/members/membership-lock";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
-import { createBandInput } from "./band.schema";
+import { getStorage } from "@/server/storage";
+import { createBandInput, updateBandInput } from "./band.schema";
 
 export const bandRouter = createTRPCRouter({
   create: protectedProcedure.input(createBandInput).mutation(async ({ ctx, input }) => {
@@ -47,5 +49,35 @@ export const bandRouter = createTRPCRouter({
       select: { id: true, name: true, createdAt: true, _count: { select: { members: true } } },
     });
     return { id: band.id, name: band.name, createdAt: band.createdAt, memberCount: band._count.members, myRole: ctx.role };
+  }),
+
+  update: bandMemberProcedure("ADMIN")
+    .input(updateBandInput)
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.$transaction(async (tx) => {
+        const band = await tx.band.update({ where: { id: ctx.band.id }, data: { name: input.name }, select: { id: true, name: true } });
+        if (band.name !== ctx.band.name) await logActivity(tx, { bandId: band.id, type: "BAND_RENAMED", actorId: ctx.user.id });
+        return band;
+      });
+    }),
+
+  /**
+   * Deletes the band and, by cascade, its members, songs, versions, comments,
+   * invites, join links and activity. Audio files go after the commit: a
+   * rolled-back delete must not have lost them, and a file left behind by a
+   * failed unlink is only wasted space.
+   */
+  delete: bandMemberProcedure("OWNER").mutation(async ({ ctx }) => {
+    const storageKeys = await ctx.db.$transaction(async (tx) => {
+      await lockBandMemberships(tx, ctx.band.id);
+      const versions = await tx.version.findMany({ where: { bandId: ctx.band.id }, select: { storageKey: true } });
+      await tx.band.delete({ where: { id: ctx.band.id } });
+      return versions.map((v) => v.storageKey);
+    });
+    const storage = getStorage();
+    const results = await Promise.allSettled(storageKeys.map((key) => storage.delete(key)));
+    const failed = results.filter((r) => r.status === "rejected");
+    if (failed.length) console.error(`band.delete: ${failed.length} of ${storageKeys.length} audio files could not be deleted`, failed[0]);
+    return { id: ctx.band.id, name: ctx.band.name, deletedFiles: storageKeys.length - failed.length };
   }),
 });

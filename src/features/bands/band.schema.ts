@@ -8,3 +8,11 @@ export const bandNameSchema = z
 
 export const createBandInput = z.object({ name: bandNameSchema });
 export type CreateBandInput = z.infer<typeof createBandInput>;
+
+export const updateBandInput = z.object({ name: bandNameSchema });
+export type UpdateBandInput = z.infer<typeof updateBandInput>;
+
+/** The delete dialog's check: the band's name, typed exactly (surrounding spaces aside). */
+export function deleteConfirmationMatches(bandName: string, typed: string): boolean {
+  return typed.trim() === bandName.trim() && typed.trim().length > 0;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandRoles, canChangeRole, canGrantRole, canManageMember, grantableRoles, hasAtLeastRole, type BandRole } from "./roles";
+import { bandRoles, canChangeRole, canGrantRole, canManageMember, canRemoveMember, grantableRoles, hasAtLeastRole, roleChangeOptions, type BandRole } from "./roles";
 
 describe("hasAtLeastRole", () => {
   const cases: [BandRole, BandRole, boolean][] = [
@@ -56,5 +56,32 @@ describe("managing members", () => {
       expect(canManageMember("MEMBER", target)).toBe(false);
       for (const to of bandRoles) expect(canChangeRole("MEMBER", target, to)).toBe(false);
     }
+  });
+});
+
+describe("roleChangeOptions / canRemoveMember", () => {
+  it("lists only the other roles the actor may move the target to", () => {
+    expect(roleChangeOptions("OWNER", "MEMBER")).toEqual(["ADMIN", "OWNER"]);
+    expect(roleChangeOptions("OWNER", "OWNER")).toEqual(["MEMBER", "ADMIN"]);
+    expect(roleChangeOptions("ADMIN", "MEMBER")).toEqual(["ADMIN"]);
+    expect(roleChangeOptions("ADMIN", "ADMIN")).toEqual(["MEMBER"]);
+    expect(roleChangeOptions("ADMIN", "OWNER")).toEqual([]);
+    for (const target of bandRoles) expect(roleChangeOptions("MEMBER", target)).toEqual([]);
+  });
+
+  it("never offers a change the rules refuse", () => {
+    for (const actor of bandRoles) {
+      for (const target of bandRoles) {
+        for (const to of roleChangeOptions(actor, target)) expect(canChangeRole(actor, target, to)).toBe(true);
+      }
+    }
+  });
+
+  it("removal follows the management hierarchy", () => {
+    expect(canRemoveMember("OWNER", "OWNER")).toBe(true);
+    expect(canRemoveMember("ADMIN", "OWNER")).toBe(false);
+    expect(canRemoveMember("ADMIN", "ADMIN")).toBe(true);
+    expect(canRemoveMember("ADMIN", "MEMBER")).toBe(true);
+    for (const target of bandRoles) expect(canRemoveMember("MEMBER", target)).toBe(false);
   });
 });

@@ -37,3 +37,13 @@ export function canManageMember(actor: BandRole, target: BandRole): boolean {
 export function canChangeRole(actor: BandRole, from: BandRole, to: BandRole): boolean {
   return canManageMember(actor, from) && canGrantRole(actor, to);
 }
+
+/** The roles the actor may move a member whose role is `target` to (their current role excluded). */
+export function roleChangeOptions(actor: BandRole, target: BandRole): BandRole[] {
+  return bandRoles.filter((to) => to !== target && canChangeRole(actor, target, to));
+}
+
+/** May the actor remove a member whose role is `target`? Same hierarchy as changing roles. */
+export function canRemoveMember(actor: BandRole, target: BandRole): boolean {
+  return canManageMember(actor, target);
+}

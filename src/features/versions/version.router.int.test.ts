@@ -1,0 +1,178 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/env";
+import { callerFor, createBandWith, createUser } from "@/test/callers";
+import { createTake } from "@/test/takes";
+import { createTestDatabase } from "@/test/test-database";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let storageDir: string;
+beforeAll(async () => {
+  storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "rh-versions-"));
+  process.env.STORAGE_DIR = storageDir;
+  resetEnvForTests();
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+  fs.rmSync(storageDir, { recursive: true, force: true });
+});
+
+async function rejection(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  const e = error as TRPCError;
+  return { code: e.code, reason: (e.cause as { reason?: string } | undefined)?.reason ?? null, message: e.message };
+}
+
+/** A band (owner, admin, two members) with a song and a take uploaded by `member`. */
+async function bandWithTake() {
+  const setup = await createBandWith(t.db, { admin: true, member: true });
+  const other = await createUser(t.db, "other");
+  await t.db.bandMember.create({ data: { bandId: setup.band.id, userId: other.id, role: "MEMBER" } });
+  const song = await callerFor(t.db, setup.owner).song.create({ bandId: setup.band.id, title: "Song" });
+  const take = await createTake(t.db, { bandId: setup.band.id, songId: song.id, uploaderId: setup.member!.id });
+  return { ...setup, other, song, take };
+}
+
+const fileOf = (key: string) => path.join(storageDir, key);
+
+describe("version.list / version.get", () => {
+  it("lists takes newest first with uploader, duration, size, comment count and the best take marked", async () => {
+    const { band, owner, member, song } = await bandWithTake();
+    const older = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id, createdAt: new Date("2020-01-01"), durationSeconds: 61.5 });
+    await t.db.comment.create({ data: { bandId: band.id, versionId: older.id, authorId: owner.id, body: "nice" } });
+    await callerFor(t.db, owner).version.update({ bandId: band.id, versionId: older.id, isBest: true });
+
+    const list = await callerFor(t.db, member!).version.list({ bandId: band.id, songId: song.id });
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatchObject({ uploaderId: member!.id, isBest: false, commentCount: 0, canEdit: true });
+    expect(list[1]).toMatchObject({
+      id: older.id,
+      isBest: true,
+      durationSeconds: 61.5,
+      sizeBytes: 15,
+      commentCount: 1,
+      canEdit: false,
+      uploader: { id: owner.id, email: owner.email, name: owner.name },
+    });
+    expect(list[1]).not.toHaveProperty("storageKey");
+
+    expect(await callerFor(t.db, member!).version.get({ bandId: band.id, versionId: older.id })).toMatchObject({ id: older.id, isBest: true });
+  });
+
+  it("another band's song or take is NOT_FOUND through my band, with zero foreign rows returned", async () => {
+    const theirs = await bandWithTake();
+    const mine = await createBandWith(t.db);
+    const api = callerFor(t.db, mine.owner);
+    expect(await rejection(api.version.list({ bandId: mine.band.id, songId: theirs.song.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(api.version.get({ bandId: mine.band.id, versionId: theirs.take.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(api.version.update({ bandId: mine.band.id, versionId: theirs.take.id, title: "mine now", isBest: true }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(api.version.delete({ bandId: mine.band.id, versionId: theirs.take.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.db.version.findUniqueOrThrow({ where: { id: theirs.take.id } })).toMatchObject({ title: null });
+    expect((await t.db.song.findUniqueOrThrow({ where: { id: theirs.song.id } })).bestVersionId).toBeNull();
+    expect(fs.existsSync(fileOf(theirs.take.storageKey))).toBe(true);
+  });
+});
+
+describe("version.update", () => {
+  it("the uploader edits title and notes; blank clears them", async () => {
+    const { band, member, take } = await bandWithTake();
+    const api = callerFor(t.db, member!);
+    expect(await api.version.update({ bandId: band.id, versionId: take.id, title: "  Slower intro ", notes: "Bass too loud" })).toMatchObject({
+      title: "Slower intro",
+      notes: "Bass too loud",
+    });
+    expect(await api.version.update({ bandId: band.id, versionId: take.id, title: "  ", notes: "" })).toMatchObject({ title: null, notes: null });
+  });
+
+  it("keeps exactly one best take per song", async () => {
+    const { band, owner, song, take } = await bandWithTake();
+    const second = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id });
+    const api = callerFor(t.db, owner);
+
+    await api.version.update({ bandId: band.id, versionId: take.id, isBest: true });
+    await api.version.update({ bandId: band.id, versionId: second.id, isBest: true });
+    let list = await api.version.list({ bandId: band.id, songId: song.id });
+    expect(list.filter((v) => v.isBest).map((v) => v.id)).toEqual([second.id]);
+
+    // Unmarking a take that is not the best one leaves the best one alone.
+    await api.version.update({ bandId: band.id, versionId: take.id, isBest: false });
+    expect((await t.db.song.findUniqueOrThrow({ where: { id: song.id } })).bestVersionId).toBe(second.id);
+
+    await api.version.update({ bandId: band.id, versionId: second.id, isBest: false });
+    list = await api.version.list({ bandId: band.id, songId: song.id });
+    expect(list.filter((v) => v.isBest)).toEqual([]);
+  });
+
+  it("is uploader or admin: another member gets FORBIDDEN INSUFFICIENT_ROLE and nothing changes", async () => {
+    const { band, admin, owner, other, take } = await bandWithTake();
+    expect(await rejection(callerFor(t.db, other).version.update({ bandId: band.id, versionId: take.id, title: "Mine" }))).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "INSUFFICIENT_ROLE",
+    });
+    expect(await rejection(callerFor(t.db, other).version.update({ bandId: band.id, versionId: take.id, isBest: true }))).toMatchObject({
+      reason: "INSUFFICIENT_ROLE",
+    });
+    expect(await t.db.version.findUniqueOrThrow({ where: { id: take.id } })).toMatchObject({ title: null });
+    expect((await t.db.song.findUniqueOrThrow({ where: { id: take.songId } })).bestVersionId).toBeNull();
+
+    await callerFor(t.db, admin!).version.update({ bandId: band.id, versionId: take.id, title: "By admin" });
+    await callerFor(t.db, owner).version.update({ bandId: band.id, versionId: take.id, notes: "By owner" });
+    expect(await t.db.version.findUniqueOrThrow({ where: { id: take.id } })).toMatchObject({ title: "By admin", notes: "By owner" });
+  });
+
+  it("validates input", async () => {
+    const { band, member, take } = await bandWithTake();
+    const api = callerFor(t.db, member!);
+    expect(await rejection(api.version.update({ bandId: band.id, versionId: take.id }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await rejection(api.version.update({ bandId: band.id, versionId: take.id, title: "x".repeat(121) }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("version.delete", () => {
+  it("removes the row, its comments, the best-take mark and then the file", async () => {
+    const { band, member, song, take } = await bandWithTake();
+    const api = callerFor(t.db, member!);
+    await api.version.update({ bandId: band.id, versionId: take.id, isBest: true });
+    await t.db.comment.create({ data: { bandId: band.id, versionId: take.id, authorId: member!.id, body: "x" } });
+    expect(fs.existsSync(fileOf(take.storageKey))).toBe(true);
+
+    expect(await api.version.delete({ bandId: band.id, versionId: take.id })).toEqual({ id: take.id, songId: song.id });
+    expect(await t.db.version.count({ where: { id: take.id } })).toBe(0);
+    expect(await t.db.comment.count({ where: { versionId: take.id } })).toBe(0);
+    expect((await t.db.song.findUniqueOrThrow({ where: { id: song.id } })).bestVersionId).toBeNull();
+    expect(fs.existsSync(fileOf(take.storageKey))).toBe(false);
+    expect(await rejection(api.version.get({ bandId: band.id, versionId: take.id }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("is uploader or admin: another member is refused and the take and file stay", async () => {
+    const { band, admin, other, take } = await bandWithTake();
+    expect(await rejection(callerFor(t.db, other).version.delete({ bandId: band.id, versionId: take.id }))).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "INSUFFICIENT_ROLE",
+    });
+    expect(await t.db.version.count({ where: { id: take.id } })).toBe(1);
+    expect(fs.existsSync(fileOf(take.storageKey))).toBe(true);
+
+    await callerFor(t.db, admin!).version.delete({ bandId: band.id, versionId: take.id });
+    expect(await t.db.version.count({ where: { id: take.id } })).toBe(0);
+    expect(fs.existsSync(fileOf(take.storageKey))).toBe(false);
+  });
+
+  it("a removed uploader can no longer touch their take", async () => {
+    const { band, member, take } = await bandWithTake();
+    await t.db.bandMember.delete({ where: { bandId_userId: { bandId: band.id, userId: member!.id } } });
+    expect(await rejection(callerFor(t.db, member!).version.delete({ bandId: band.id, versionId: take.id }))).toMatchObject({
+      code: "FORBIDDEN",
+      reason: "NOT_A_MEMBER",
+    });
+    expect(await t.db.version.count({ where: { id: take.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,14 @@
+import { handleStream } from "@/features/audio/stream.handler";
+import { routeContext } from "@/server/access/route-context";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type Params = { params: Promise<{ versionId: string }> };
+
+async function stream(request: Request, { params }: Params) {
+  const { versionId } = await params;
+  return handleStream(request, await routeContext(), versionId);
+}
+
+export { stream as GET, stream as HEAD };

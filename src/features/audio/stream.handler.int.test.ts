@@ -1,0 +1,221 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/server/auth/session";
+import { getStorage } from "@/server/storage";
+import { callerFor, createBandWith, createUser } from "@/test/callers";
+import { createTestDatabase } from "@/test/test-database";
+import { makeWav } from "@/test/wav";
+import { handleStream } from "./stream.handler";
+import { createSong, openDescriptorsFor, seedTake, useTempStorage } from "./testing/audio-test-kit";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let storage: ReturnType<typeof useTempStorage>;
+let setup: Awaited<ReturnType<typeof createBandWith>>;
+let take: Awaited<ReturnType<typeof seedTake>>;
+const audio = makeWav({ seconds: 2, sampleRate: 22_050, channels: 1 }); // ~88 KB
+const size = audio.length;
+
+beforeAll(async () => {
+  storage = useTempStorage();
+  t = await createTestDatabase();
+  setup = await createBandWith(t.db, { member: true });
+  const song = await createSong(t.db, setup.band.id);
+  take = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
+});
+afterAll(async () => {
+  await t?.close();
+  storage?.cleanup();
+});
+
+function get(user: SessionUser | null, headers: Record<string, string> = {}, opts: { method?: string; versionId?: string } = {}) {
+  const request = new Request(`http://app.test/api/versions/${opts.versionId ?? take.version.id}/stream`, { method: opts.method ?? "GET", headers });
+  return handleStream(request, { db: t.db, user }, opts.versionId ?? take.version.id);
+}
+
+async function bytesOf(response: Response) {
+  return Buffer.from(await response.arrayBuffer());
+}
+
+describe("a member streaming a take", () => {
+  it("gets the whole file with 200 and the contract's headers", async () => {
+    const response = await get(setup.member!);
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "accept-ranges": "bytes",
+      "content-type": "audio/wav",
+      "content-length": String(size),
+      "cache-control": "private, no-cache",
+      "x-content-type-options": "nosniff",
+    });
+    expect(response.headers.get("etag")).toMatch(/^"[^"]+"$/);
+    expect(response.headers.get("last-modified")).toMatch(/GMT$/);
+    expect(response.headers.get("content-range")).toBeNull();
+    expect((await bytesOf(response)).equals(audio)).toBe(true);
+  });
+
+  it("HEAD gives the same headers and no body", async () => {
+    const [getResponse, head] = await Promise.all([get(setup.owner), get(setup.owner, {}, { method: "HEAD" })]);
+    await getResponse.body?.cancel();
+    expect(head.status).toBe(200);
+    expect(Object.fromEntries(head.headers)).toEqual(Object.fromEntries(getResponse.headers));
+    expect(head.body).toBeNull();
+    const partialHead = await get(setup.owner, { range: "bytes=10-19" }, { method: "HEAD" });
+    expect(partialHead.status).toBe(206);
+    expect(partialHead.headers.get("content-range")).toBe(`bytes 10-19/${size}`);
+    expect(partialHead.body).toBeNull();
+  });
+
+  // The route-level table: status, Content-Range and the exact bytes.
+  const cases: [string, number, [number, number] | null][] = [
+    ["bytes=0-0", 206, [0, 0]],
+    ["bytes=0-1023", 206, [0, 1023]],
+    ["bytes=100-", 206, [100, size - 1]],
+    ["bytes=-500", 206, [size - 500, size - 1]],
+    [`bytes=${size - 10}-${size + 5000}`, 206, [size - 10, size - 1]],
+    ["bytes=-999999999", 206, [0, size - 1]],
+    [`bytes=${size}-`, 416, null],
+    ["bytes=-0", 416, null],
+    ["bytes=oops", 200, [0, size - 1]],
+    ["bytes=9-3", 200, [0, size - 1]],
+    ["bytes=0-1,4-5", 200, [0, size - 1]],
+    ["chunks=0-1", 200, [0, size - 1]],
+  ];
+  it.each(cases)("Range %j -> %i", async (range, status, slice) => {
+    const response = await get(setup.member!, { range });
+    expect(response.status).toBe(status);
+    if (status === 416) {
+      expect(response.headers.get("content-range")).toBe(`bytes */${size}`);
+      expect((await bytesOf(response)).length).toBe(0);
+      return;
+    }
+    const [start, end] = slice!;
+    expect(response.headers.get("content-range")).toBe(status === 206 ? `bytes ${start}-${end}/${size}` : null);
+    expect(response.headers.get("content-length")).toBe(String(end - start + 1));
+    expect((await bytesOf(response)).equals(audio.subarray(start, end + 1))).toBe(true);
+  });
+
+  it("property: any valid single range returns exactly file.slice(start, end + 1) with matching headers", async () => {
+    const spec = fc.oneof(
+      fc.tuple(fc.nat({ max: size - 1 }), fc.nat({ max: size + 1000 })).map(([a, b]) => {
+        const [first, last] = a <= b ? [a, b] : [b, a];
+        return { header: `bytes=${first}-${last}`, start: first, end: Math.min(last, size - 1) };
+      }),
+      fc.nat({ max: size - 1 }).map((first) => ({ header: `bytes=${first}-`, start: first, end: size - 1 })),
+      fc.integer({ min: 1, max: size + 1000 }).map((n) => ({ header: `bytes=-${n}`, start: Math.max(0, size - n), end: size - 1 })),
+    );
+    await fc.assert(
+      fc.asyncProperty(spec, async ({ header, start, end }) => {
+        const response = await get(setup.member!, { range: header });
+        expect(response.status).toBe(206);
+        expect(response.headers.get("content-range")).toBe(`bytes ${start}-${end}/${size}`);
+        expect(response.headers.get("content-length")).toBe(String(end - start + 1));
+        expect((await bytesOf(response)).equals(audio.subarray(start, end + 1))).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("answers If-None-Match with 304 and no body", async () => {
+    const { headers } = await get(setup.member!, {}, { method: "HEAD" });
+    const etag = headers.get("etag")!;
+    const notModified = await get(setup.member!, { "if-none-match": etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get("etag")).toBe(etag);
+    expect((await bytesOf(notModified)).length).toBe(0);
+    const changed = await get(setup.member!, { "if-none-match": '"something-else"' });
+    expect(changed.status).toBe(200);
+    await changed.body?.cancel();
+  });
+
+  it("honours a Range only when If-Range still matches", async () => {
+    const { headers } = await get(setup.member!, {}, { method: "HEAD" });
+    const matching = await get(setup.member!, { range: "bytes=0-9", "if-range": headers.get("etag")! });
+    expect(matching.status).toBe(206);
+    expect((await bytesOf(matching)).equals(audio.subarray(0, 10))).toBe(true);
+    const byDate = await get(setup.member!, { range: "bytes=0-9", "if-range": headers.get("last-modified")! });
+    expect(byDate.status).toBe(206);
+    await byDate.body?.cancel();
+    const stale = await get(setup.member!, { range: "bytes=0-9", "if-range": '"stale"' });
+    expect(stale.status).toBe(200);
+    expect((await bytesOf(stale)).equals(audio)).toBe(true);
+  });
+
+  it("releases the file descriptor as soon as the client goes away", async () => {
+    expect(openDescriptorsFor(take.path)).toBe(0);
+    const response = await get(setup.member!);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    expect(openDescriptorsFor(take.path)).toBe(1);
+    await reader.cancel();
+    await expect.poll(() => openDescriptorsFor(take.path), { timeout: 1000, interval: 5 }).toBe(0);
+  });
+});
+
+describe("refused callers get no audio bytes", () => {
+  async function expectRefused(response: Response, status: number, reason: string | null) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    for (const header of ["etag", "content-range", "accept-ranges", "last-modified"]) expect(response.headers.get(header)).toBeNull();
+    const body = await bytesOf(response);
+    expect(body.includes(Buffer.from("RIFF"))).toBe(false);
+    expect(JSON.parse(body.toString("utf8")).error.reason).toBe(reason);
+  }
+
+  it("anonymous -> 401, even for a range and for an unknown id", async () => {
+    await expectRefused(await get(null, { range: "bytes=0-" }), 401, null);
+    await expectRefused(await get(null, {}, { versionId: "does-not-exist" }), 401, null);
+  });
+
+  it("a signed-in stranger -> 403 NOT_A_MEMBER", async () => {
+    const stranger = await createUser(t.db, "stranger");
+    await expectRefused(await get(stranger, { range: "bytes=0-99" }), 403, "NOT_A_MEMBER");
+    await expectRefused(await get(stranger, {}, { method: "HEAD" }), 403, "NOT_A_MEMBER");
+  });
+
+  it("an unknown version id -> 404", async () => {
+    await expectRefused(await get(setup.member!, {}, { versionId: "does-not-exist" }), 404, null);
+  });
+
+  it("a member removed from the band is refused on the very next request", async () => {
+    const { band, owner, member } = await createBandWith(t.db, { member: true });
+    const song = await createSong(t.db, band.id);
+    const own = await seedTake(t.db, { bandId: band.id, songId: song.id, uploader: member!, bytes: audio });
+    const before = await get(member!, {}, { versionId: own.version.id });
+    expect(before.status).toBe(200);
+    await before.body?.cancel();
+    await callerFor(t.db, owner).member.remove({ bandId: band.id, userId: member!.id });
+    await expectRefused(await get(member!, {}, { versionId: own.version.id }), 403, "NOT_A_MEMBER");
+  });
+
+  it("another band's member -> 403", async () => {
+    const other = await createBandWith(t.db);
+    await expectRefused(await get(other.owner), 403, "NOT_A_MEMBER");
+  });
+});
+
+describe("the seed regression: a newly joined member", () => {
+  it("accepts an invite and streams a take on their very next request", async () => {
+    const invitee = await createUser(t.db, "newcomer");
+    await expect(get(invitee).then((r) => r.status)).resolves.toBe(403);
+    const created = await callerFor(t.db, setup.owner).invite.create({ bandId: setup.band.id, email: invitee.email, role: "MEMBER" });
+    await callerFor(t.db, invitee).invite.accept({ token: created.link.split("/").pop()! });
+
+    const response = await get(invitee, { range: "bytes=0-3" });
+    expect(response.status).toBe(206);
+    expect((await bytesOf(response)).toString("ascii")).toBe("RIFF");
+  });
+});
+
+describe("deleting a take", () => {
+  it("version.delete removes its file, and the stream then answers 404", async () => {
+    const song = await createSong(t.db, setup.band.id, "Doomed");
+    const doomed = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
+    const key = doomed.version.storageKey;
+    expect(await getStorage().stat(key)).not.toBeNull();
+    await callerFor(t.db, setup.member!).version.delete({ bandId: setup.band.id, versionId: doomed.version.id });
+    expect(await getStorage().stat(key)).toBeNull();
+    expect((await storage.files()).some((f) => f === key)).toBe(false);
+    expect((await get(setup.member!, {}, { versionId: doomed.version.id })).status).toBe(404);
+  });
+});

@@ -1,0 +1,88 @@
+import { Readable } from "node:stream";
+import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
+import { AppError, errorResponse } from "@/server/errors";
+import { getStorage, type StorageDriver } from "@/server/storage";
+import { decideRange } from "./byte-range";
+import { ifRangeAllows, isNotModified, validatorsFor } from "./validators";
+
+export type StreamDeps = { storage: StorageDriver };
+
+// Every answer about a take, including refusals, must not be cached by shared caches.
+const PRIVATE = { "Cache-Control": "private, no-cache", "X-Content-Type-Options": "nosniff" } as const;
+
+/**
+ * GET|HEAD /api/versions/[versionId]/stream.
+ *
+ * Order matters: the version is resolved to its band, then the shared band
+ * access check runs, and only then is the storage touched, so a refused caller
+ * never gets a byte (nor a size, ETag or content type). Anonymous callers get
+ * 401 before any lookup; a signed-in caller asking for an unknown version id
+ * gets 404 and one asking for another band's version gets 403 (version ids are
+ * unguessable cuids, so this tells a stranger nothing useful).
+ */
+export async function handleStream(
+  request: Request,
+  ctx: RouteContext,
+  versionId: string,
+  deps: StreamDeps = { storage: getStorage() },
+): Promise<Response> {
+  try {
+    const { target: take } = await requireRouteBandAccess(
+      ctx,
+      () =>
+        ctx.db.version.findUnique({
+          where: { id: versionId },
+          select: { bandId: true, storageKey: true, contentType: true },
+        }),
+      "MEMBER",
+    );
+    return await respondWithFile(request, take, deps.storage);
+  } catch (error) {
+    return errorResponse(error, PRIVATE);
+  }
+}
+
+async function respondWithFile(
+  request: Request,
+  take: { storageKey: string; contentType: string },
+  storage: StorageDriver,
+): Promise<Response> {
+  const object = await storage.stat(take.storageKey);
+  if (!object) {
+    console.error(`[stream] missing audio file for key ${take.storageKey}`);
+    throw new AppError("NOT_FOUND", "The audio file for this take is missing.");
+  }
+  const { size } = object;
+  const validators = validatorsFor({ key: take.storageKey, ...object });
+  const headers = new Headers({
+    ...PRIVATE,
+    "Accept-Ranges": "bytes",
+    "Content-Type": take.contentType,
+    ETag: validators.etag,
+    "Last-Modified": validators.lastModified,
+  });
+
+  if (isNotModified(request.headers, validators)) return new Response(null, { status: 304, headers });
+
+  const range = ifRangeAllows(request.headers, validators)
+    ? decideRange(request.headers.get("range"), size)
+    : ({ kind: "full" } as const);
+
+  if (range.kind === "unsatisfiable") {
+    headers.set("Content-Range", `bytes */${size}`);
+    headers.delete("Content-Type");
+    return new Response(null, { status: 416, headers });
+  }
+
+  const [status, start, end] = range.kind === "partial" ? [206, range.start, range.end] : [200, 0, size - 1];
+  if (status === 206) headers.set("Content-Range", `bytes ${start}-${end}/${size}`);
+  // Next 16 strips Content-Length from route-handler responses; set it anyway for
+  // runtimes and proxies that keep it (Safari needs it on 206).
+  headers.set("Content-Length", String(end - start + 1));
+
+  if (request.method === "HEAD" || size === 0) return new Response(null, { status, headers });
+  // toWeb keeps backpressure, and cancelling the web stream (client gone)
+  // destroys the file stream, which closes the descriptor.
+  const body = Readable.toWeb(storage.openRange(take.storageKey, start, end)) as ReadableStream<Uint8Array>;
+  return new Response(body, { status, headers });
+}

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/server/auth/session";
+import { getStorage } from "@/server/storage";
+import { createBandWith, createUser } from "@/test/callers";
+import { createTestDatabase } from "@/test/test-database";
+import { makeWav } from "@/test/wav";
+import { createSong, useTempStorage } from "./testing/audio-test-kit";
+import { handleUpload, type UploadDeps } from "./upload.handler";
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+let storage: ReturnType<typeof useTempStorage>;
+let setup: Awaited<ReturnType<typeof createBandWith>>;
+let songId: string;
+const wav = makeWav({ seconds: 2, sampleRate: 22_050, channels: 1 }); // 88,244 bytes
+const BOUNDARY = "----rehearsalhub-test-boundary";
+
+beforeAll(async () => {
+  storage = useTempStorage();
+  t = await createTestDatabase();
+  setup = await createBandWith(t.db, { member: true });
+  songId = (await createSong(t.db, setup.band.id)).id;
+});
+afterAll(async () => {
+  await t?.close();
+  storage?.cleanup();
+});
+
+let versionsBefore = 0;
+beforeEach(async () => {
+  versionsBefore = await t.db.version.count();
+});
+
+const deps = (overrides: Partial<UploadDeps> = {}): UploadDeps => ({ storage: getStorage(), maxUploadBytes: 10 * 1024 * 1024, ...overrides });
+
+type Part = { name: string; filename?: string; contentType?: string; data: Buffer | string };
+function multipart(parts: Part[]): Buffer {
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    let head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"`;
+    if (part.filename !== undefined) head += `; filename="${part.filename}"\r\nContent-Type: ${part.contentType ?? "application/octet-stream"}`;
+    chunks.push(Buffer.from(head + "\r\n\r\n"), Buffer.from(part.data), Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
+function post(user: SessionUser | null, body: BodyInit | null, opts: { headers?: Record<string, string>; bandId?: string; songId?: string; deps?: UploadDeps } = {}) {
+  const bandId = opts.bandId ?? setup.band.id;
+  const target = opts.songId ?? songId;
+  const request = new Request(`http://app.test/api/bands/${bandId}/songs/${target}/versions`, {
+    method: "POST",
+    body,
+    // FormData bodies bring their own multipart Content-Type and boundary.
+    headers: body instanceof FormData ? opts.headers : { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, ...opts.headers },
+    duplex: "half",
+  } as RequestInit);
+  return handleUpload(request, { db: t.db, user }, { bandId, songId: target }, opts.deps ?? deps());
+}
+
+/** A body that sends `sent` bytes of `full` and then fails, as a client that hangs up does. */
+function abortingBody(full: Buffer, sent: number): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      if (offset >= sent) {
+        controller.error(new Error("client aborted"));
+        return;
+      }
+      const next = full.subarray(offset, Math.min(sent, offset + 8 * 1024));
+      offset += next.length;
+      controller.enqueue(new Uint8Array(next));
+      await new Promise((r) => setTimeout(r, 1));
+    },
+  });
+}
+
+/** A body streamed in chunks without a Content-Length, so only counting can enforce the limit. */
+function streamedBody(full: Buffer): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= full.length) return controller.close();
+      controller.enqueue(new Uint8Array(full.subarray(offset, offset + 16 * 1024)));
+      offset += 16 * 1024;
+    },
+  });
+}
+
+async function expectNothingLeft() {
+  expect(await storage.files()).toEqual(await committedFiles());
+  expect(await t.db.version.count()).toBe(versionsBefore);
+}
+async function committedFiles() {
+  const rows = await t.db.version.findMany({ select: { storageKey: true } });
+  return rows.map((r) => r.storageKey).sort();
+}
+
+async function errorOf(response: Response) {
+  const body = (await response.json()) as { error: { message: string; code: string; reason: string | null } };
+  return { status: response.status, ...body.error };
+}
+
+describe("uploading a take", () => {
+  it("stores a WAV sent with FormData, reads its metadata, and returns the version (201)", async () => {
+    const form = new FormData();
+    form.set("file", new Blob([wav], { type: "application/octet-stream" }), "Tuesday jam ../../etc.wav");
+    form.set("title", "  Tuesday, second pass  ");
+    form.set("notes", "Bridge is tighter");
+    const response = await post(setup.member!, form);
+    expect(response.status).toBe(201);
+    const version = (await response.json()) as Record<string, unknown>;
+    expect(version).toMatchObject({
+      bandId: setup.band.id,
+      songId,
+      uploaderId: setup.member!.id,
+      title: "Tuesday, second pass",
+      notes: "Bridge is tighter",
+      originalName: "etc.wav", // never a path
+      contentType: "audio/wav",
+      sizeBytes: wav.length,
+      sampleRate: 22_050,
+      channels: 1,
+      streamUrl: `/api/versions/${version.id as string}/stream`,
+    });
+    expect(version.durationSeconds).toBeCloseTo(2, 2);
+    expect(version).not.toHaveProperty("storageKey");
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: version.id as string } });
+    // The key is the server's own, never the client's file name.
+    expect(row.storageKey).toMatch(new RegExp(`^bands/${setup.band.id}/[0-9a-f-]{36}\\.wav$`));
+    expect(await storage.files()).toContain(row.storageKey);
+    const stored = getStorage().openRange(row.storageKey, 0, wav.length - 1);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stored) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(wav)).toBe(true);
+  });
+
+  it("recognises audio by its bytes, whatever the name or declared type", async () => {
+    const response = await post(setup.owner, multipart([{ name: "file", filename: "notes.txt", contentType: "text/plain", data: wav }]));
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ contentType: "audio/wav", originalName: "notes.txt", title: null, notes: null });
+  });
+
+  it("refuses bytes that are not audio with 415, even named .wav, and keeps nothing", async () => {
+    const text = Buffer.from("definitely not audio\n".repeat(5000));
+    const response = await post(setup.member!, multipart([{ name: "file", filename: "take.wav", contentType: "audio/wav", data: text }]));
+    expect(await errorOf(response)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    await expectNothingLeft();
+  });
+
+  it("refuses an empty file with 415", async () => {
+    const response = await post(setup.member!, multipart([{ name: "file", filename: "empty.wav", data: "" }]));
+    expect(response.status).toBe(415);
+    await expectNothingLeft();
+  });
+});
+
+describe("size limit (413)", () => {
+  it("refuses up front when Content-Length is already over the limit, before reading the body", async () => {
+    let pulled = 0;
+    const body = new ReadableStream({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const response = await post(setup.member!, body, { headers: { "content-length": String(200 * 1024 * 1024) }, deps: deps({ maxUploadBytes: 1024 * 1024 }) });
+    expect(await errorOf(response)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("1 MB") });
+    expect(pulled).toBeLessThanOrEqual(1);
+    await expectNothingLeft();
+  });
+
+  it("counts bytes while streaming when there is no Content-Length, and keeps nothing", async () => {
+    const body = streamedBody(multipart([{ name: "file", filename: "long.wav", data: wav }]));
+    const response = await post(setup.member!, body, { deps: deps({ maxUploadBytes: 50_000 }) });
+    expect(await errorOf(response)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+    await expectNothingLeft();
+  });
+
+  it("accepts a file of exactly the limit", async () => {
+    const response = await post(setup.member!, streamedBody(multipart([{ name: "file", filename: "exact.wav", data: wav }])), { deps: deps({ maxUploadBytes: wav.length }) });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe("an aborted upload leaves nothing behind", () => {
+  const body = multipart([{ name: "title", data: "will never land" }, { name: "file", filename: "big.wav", data: makeWav({ seconds: 5 }) }]);
+
+  it.each([
+    ["while sniffing the first bytes", 2_000],
+    ["half-way through the file", Math.floor(body.length / 2)],
+    ["just before the closing boundary", body.length - 10],
+  ])("aborted %s: no row, no file, no temp file", async (_when, sent) => {
+    const response = await post(setup.member!, abortingBody(body, sent));
+    expect(response.status).toBe(400);
+    await expectNothingLeft();
+  });
+
+  it("a body cut short without an error (truncated multipart) is refused the same way", async () => {
+    const response = await post(setup.member!, streamedBody(body.subarray(0, body.length - 200)));
+    expect(response.status).toBe(400);
+    await expectNothingLeft();
+  });
+});
+
+describe("who may upload where", () => {
+  const good = () => multipart([{ name: "file", filename: "x.wav", data: wav }]);
+
+  it("anonymous -> 401, stranger -> 403, unknown band -> 404", async () => {
+    expect((await errorOf(await post(null, good()))).status).toBe(401);
+    const stranger = await createUser(t.db, "stranger");
+    expect(await errorOf(await post(stranger, good()))).toMatchObject({ status: 403, reason: "NOT_A_MEMBER" });
+    expect((await errorOf(await post(setup.member!, good(), { bandId: "no-such-band" }))).status).toBe(404);
+    await expectNothingLeft();
+  });
+
+  it("a song of another band -> 404, even for a member of both", async () => {
+    const other = await createBandWith(t.db);
+    const foreignSong = await createSong(t.db, other.band.id);
+    expect((await errorOf(await post(setup.owner, good(), { songId: foreignSong.id }))).status).toBe(404);
+    await expectNothingLeft();
+  });
+
+  it("bad requests -> 400 with a readable message", async () => {
+    const noFile = await errorOf(await post(setup.member!, multipart([{ name: "title", data: "only a title" }])));
+    expect(noFile).toMatchObject({ status: 400, message: expect.stringContaining("file") });
+    const notMultipart = await errorOf(await post(setup.member!, "x", { headers: { "content-type": "application/json" } }));
+    expect(notMultipart.status).toBe(400);
+    const longTitle = await errorOf(await post(setup.member!, multipart([{ name: "title", data: "x".repeat(121) }, { name: "file", filename: "x.wav", data: wav }])));
+    expect(longTitle).toMatchObject({ status: 400, message: expect.stringContaining("120") });
+    await expectNothingLeft();
+  });
+});

@@ -1,0 +1,198 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import busboy from "busboy";
+import { parseStream, type IAudioMetadata } from "music-metadata";
+import { env } from "@/env";
+import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
+import { AppError, errorResponse } from "@/server/errors";
+import { getStorage, type StorageDriver } from "@/server/storage";
+import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
+import { byteLimit, peek } from "./stream-utils";
+import { cleanOriginalName, uploadFieldsSchema } from "./upload.schema";
+import { toVersionJson, versionJsonSelect } from "./version-json";
+
+export type UploadDeps = { storage: StorageDriver; maxUploadBytes: number };
+
+// Room for the multipart envelope and the small text fields around the file.
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+const defaultDeps = (): UploadDeps => ({ storage: getStorage(), maxUploadBytes: env().maxUploadBytes });
+
+type StoredUpload = {
+  key: string;
+  size: number;
+  format: AudioFormat;
+  metadata: IAudioMetadata | null;
+  originalName: string;
+};
+
+/**
+ * POST /api/bands/[bandId]/songs/[songId]/versions (multipart: `file`, optional
+ * `title`, `notes`).
+ *
+ * The body is streamed through busboy straight to storage (never held in
+ * memory). The first bytes decide whether it is audio (415 otherwise, before
+ * anything is written); bytes are counted as they pass (413 past the limit).
+ * The version row is created only after the file is complete and its metadata
+ * read; any failure on the way (abort, limit, bad type, database) removes the
+ * stored file, so nothing is left behind.
+ */
+export async function handleUpload(
+  request: Request,
+  ctx: RouteContext,
+  params: { bandId: string; songId: string },
+  deps: UploadDeps = defaultDeps(),
+): Promise<Response> {
+  try {
+    const { access } = await requireRouteBandAccess(ctx, async () => ({ bandId: params.bandId }), "MEMBER");
+    const song = await ctx.db.song.findFirst({ where: { id: params.songId, bandId: access.band.id }, select: { id: true } });
+    if (!song) throw new AppError("NOT_FOUND", "This song does not exist.");
+
+    const limitMessage = `That file is too large: the limit is ${formatMegabytes(deps.maxUploadBytes)}.`;
+    const declared = Number(request.headers.get("content-length") ?? NaN);
+    if (Number.isFinite(declared) && declared > deps.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) {
+      throw new AppError("PAYLOAD_TOO_LARGE", limitMessage);
+    }
+    const contentType = request.headers.get("content-type") ?? "";
+    if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
+      throw new AppError("BAD_REQUEST", "Send the recording as multipart/form-data with a field named “file”.");
+    }
+
+    const { upload, fields } = await receive(request.body, contentType, {
+      ...deps,
+      limitMessage,
+      keyFor: (format) => `bands/${access.band.id}/${randomUUID()}.${format.ext}`,
+    });
+
+    try {
+      const format = upload.metadata?.format;
+      const version = await ctx.db.version.create({
+        data: {
+          bandId: access.band.id,
+          songId: song.id,
+          uploaderId: access.userId,
+          title: fields.title,
+          notes: fields.notes,
+          storageKey: upload.key,
+          originalName: upload.originalName,
+          contentType: upload.format.contentType,
+          sizeBytes: BigInt(upload.size),
+          durationSeconds: finiteOrNull(format?.duration),
+          sampleRate: intOrNull(format?.sampleRate),
+          channels: intOrNull(format?.numberOfChannels),
+          codec: format?.codec?.slice(0, 100) ?? null,
+          bitrate: intOrNull(format?.bitrate),
+        },
+        select: versionJsonSelect,
+      });
+      return Response.json(toVersionJson(version), { status: 201 });
+    } catch (error) {
+      await deps.storage.delete(upload.key);
+      throw error;
+    }
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Parses the multipart body, storing the `file` part as it arrives. */
+async function receive(
+  body: ReadableStream<Uint8Array>,
+  contentType: string,
+  opts: UploadDeps & { limitMessage: string; keyFor: (format: AudioFormat) => string },
+) {
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      limits: { files: 1, fields: 8, parts: 12, fieldSize: 8 * 1024 },
+    });
+  } catch {
+    throw new AppError("BAD_REQUEST", "The upload is not valid multipart/form-data.");
+  }
+
+  const rawFields: Record<string, string> = {};
+  let fileTask: Promise<StoredUpload> | undefined;
+
+  parser.on("field", (name, value) => {
+    if (name === "title" || name === "notes") rawFields[name] = value;
+  });
+  parser.on("file", (name, file, info) => {
+    if (name !== "file" || fileTask) {
+      file.resume();
+      return;
+    }
+    fileTask = storeFile(file, info.filename, opts);
+    // A refused file stops the whole request at once instead of reading the rest of the body.
+    fileTask.catch((error: unknown) => parser.destroy(error as Error));
+  });
+
+  const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+  let parseError: unknown = null;
+  await pipeline(source, parser).catch((error: unknown) => (parseError = error));
+
+  const stored = fileTask ? await fileTask.then((u) => ({ ok: true as const, u }), (e: unknown) => ({ ok: false as const, e })) : null;
+  if (parseError || !stored?.ok) {
+    if (stored?.ok) await opts.storage.delete(stored.u.key);
+    const fileError = stored && !stored.ok ? stored.e : null;
+    if (fileError instanceof AppError) throw fileError;
+    if (parseError instanceof AppError) throw parseError;
+    if (parseError || fileError) throw new AppError("BAD_REQUEST", "The upload was interrupted or is not valid multipart/form-data.");
+    throw new AppError("BAD_REQUEST", "Choose an audio file to upload (form field “file”).");
+  }
+
+  const fields = uploadFieldsSchema.safeParse(rawFields);
+  if (!fields.success) {
+    await opts.storage.delete(stored.u.key);
+    throw new AppError("BAD_REQUEST", fields.error.issues[0]?.message ?? "Invalid title or notes.");
+  }
+  return { upload: stored.u, fields: fields.data };
+}
+
+async function storeFile(
+  file: Readable,
+  filename: string | undefined,
+  opts: UploadDeps & { limitMessage: string; keyFor: (format: AudioFormat) => string },
+): Promise<StoredUpload> {
+  const counted = byteLimit(opts.maxUploadBytes, opts.limitMessage);
+  file.once("error", (error) => counted.destroy(error));
+  file.pipe(counted);
+
+  const { head, rest } = await peek(counted, SNIFF_BYTES);
+  const format = await detectAudioFormat(head);
+  if (!format) {
+    counted.destroy();
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file is not audio we can play. Upload ${ACCEPTED_FORMATS_LABEL}.`);
+  }
+
+  const key = opts.keyFor(format);
+  const { size } = await opts.storage.put(key, rest);
+  try {
+    const metadata = await readMetadata(opts.storage, key, size, format);
+    if (!isAudioOnly(format, metadata)) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file holds video or no audio. Upload ${ACCEPTED_FORMATS_LABEL}.`);
+    }
+    return { key, size, format, metadata, originalName: cleanOriginalName(filename) };
+  } catch (error) {
+    await opts.storage.delete(key);
+    throw error;
+  }
+}
+
+/** Duration and format from the stored file; null when the metadata cannot be read (the bytes are still audio). */
+async function readMetadata(storage: StorageDriver, key: string, size: number, format: AudioFormat): Promise<IAudioMetadata | null> {
+  if (size === 0) return null;
+  const stream = storage.openRange(key, 0, size - 1);
+  try {
+    return await parseStream(stream, { mimeType: format.contentType, size }, { skipCovers: true });
+  } catch {
+    return null;
+  } finally {
+    stream.destroy();
+  }
+}
+
+const finiteOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : null);
+const intOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n > 0 ? Math.round(n) : null);
+const formatMegabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

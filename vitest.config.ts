@@ -14,6 +14,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -23,6 +24,8 @@ export default defineConfig({
           include: ["src/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
           environment: "node",
           pool: "forks",
+          // Runs after the unit project; it has its own worker limit.
+          sequence: { groupOrder: 1 },
           // Each file gets its own fresh database; two at a time fit two cores.
           maxWorkers: 2,
           testTimeout: 60_000,

@@ -1,0 +1,199 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { commentBodySchema, COMMENT_MAX } from "@/features/comments/comment.schema";
+import { formatClock, formatRelative, spokenClock } from "@/lib/format-time";
+import { userMessage } from "@/lib/user-message";
+import { api, type RouterOutputs } from "@/trpc/react";
+
+export type CommentItem = RouterOutputs["comment"]["list"][number];
+
+type Props = {
+  bandId: string;
+  versionId: string;
+  comments: CommentItem[] | undefined;
+  loading: boolean;
+  loadError: unknown;
+  /** The player's position now. */
+  currentTime: number;
+  onSeek: (seconds: number) => void;
+};
+
+function authorName(comment: CommentItem): string {
+  const a = comment.author;
+  if (!a) return "A former member";
+  return a.name?.trim() || a.email.split("@")[0] || a.email;
+}
+
+/** The conversation about one take; a comment can point at a moment in it. */
+export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, onSeek }: Props) {
+  const utils = api.useUtils();
+  const [body, setBody] = useState("");
+  const [atTime, setAtTime] = useState(true);
+  // The moment is taken when you start writing, not when you finish.
+  const [pinned, setPinned] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const moment = pinned ?? currentTime;
+
+  const refresh = () => Promise.all([utils.comment.list.invalidate({ bandId, versionId }), utils.version.list.invalidate()]);
+  const create = api.comment.create.useMutation({
+    onSuccess: async () => {
+      setBody("");
+      setPinned(null);
+      setError(null);
+      await refresh();
+    },
+    onError: (e) => setError(userMessage(e)),
+  });
+  const confirmDialog = useRef<HTMLDialogElement>(null);
+  const [toDelete, setToDelete] = useState<CommentItem | null>(null);
+  const remove = api.comment.delete.useMutation({
+    onSuccess: async () => {
+      confirmDialog.current?.close();
+      await refresh();
+    },
+    onError: (e) => {
+      confirmDialog.current?.close();
+      setError(userMessage(e));
+    },
+  });
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = commentBodySchema.safeParse(body);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Check the comment.");
+      return;
+    }
+    setError(null);
+    create.mutate({ bandId, versionId, body: parsed.data, atSeconds: atTime ? moment : null });
+  }
+
+  return (
+    <section className="card stack-sm comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading" className="section-title">
+        Comments {comments?.length ? <span className="count-pill">{comments.length}</span> : null}
+      </h2>
+
+      {loading ? (
+        <div className="stack-sm" aria-label="Loading comments">
+          <div className="skeleton" />
+          <div className="skeleton" style={{ width: "70%" }} />
+        </div>
+      ) : loadError ? (
+        <p className="alert alert-error" role="alert">
+          {userMessage(loadError)}
+        </p>
+      ) : comments && comments.length > 0 ? (
+        <ol className="comment-list" aria-label="Comments on this take">
+          {comments.map((comment) => (
+            <li key={comment.id} className="comment" data-testid="comment">
+              <div className="comment-head">
+                {comment.atSeconds != null ? (
+                  <button
+                    type="button"
+                    className="timestamp"
+                    onClick={() => onSeek(comment.atSeconds!)}
+                    aria-label={`Play from ${spokenClock(comment.atSeconds)}`}
+                    data-testid="comment-timestamp"
+                  >
+                    ▶ {formatClock(comment.atSeconds)}
+                  </button>
+                ) : null}
+                <span className="comment-author">{authorName(comment)}</span>
+                <time className="small faint" dateTime={comment.createdAt.toISOString()} suppressHydrationWarning>
+                  {formatRelative(comment.createdAt)}
+                </time>
+                {comment.canDelete ? (
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-sm comment-delete"
+                    disabled={remove.isPending}
+                    onClick={() => {
+                      setToDelete(comment);
+                      confirmDialog.current?.showModal();
+                    }}
+                    aria-label={`Delete comment by ${authorName(comment)}`}
+                  >
+                    ✕
+                  </button>
+                ) : null}
+              </div>
+              <p className="comment-body">{comment.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="small faint" style={{ margin: 0 }}>
+          No comments yet. Play the take and note what needs work — at the exact second.
+        </p>
+      )}
+
+      <form onSubmit={onSubmit} noValidate className="stack-sm comment-form">
+        <label htmlFor="comment-body" className="visually-hidden">
+          Your comment
+        </label>
+        <textarea
+          id="comment-body"
+          className="textarea"
+          value={body}
+          maxLength={COMMENT_MAX}
+          placeholder="e.g. Bass and kick drift apart here"
+          onFocus={() => {
+            if (!body) setPinned(currentTime);
+          }}
+          onChange={(e) => {
+            if (!body && pinned == null) setPinned(currentTime);
+            setBody(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) onSubmit(e);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "comment-error" : undefined}
+        />
+        <div className="row-between">
+          <div className="row" style={{ gap: 6 }}>
+            <label className="check">
+              <input type="checkbox" checked={atTime} onChange={(e) => setAtTime(e.target.checked)} />
+              <span>
+                At <span className="mono" data-testid="comment-at">{formatClock(moment)}</span>
+              </span>
+            </label>
+            {atTime && pinned != null && Math.abs(pinned - currentTime) >= 1 ? (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPinned(currentTime)}>
+                Use {formatClock(currentTime)}
+              </button>
+            ) : null}
+          </div>
+          <button type="submit" className="btn btn-primary btn-sm" disabled={create.isPending || !body.trim()}>
+            {create.isPending ? "Posting…" : "Comment"}
+          </button>
+        </div>
+        {error ? (
+          <p id="comment-error" className="field-error" role="alert" style={{ margin: 0 }}>
+            {error}
+          </p>
+        ) : null}
+      </form>
+
+      <dialog ref={confirmDialog} className="dialog" aria-labelledby="delete-comment-heading" onClose={() => setToDelete(null)}>
+        <h2 id="delete-comment-heading">Delete this comment?</h2>
+        {toDelete ? <blockquote className="comment-quote">{toDelete.body}</blockquote> : null}
+        <div className="dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => confirmDialog.current?.close()} autoFocus>
+            Keep it
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger-solid"
+            disabled={remove.isPending || !toDelete}
+            onClick={() => toDelete && remove.mutate({ bandId, commentId: toDelete.id })}
+          >
+            {remove.isPending ? "Deleting…" : "Delete comment"}
+          </button>
+        </div>
+      </dialog>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CommentsPanel } from "@/features/comments/ui/comments-panel";
+import type { VersionView } from "@/features/versions/version.view";
+import { formatClock } from "@/lib/format-time";
+import { userMessage } from "@/lib/user-message";
+import { api, type RouterOutputs } from "@/trpc/react";
+import { AudioPlayer, type PlayerHandle } from "./audio-player";
+import { TakeDetails } from "./take-details";
+import { takeLabel, uploaderName } from "./take-label";
+import { TakeList } from "./take-list";
+import { UploadTakeForm } from "./upload-take-form";
+
+type Song = RouterOutputs["song"]["get"];
+
+type Props = {
+  bandId: string;
+  song: Song;
+  initialVersions: VersionView[];
+  initialTakeId: string | null;
+  maxUploadMb: number;
+};
+
+/** The song page: takes, the player, the selected take's details and its comments. */
+export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, maxUploadMb }: Props) {
+  const utils = api.useUtils();
+  const versionsQuery = api.version.list.useQuery({ bandId, songId: song.id }, { initialData: initialVersions });
+  const versions = useMemo(() => versionsQuery.data ?? [], [versionsQuery.data]);
+  const [selectedId, setSelectedId] = useState<string | null>(() => pickInitial(initialVersions, initialTakeId));
+  const selectedIndex = versions.findIndex((v) => v.id === selectedId);
+  const selected = selectedIndex >= 0 ? versions[selectedIndex]! : (versions[0] ?? null);
+  const selectedNumber = selected ? versions.length - versions.indexOf(selected) : 0;
+
+  const player = useRef<PlayerHandle>(null);
+  const [currentTime, setCurrentTime] = useState(0);
+
+  const comments = api.comment.list.useQuery(
+    { bandId, versionId: selected?.id ?? "" },
+    { enabled: !!selected },
+  );
+
+  // Keep the chosen take in the address, so a link shares exactly what you hear.
+  useEffect(() => {
+    if (!selected) return;
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("take") === selected.id) return;
+    url.searchParams.set("take", selected.id);
+    window.history.replaceState(window.history.state, "", url);
+  }, [selected]);
+
+  const select = useCallback((id: string) => {
+    setSelectedId(id);
+    setCurrentTime(0);
+  }, []);
+
+  const seek = useCallback((seconds: number) => {
+    player.current?.seek(seconds, true);
+    setCurrentTime(seconds);
+  }, []);
+
+  const markers = useMemo(
+    () =>
+      (comments.data ?? [])
+        .filter((c) => c.atSeconds != null)
+        .map((c) => ({ id: c.id, atSeconds: c.atSeconds!, label: c.body.slice(0, 60) })),
+    [comments.data],
+  );
+
+  return (
+    <div className="stack song-page">
+      <div className="page-header" style={{ marginBottom: 0 }}>
+        <div className="grow">
+          <Link href={`/bands/${bandId}`} className="small muted back-link">
+            ← All songs
+          </Link>
+          <h2 className="song-heading">
+            {song.title}
+            {song.archivedAt ? <span className="badge badge-neutral">Archived</span> : null}
+          </h2>
+          <p className="small muted" style={{ margin: 0 }}>
+            {versions.length === 0 ? "No takes yet" : `${versions.length} ${versions.length === 1 ? "take" : "takes"}`}
+            {versions.some((v) => v.isBest) ? " · best take picked" : ""}
+          </p>
+        </div>
+      </div>
+
+      {versionsQuery.error ? (
+        <p className="alert alert-error" role="alert">
+          {userMessage(versionsQuery.error)}
+        </p>
+      ) : null}
+
+      <div className="song-layout">
+        <div className="stack song-main">
+          <div className="slot-player">
+          {selected ? (
+            <AudioPlayer
+              key={selected.id}
+              ref={player}
+              src={`/api/versions/${selected.id}/stream`}
+              title={takeLabel(selected, selectedNumber)}
+              subtitle={`${song.title} · by ${uploaderName(selected)}${selected.isBest ? " · ★ best take" : ""}`}
+              knownDuration={selected.durationSeconds}
+              markers={markers}
+              onTimeChange={setCurrentTime}
+            />
+          ) : (
+            <div className="empty-state">
+              <div className="icon" aria-hidden="true">🎙️</div>
+              <h2>No takes yet</h2>
+              <p>Upload a recording from rehearsal — a phone voice memo is fine. The whole band can listen and comment right away.</p>
+            </div>
+          )}
+          </div>
+
+          {selected ? (
+            <>
+              <div className="slot-details">
+              <TakeDetails
+                key={selected.id}
+                bandId={bandId}
+                version={selected}
+                number={selectedNumber}
+                onDeleted={(id) => {
+                  const rest = versions.filter((v) => v.id !== id);
+                  setSelectedId(rest[0]?.id ?? null);
+                }}
+              />
+              </div>
+              <div className="slot-comments">
+              <CommentsPanel
+                key={`comments-${selected.id}`}
+                bandId={bandId}
+                versionId={selected.id}
+                comments={comments.data}
+                loading={comments.isLoading}
+                loadError={comments.error}
+                currentTime={currentTime}
+                onSeek={seek}
+              />
+              </div>
+            </>
+          ) : null}
+        </div>
+
+        <aside className="stack song-side" aria-label="Takes of this song">
+          <section className="card card-tight slot-upload">
+            <UploadTakeForm
+              bandId={bandId}
+              songId={song.id}
+              maxUploadMb={maxUploadMb}
+              onUploaded={async (take) => {
+                await Promise.all([utils.version.list.invalidate({ bandId, songId: song.id }), utils.song.invalidate()]);
+                select(take.id);
+              }}
+            />
+          </section>
+          {versions.length > 0 ? (
+            <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
+              <div className="row-between">
+                <h2 id="takes-heading" className="section-title" style={{ margin: 0 }}>
+                  Takes <span className="count-pill">{versions.length}</span>
+                </h2>
+                <span className="small faint">Newest first</span>
+              </div>
+              <TakeList versions={versions} selectedId={selected?.id ?? null} onSelect={select} />
+              {selected ? (
+                <p className="small faint" style={{ margin: 0 }}>
+                  Playing position {formatClock(currentTime)}
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function pickInitial(versions: VersionView[], requested: string | null): string | null {
+  if (requested && versions.some((v) => v.id === requested)) return requested;
+  return versions.find((v) => v.isBest)?.id ?? versions[0]?.id ?? null;
+}

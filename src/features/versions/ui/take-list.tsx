@@ -1,0 +1,53 @@
+"use client";
+
+import type { VersionView } from "@/features/versions/version.view";
+import { formatClock, formatRelative } from "@/lib/format-time";
+import { takeLabel, uploaderName } from "./take-label";
+
+type Props = {
+  versions: VersionView[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+};
+
+/** The song's takes, newest first; choosing one loads it into the player. */
+export function TakeList({ versions, selectedId, onSelect }: Props) {
+  return (
+    <ul className="list take-list" aria-label="Takes">
+      {versions.map((version, index) => {
+        const number = versions.length - index;
+        const selected = version.id === selectedId;
+        const label = takeLabel(version, number);
+        return (
+          <li key={version.id} className={selected ? "selected" : undefined} data-testid="take-row">
+            <button type="button" className="take-button" aria-current={selected ? "true" : undefined} onClick={() => onSelect(version.id)}>
+              <span className="take-number" aria-hidden="true">
+                {selected ? "♪" : number}
+              </span>
+              <span className="grow" style={{ minWidth: 0 }}>
+                <span className="take-title">
+                  <span className="truncate">{label}</span>
+                  {version.isBest ? (
+                    <span className="badge badge-best" data-testid="best-badge">
+                      ★ Best
+                    </span>
+                  ) : null}
+                </span>
+                <span className="small muted take-meta">
+                  {uploaderName(version)} ·{" "}
+                  <time dateTime={version.createdAt.toISOString()} suppressHydrationWarning>
+                    {formatRelative(version.createdAt)}
+                  </time>
+                  {version.commentCount > 0 ? ` · 💬 ${version.commentCount}` : ""}
+                </span>
+              </span>
+              <span className="take-duration mono" data-testid="take-duration">
+                {formatClock(version.durationSeconds)}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

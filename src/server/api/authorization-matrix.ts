@@ -1,0 +1,137 @@
+/**
+ * The authorization matrix: every tRPC procedure, and for every caller
+ * (anonymous, signed-in non-member, member, admin, owner) on their own band
+ * and on another band, the expected outcome. authorization-matrix.int.test.ts
+ * walks appRouter and fails when a procedure is missing here, so adding a
+ * procedure means adding one row.
+ *
+ * A band-scoped row states its minimum role (checked against the
+ * procedure's bandMemberProcedure meta) and how to build valid input from a
+ * seeded band. The outcome of every cell follows from that:
+ *   anonymous -> UNAUTHORIZED; non-member or another band -> FORBIDDEN
+ *   NOT_A_MEMBER; below minRole -> FORBIDDEN INSUFFICIENT_ROLE; otherwise
+ *   "ok", unless `allowed` names a domain rule that refuses that caller.
+ */
+import type { BandRole } from "@/server/access/roles";
+import { hasAtLeastRole } from "@/server/access/roles";
+import type { SessionUser } from "@/server/auth/session";
+import type { ErrorReason } from "@/server/errors";
+
+export const callers = ["anonymous", "nonMember", "member", "admin", "owner"] as const;
+export type Caller = (typeof callers)[number];
+export type MemberCaller = Extract<Caller, "member" | "admin" | "owner">;
+export const callerRole: Record<MemberCaller, BandRole> = { member: "MEMBER", admin: "ADMIN", owner: "OWNER" };
+
+/** Which band's ids the caller passes: the one they belong to, or another one. */
+export const bandSides = ["own", "other"] as const;
+export type BandSide = (typeof bandSides)[number];
+
+export type Outcome = "ok" | { code: string; reason?: ErrorReason };
+
+/** What the matrix fixture seeds in each of its two bands (directly through Prisma). */
+export type SeededBand = {
+  id: string;
+  name: string;
+  users: Record<MemberCaller, SessionUser> & {
+    /** A plain member who created the song, uploaded the take and wrote the comment. */
+    uploader: SessionUser;
+  };
+  song: { id: string };
+  version: { id: string; storageKey: string };
+  comment: { id: string };
+  /** A pending invite to an address that has no account. */
+  invite: { id: string; email: string };
+  joinLink: { id: string };
+  activity: { id: string };
+};
+
+export type BandScopedRow = {
+  kind: "band";
+  minRole: BandRole;
+  /** Valid input for a call on band `b` (bandId included). */
+  input: (b: SeededBand) => Record<string, unknown>;
+  /** Writes when allowed: each allowed call then runs on freshly seeded bands. */
+  mutates?: boolean;
+  /** Callers at or above minRole whom a domain rule still refuses (e.g. "uploader or admin"). */
+  allowed?: Partial<Record<MemberCaller, Outcome>>;
+};
+
+export type UnscopedRow = {
+  kind: "not-band-scoped";
+  /** "signed-in": built on protectedProcedure, so anonymous callers get UNAUTHORIZED. */
+  access: "public" | "signed-in";
+  why: string;
+};
+
+export type MatrixRow = BandScopedRow | UnscopedRow;
+
+const band = (minRole: BandRole, input: BandScopedRow["input"], extra: Omit<BandScopedRow, "kind" | "minRole" | "input"> = {}): BandScopedRow => ({
+  kind: "band",
+  minRole,
+  input,
+  ...extra,
+});
+const notBandScoped = (access: UnscopedRow["access"], why: string): UnscopedRow => ({ kind: "not-band-scoped", access, why });
+
+const onlyBand = (b: SeededBand) => ({ bandId: b.id });
+const forbidden = (reason: ErrorReason): Outcome => ({ code: "FORBIDDEN", reason });
+
+export const authorizationMatrix: Record<string, MatrixRow> = {
+  "band.create": notBandScoped("signed-in", "creates a new band; the caller becomes its owner"),
+  "band.list": notBandScoped("signed-in", "lists only the caller's own memberships"),
+  "band.get": band("MEMBER", onlyBand),
+  "band.update": band("ADMIN", (b) => ({ bandId: b.id, name: "Renamed by the matrix" }), { mutates: true }),
+  "band.delete": band("OWNER", onlyBand, { mutates: true }),
+
+  "member.list": band("MEMBER", onlyBand),
+  "member.updateRole": band("ADMIN", (b) => ({ bandId: b.id, userId: b.users.uploader.id, role: "ADMIN" }), { mutates: true }),
+  "member.remove": band("ADMIN", (b) => ({ bandId: b.id, userId: b.users.uploader.id }), { mutates: true }),
+  "member.leave": band("MEMBER", onlyBand, { mutates: true, allowed: { owner: { code: "CONFLICT", reason: "LAST_OWNER" } } }),
+
+  "activity.list": band("MEMBER", (b) => ({ bandId: b.id, cursor: b.activity.id })),
+
+  "song.create": band("MEMBER", (b) => ({ bandId: b.id, title: "Matrix song" }), { mutates: true }),
+  "song.list": band("MEMBER", onlyBand),
+  "song.get": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id })),
+  "song.update": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id, title: "Renamed song" }), { mutates: true }),
+
+  "version.list": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id })),
+  "version.get": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id })),
+  "version.update": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id, title: "Renamed take" }), {
+    mutates: true,
+    allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+  }),
+  "version.delete": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id }), {
+    mutates: true,
+    allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+  }),
+
+  "comment.list": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id })),
+  "comment.create": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id, body: "Great groove at the bridge" }), { mutates: true }),
+  "comment.delete": band("MEMBER", (b) => ({ bandId: b.id, commentId: b.comment.id }), {
+    mutates: true,
+    allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+  }),
+
+  "invite.list": band("MEMBER", onlyBand),
+  "invite.create": band("ADMIN", (b) => ({ bandId: b.id, email: "new.bandmate@example.test", role: "MEMBER" }), { mutates: true }),
+  "invite.resend": band("ADMIN", (b) => ({ bandId: b.id, inviteId: b.invite.id }), { mutates: true }),
+  "invite.revoke": band("ADMIN", (b) => ({ bandId: b.id, inviteId: b.invite.id }), { mutates: true }),
+  "invite.preview": notBandScoped("public", "by secret token; shows what the invite offers to whoever holds the link"),
+  "invite.accept": notBandScoped("signed-in", "by secret token, for the invited email address"),
+  "invite.decline": notBandScoped("signed-in", "by secret token, for the invited email address"),
+
+  "joinLink.get": band("MEMBER", onlyBand),
+  "joinLink.create": band("ADMIN", onlyBand, { mutates: true }),
+  "joinLink.revoke": band("ADMIN", onlyBand, { mutates: true }),
+  "joinLink.preview": notBandScoped("public", "by secret token; shows the band's name to whoever holds the link"),
+  "joinLink.join": notBandScoped("signed-in", "by secret token; joining is what the link is for"),
+};
+
+/** The expected outcome of one cell of the matrix. */
+export function expectedOutcome(row: BandScopedRow, caller: Caller, side: BandSide): Outcome {
+  if (caller === "anonymous") return { code: "UNAUTHORIZED" };
+  if (caller === "nonMember" || side === "other") return forbidden("NOT_A_MEMBER");
+  if (!hasAtLeastRole(callerRole[caller], row.minRole)) return forbidden("INSUFFICIENT_ROLE");
+  return row.allowed?.[caller] ?? "ok";
+}

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { SeededBand } from "@/server/api/authorization-matrix";
+import { createUser } from "./callers";
+
+/**
+ * A band with an owner, an admin, a member and an "uploader" member, and one of
+ * everything a band holds (song, take, comment, pending invite, join link,
+ * activity), written directly through Prisma so no procedure under test is
+ * needed to set it up. The take's storage key has no file behind it.
+ */
+export async function seedBand(db: PrismaClient, label: string): Promise<SeededBand> {
+  const [owner, admin, member, uploader] = await Promise.all(["owner", "admin", "member", "uploader"].map((r) => createUser(db, `${label}-${r}`)));
+  const tag = randomBytes(6).toString("hex");
+  const band = await db.band.create({
+    data: {
+      name: `Matrix ${label} ${tag}`,
+      members: {
+        create: [
+          { userId: owner!.id, role: "OWNER" },
+          { userId: admin!.id, role: "ADMIN" },
+          { userId: member!.id, role: "MEMBER" },
+          { userId: uploader!.id, role: "MEMBER" },
+        ],
+      },
+    },
+    select: { id: true, name: true },
+  });
+  const song = await db.song.create({ data: { bandId: band.id, title: `${label} song`, createdById: uploader!.id }, select: { id: true } });
+  const version = await db.version.create({
+    data: {
+      bandId: band.id,
+      songId: song.id,
+      uploaderId: uploader!.id,
+      storageKey: `matrix/${tag}.mp3`,
+      originalName: "take.mp3",
+      contentType: "audio/mpeg",
+      sizeBytes: 1024n,
+    },
+    select: { id: true, storageKey: true },
+  });
+  const comment = await db.comment.create({ data: { bandId: band.id, versionId: version.id, authorId: uploader!.id, body: "Nice one" }, select: { id: true } });
+  const inviteEmail = `invitee-${tag}@example.test`;
+  const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+  const invite = await db.bandInvite.create({
+    data: { bandId: band.id, email: inviteEmail, role: "MEMBER", tokenHash: hash(`invite-${tag}`), expiresAt: new Date(Date.now() + 7 * 864e5), invitedById: owner!.id },
+    select: { id: true },
+  });
+  const joinLink = await db.bandJoinLink.create({
+    data: { bandId: band.id, tokenHash: hash(`join-${tag}`), expiresAt: new Date(Date.now() + 7 * 864e5), maxUses: 5, createdById: owner!.id },
+    select: { id: true },
+  });
+  const activity = await db.bandActivity.create({ data: { bandId: band.id, type: "BAND_CREATED", actorId: owner!.id }, select: { id: true } });
+  return {
+    ...band,
+    users: { owner: owner!, admin: admin!, member: member!, uploader: uploader! },
+    song,
+    version,
+    comment,
+    invite: { id: invite.id, email: inviteEmail },
+    joinLink,
+    activity,
+  };
+}
+
+/** Every id that belongs to a seeded band (rows and its people), to look for leaks. */
+export function idsOf(b: SeededBand): string[] {
+  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
+}

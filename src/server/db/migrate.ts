@@ -62,7 +62,7 @@ export async function applyMigrations(
   // One connection is all the engine uses; owning the pool lets us close it.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    const engine = await createSchemaEngine(new PrismaPg(pool), { log: options.log });
+    const engine = await createSchemaEngine(new PrismaPg(pool), { log: engineWarningsTo(options.log) });
     try {
       const result = await engine.applyMigrations({ migrationsList, filters: NO_SCHEMA_FILTER });
       return { applied: result.appliedMigrationNames };
@@ -72,4 +72,17 @@ export async function applyMigrations(
   } finally {
     await pool.end();
   }
+}
+
+/** The engine traces every step as JSON (including whole SQL scripts); only warnings and errors are worth a log line. */
+function engineWarningsTo(log: ((line: string) => void) | undefined) {
+  if (!log) return undefined;
+  return (line: string) => {
+    try {
+      const event = JSON.parse(line) as { level?: string; fields?: { message?: string } };
+      if (event.level === "WARN" || event.level === "ERROR") log(`schema engine: ${event.fields?.message ?? line}`);
+    } catch {
+      log(line);
+    }
+  };
 }

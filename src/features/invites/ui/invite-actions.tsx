@@ -1,0 +1,136 @@
+"use client";
+
+import { signIn, signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { userMessage } from "@/lib/user-message";
+import { api } from "@/trpc/react";
+import { ConfirmDialog } from "./confirm-dialog";
+
+/** Sends the magic link to `email` and comes back to `returnTo`, as the sign-in form does. */
+async function sendSignInLink(email: string, returnTo: string): Promise<string | null> {
+  const result = await signIn("email", { email, callbackUrl: returnTo, redirect: false });
+  if (!result || result.error) return "We could not send the email. Please try again in a moment.";
+  return null;
+}
+
+function useSignInAs(email: string, returnTo: string, { switchAccount }: { switchAccount: boolean }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run() {
+    setPending(true);
+    setError(null);
+    try {
+      if (switchAccount) await signOut({ redirect: false });
+      const problem = await sendSignInLink(email, returnTo);
+      if (problem) {
+        setError(problem);
+        if (switchAccount) router.refresh();
+        return;
+      }
+      router.push(`/signin/check-email?email=${encodeURIComponent(email)}`);
+    } catch {
+      setError("We could not reach RehearsalHub. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+  return { run, pending, error };
+}
+
+/** Signed out: one button that emails a sign-in link to the invited address and returns to the invite. */
+export function SignInAsInvited({ email, returnTo }: { email: string; returnTo: string }) {
+  const { run, pending, error } = useSignInAs(email, returnTo, { switchAccount: false });
+  return (
+    <div className="stack-sm">
+      <button type="button" className="btn btn-primary btn-block" onClick={run} disabled={pending}>
+        {pending ? <><span className="spinner" aria-hidden="true" /> Sending…</> : <>Sign in as <span className="invite-email-inline">{email}</span> to join</>}
+      </button>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** Signed in as someone else: sign out, then email a link for the invited address. */
+export function SwitchAccount({ email, returnTo }: { email: string; returnTo: string }) {
+  const { run, pending, error } = useSignInAs(email, returnTo, { switchAccount: true });
+  return (
+    <div className="stack-sm">
+      <button type="button" className="btn btn-primary btn-block" onClick={run} disabled={pending}>
+        {pending ? <><span className="spinner" aria-hidden="true" /> Switching…</> : <>Sign out and sign in as <span className="invite-email-inline">{email}</span></>}
+      </button>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** Accept and decline are POSTs (tRPC mutations); opening the page never answers an invite. */
+export function AnswerInvite({ token, bandName }: { token: string; bandName: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [confirmDecline, setConfirmDecline] = useState(false);
+  const accept = api.invite.accept.useMutation({
+    onSuccess: (result) => {
+      router.push(`/bands/${result.bandId}`);
+      router.refresh();
+    },
+    onError: (e) => setError(userMessage(e)),
+  });
+  const decline = api.invite.decline.useMutation({
+    onSuccess: () => {
+      setConfirmDecline(false);
+      router.refresh();
+    },
+    onError: (e) => {
+      setConfirmDecline(false);
+      setError(userMessage(e));
+    },
+  });
+  const busy = accept.isPending || accept.isSuccess || decline.isPending;
+
+  return (
+    <div className="stack-sm">
+      <div className="invite-answer">
+        <button type="button" className="btn btn-primary" onClick={() => accept.mutate({ token })} disabled={busy}>
+          {accept.isPending || accept.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Accept and join ${bandName}`}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => setConfirmDecline(true)} disabled={busy}>
+          Decline
+        </button>
+      </div>
+      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      <ConfirmDialog
+        open={confirmDecline}
+        title={`Decline the invite to ${bandName}?`}
+        confirmLabel="Decline invite"
+        pending={decline.isPending}
+        onConfirm={() => decline.mutate({ token })}
+        onClose={() => setConfirmDecline(false)}
+      >
+        <p>The band&apos;s admins will be told, and this link will stop working. If you change your mind later, they can invite you again.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** The join-link counterpart: any signed-in person may join. */
+export function JoinBand({ token, bandName }: { token: string; bandName: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const join = api.joinLink.join.useMutation({
+    onSuccess: (result) => {
+      router.push(`/bands/${result.bandId}`);
+      router.refresh();
+    },
+    onError: (e) => setError(userMessage(e)),
+  });
+  return (
+    <div className="stack-sm">
+      <button type="button" className="btn btn-primary btn-block" onClick={() => join.mutate({ token })} disabled={join.isPending || join.isSuccess}>
+        {join.isPending || join.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Join ${bandName}`}
+      </button>
+      {error && <p className="alert alert-error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+const serverFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+const subscribeNothing = () => () => {};
+
+/** A date in the reader's own time zone (the server, which cannot know it, renders UTC until hydration). */
+export function LocalDate({ date, withTime = true }: { date: Date | string; withTime?: boolean }) {
+  const d = typeof date === "string" ? new Date(date) : date;
+  const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const text = inBrowser
+    ? d.toLocaleString(undefined, withTime ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" } : { day: "numeric", month: "short", year: "numeric" })
+    : serverFormat.format(d);
+  return (
+    <time dateTime={d.toISOString()} suppressHydrationWarning>
+      {text}
+    </time>
+  );
+}
+
+/** "in 3 days", "2 hours ago": for list rows. */
+export function relativeTime(date: Date, now = new Date()): string {
+  const diff = date.getTime() - now.getTime();
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86_400_000],
+    ["hour", 3_600_000],
+    ["minute", 60_000],
+  ];
+  for (const [unit, ms] of units) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
+  return diff >= 0 ? "in a moment" : "just now";
+}

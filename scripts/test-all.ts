@@ -11,7 +11,7 @@ fs.mkdirSync(reportDir, { recursive: true });
 
 type Counts = { passed: number; failed: number; skipped: number };
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n$ ${[command, ...args].join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   return result.status ?? 1;

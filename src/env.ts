@@ -46,7 +46,8 @@ export function env(): Env {
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.DATA_DIR);
+  // Data lives outside the build; tell the bundler not to trace these paths.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
   cached = {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -56,7 +57,7 @@ export function env(): Env {
     authSecret: e.AUTH_SECRET ?? readOrCreateSecret(dataDir),
     smtpUrl: e.SMTP_URL,
     emailFrom: e.EMAIL_FROM,
-    storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, "audio")),
+    storageDir: path.resolve(/*turbopackIgnore: true*/ e.STORAGE_DIR ?? path.join(dataDir, "audio")),
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     outboxPageEnabled: e.OUTBOX_PAGE ? e.OUTBOX_PAGE === "true" : e.NODE_ENV !== "production",
   };

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { Icon } from "@/components/icon";
 
 export default function NotFound() {
   return (
     <div className="card auth-card stack">
-      <div style={{ fontSize: "2rem" }} aria-hidden="true">🎼</div>
+      <div className="card-icon"><Icon name="music" size={28} /></div>
       <h1>Not found</h1>
       <p className="muted">That page does not exist, or it was deleted.</p>
       <Link href="/" className="btn btn-secondary">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CreateBandForm } from "@/features/bands/ui/create-band-form";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
 import { currentUser, serverApi } from "@/trpc/server";
+import { Icon } from "@/components/icon";
 
 export default async function HomePage() {
   const user = await currentUser();
@@ -24,7 +25,7 @@ export default async function HomePage() {
 
       {bands.length === 0 ? (
         <div className="empty-state">
-          <div className="icon" aria-hidden="true">🎸</div>
+          <div className="icon"><Icon name="users" size={32} /></div>
           <h2>No bands yet</h2>
           <p>Create your band below, then invite the others by email.</p>
         </div>
@@ -76,19 +77,19 @@ function Landing() {
       </section>
       <section className="features" aria-label="What you can do">
         <div className="card">
-          <h3>🎚️ Every take of every song</h3>
+          <h3 className="feature-title"><Icon name="layers" /> Every take of every song</h3>
           <p>Versions stay with their song, newest first, with the best take marked.</p>
         </div>
         <div className="card">
-          <h3>🎧 Listen anywhere</h3>
+          <h3 className="feature-title"><Icon name="headphones" /> Listen anywhere</h3>
           <p>Stream in the browser and jump to any moment; nothing to download.</p>
         </div>
         <div className="card">
-          <h3>💬 Feedback on the beat</h3>
+          <h3 className="feature-title"><Icon name="message" /> Feedback on the beat</h3>
           <p>Comment on a take at the second you mean, so nobody has to guess.</p>
         </div>
         <div className="card">
-          <h3>🔒 Just your band</h3>
+          <h3 className="feature-title"><Icon name="lock" /> Just your band</h3>
           <p>Invite bandmates by email; owners and admins decide who is in.</p>
         </div>
       </section>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { env } from "@/env";
 import { readOutbox } from "@/server/mail/mailer";
+import { Icon } from "@/components/icon";
 
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export default async function OutboxPage() {
       </div>
       {mails.length === 0 ? (
         <div className="empty-state">
-          <div className="icon" aria-hidden="true">📭</div>
+          <div className="icon"><Icon name="inbox" size={32} /></div>
           <h2>No mail yet</h2>
           <p>Sign-in links and invites will show up here.</p>
         </div>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { BandTabs } from "@/features/bands/ui/band-tabs";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
 import { loadForPage, serverApi } from "@/trpc/server";
+import { Icon } from "@/components/icon";
 
 type Props = { children: ReactNode; params: Promise<{ bandId: string }> };
 
@@ -13,7 +14,7 @@ export default async function BandLayout({ children, params }: Props) {
   if (!result.ok) {
     return (
       <div className="card auth-card stack" role="alert">
-        <div style={{ fontSize: "2rem" }} aria-hidden="true">🔒</div>
+        <div className="card-icon"><Icon name="lock" size={28} /></div>
         <h1>{result.reason === "NOT_A_MEMBER" ? "You're not in this band" : "No access"}</h1>
         <p className="muted">
           {result.reason === "NOT_A_MEMBER"
@@ -50,7 +51,7 @@ export default async function BandLayout({ children, params }: Props) {
           </div>
         </div>
       </div>
-      <BandTabs bandId={band.id} />
+      <BandTabs bandId={band.id} role={band.myRole} />
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { env } from "@/env";
+import { Icon } from "@/components/icon";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -11,9 +12,7 @@ export default async function CheckEmailPage({ searchParams }: Props) {
   const { smtpUrl, outboxPageEnabled } = env();
   return (
     <div className="card auth-card stack" role="status">
-      <div style={{ fontSize: "2.2rem" }} aria-hidden="true">
-        ✉️
-      </div>
+      <div className="card-icon"><Icon name="mail" size={28} /></div>
       <h1>Check your email</h1>
       <p className="muted">
         We sent a sign-in link to <strong>{email ?? "your address"}</strong>. It works once and expires in 10 minutes.

@@ -2,20 +2,23 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasAtLeastRole, type BandRole } from "@/server/access/roles";
 
 const tabs = [
   { href: "", label: "Songs" },
   { href: "/members", label: "Members" },
   { href: "/invites", label: "Invites" },
   { href: "/activity", label: "Activity" },
-] as const;
+  // Rename and delete: only shown to those who may use them.
+  { href: "/settings", label: "Settings", minRole: "ADMIN" },
+] as const satisfies readonly { href: string; label: string; minRole?: BandRole }[];
 
-export function BandTabs({ bandId }: { bandId: string }) {
+export function BandTabs({ bandId, role }: { bandId: string; role: BandRole }) {
   const pathname = usePathname();
   const base = `/bands/${bandId}`;
   return (
     <nav className="tabs" aria-label="Band sections">
-      {tabs.map((tab) => {
+      {tabs.filter((tab) => !("minRole" in tab) || hasAtLeastRole(role, tab.minRole)).map((tab) => {
         const href = base + tab.href;
         const current = tab.href === "" ? pathname === base || pathname.startsWith(`${base}/songs`) : pathname.startsWith(href);
         return (

@@ -1,0 +1,179 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
+
+/**
+ * The members page as owner, admin and member. Extra members join through the
+ * real invite flow (invite.create as the owner, invite.accept as the invitee),
+ * called over HTTP with each user's own session cookie.
+ */
+
+async function trpc<T = unknown>(page: Page, path: string, input: unknown): Promise<{ status: number; body: { result?: { data: { json: T } }; error?: { json: { data: { code: string; reason: string | null } } } } }> {
+  // tRPC serves queries over GET and mutations over POST.
+  const isQuery = /\.(get|list)$/.test(path);
+  const response = isQuery
+    ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
+    : await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  return { status: response.status(), body: await response.json() };
+}
+
+async function signedInPage(browser: Browser, name: string, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const email = uniqueEmail(name);
+  await signInByEmail(page, email);
+  await expect(page.getByRole("heading", { name: "Your bands" })).toBeVisible();
+  return { page, email, context };
+}
+
+async function inviteAndAccept(owner: Page, bandId: string, invitee: Page, email: string, role: "MEMBER" | "ADMIN") {
+  const created = await trpc<{ link: string }>(owner, "invite.create", { bandId, email, role });
+  expect(created.status).toBe(200);
+  const token = created.body.result!.data.json.link.split("/invite/")[1]!;
+  const accepted = await trpc(invitee, "invite.accept", { token });
+  expect(accepted.status).toBe(200);
+}
+
+const rowOf = (page: Page, email: string) => page.getByTestId("member-row").filter({ hasText: email });
+
+test("owner, admin and member each get exactly the controls they may use", async ({ browser, page, screenshotDir }) => {
+  test.setTimeout(180_000);
+  const ownerEmail = uniqueEmail("owner");
+  await signInByEmail(page, ownerEmail);
+  await page.getByLabel("Band name").fill("The Members Test");
+  await page.getByRole("button", { name: "Create band" }).click();
+  await expect(page).toHaveURL(/\/bands\/[^/]+$/);
+  const bandId = page.url().split("/bands/")[1]!;
+
+  const admin = await signedInPage(browser, "admin");
+  const member = await signedInPage(browser, "member");
+  const sam = await signedInPage(browser, "sam");
+  await inviteAndAccept(page, bandId, admin.page, admin.email, "ADMIN");
+  await inviteAndAccept(page, bandId, member.page, member.email, "MEMBER");
+  await inviteAndAccept(page, bandId, sam.page, sam.email, "MEMBER");
+
+  // ---- owner: role menus and remove buttons on everyone else, leave on their own row
+  await page.goto(`/bands/${bandId}/members`);
+  await expect(page.getByTestId("member-row")).toHaveCount(4);
+  await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+  for (const email of [admin.email, member.email, sam.email]) {
+    await expect(rowOf(page, email).getByRole("combobox")).toBeVisible();
+    await expect(rowOf(page, email).getByRole("button", { name: /^Remove/ })).toBeVisible();
+  }
+  await expect(rowOf(page, ownerEmail).getByRole("button", { name: "Leave band" })).toBeVisible();
+  await expect(rowOf(page, ownerEmail).getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+  await expect(rowOf(page, member.email).getByRole("combobox").locator("option")).toHaveText(["Owner", "Admin", "Member"]);
+  await page.screenshot({ path: `${screenshotDir}/members-owner.png`, fullPage: true });
+
+  // The owner promotes Sam; the change is confirmed first.
+  await rowOf(page, sam.email).getByRole("combobox").selectOption("ADMIN");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: `Make ${sam.email} an admin?` })).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/members-change-role-dialog.png` });
+  await dialog.getByRole("button", { name: "Change role" }).click();
+  await expect(page.getByRole("status")).toHaveText(`${sam.email} is now an admin.`);
+  await expect(rowOf(page, sam.email).getByRole("combobox")).toHaveValue("ADMIN");
+
+  // The last owner cannot leave: a readable message, not a code.
+  await rowOf(page, ownerEmail).getByRole("button", { name: "Leave band" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Leave band" }).click();
+  const alert = page.locator(".alert-error");
+  await expect(alert).toContainText("You are this band's only owner");
+  await expect(alert).not.toContainText("LAST_OWNER");
+  await expect(rowOf(page, ownerEmail)).toBeVisible();
+
+  // ---- member: no menus, no remove buttons, no settings; only leave
+  await member.page.goto(`/bands/${bandId}/members`);
+  await expect(member.page.getByTestId("member-row")).toHaveCount(4);
+  await expect(member.page.getByRole("combobox")).toHaveCount(0);
+  await expect(member.page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+  await expect(rowOf(member.page, member.email).getByRole("button", { name: "Leave band" })).toBeVisible();
+  await expect(member.page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await member.page.screenshot({ path: `${screenshotDir}/members-member.png`, fullPage: true });
+
+  // ---- admin (promoted at once by the owner's change: Sam's next page load has the powers)
+  await sam.page.goto(`/bands/${bandId}/members`);
+  await expect(sam.page.getByRole("link", { name: "Settings" })).toBeVisible();
+  await expect(rowOf(sam.page, ownerEmail).getByRole("combobox")).toHaveCount(0);
+  await expect(rowOf(sam.page, ownerEmail).getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+  await expect(rowOf(sam.page, member.email).getByRole("combobox").locator("option")).toHaveText(["Admin", "Member"]);
+  await sam.page.screenshot({ path: `${screenshotDir}/members-admin.png`, fullPage: true });
+
+  // The admin removes the member, after confirming.
+  await rowOf(sam.page, member.email).getByRole("button", { name: /^Remove/ }).click();
+  await expect(sam.page.getByRole("dialog").getByRole("heading", { name: `Remove ${member.email}?` })).toBeVisible();
+  await sam.page.screenshot({ path: `${screenshotDir}/members-remove-dialog.png` });
+  await sam.page.getByRole("dialog").getByRole("button", { name: "Remove from band" }).click();
+  await expect(rowOf(sam.page, member.email)).toHaveCount(0);
+
+  // The removed member's very next request, with the old session cookie, is refused.
+  const refused = await trpc(member.page, "member.list", { bandId });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error!.json.data).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
+  await member.page.reload();
+  await expect(member.page.getByRole("heading", { name: "You're not in this band" })).toBeVisible();
+
+  // Sam leaves and lands on the dashboard without the band.
+  await rowOf(sam.page, sam.email).getByRole("button", { name: "Leave band" }).click();
+  await sam.page.getByRole("dialog").getByRole("button", { name: "Leave band" }).click();
+  await expect(sam.page).toHaveURL(/\/$/);
+  await expect(sam.page.getByTestId("band-card").filter({ hasText: "The Members Test" })).toHaveCount(0);
+
+  // ---- the activity log tells the story, newest first
+  await page.goto(`/bands/${bandId}/activity`);
+  const items = page.getByTestId("activity-item");
+  await expect(items.first()).toContainText(`${sam.email} left the band`);
+  await expect(page.getByText(`${sam.email} removed ${member.email} from the band`)).toBeVisible();
+  await expect(page.getByText(`You changed ${sam.email} from Member to Admin`)).toBeVisible();
+  await expect(page.getByText("You created the band")).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/activity.png`, fullPage: true });
+
+  // ---- 375px wide
+  const mobile = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await page.context().storageState() });
+  const mobilePage = await mobile.newPage();
+  await mobilePage.goto(`/bands/${bandId}/members`);
+  await expect(mobilePage.getByTestId("member-row")).toHaveCount(2);
+  expect(await mobilePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await mobilePage.screenshot({ path: `${screenshotDir}/members-owner-mobile.png`, fullPage: true });
+  await mobilePage.goto(`/bands/${bandId}/activity`);
+  await expect(mobilePage.getByTestId("activity-item").first()).toBeVisible();
+  await mobilePage.screenshot({ path: `${screenshotDir}/activity-mobile.png`, fullPage: true });
+
+  for (const c of [admin.context, member.context, sam.context, mobile]) await c.close();
+});
+
+test("admins rename the band; only owners delete it, after typing its name", async ({ browser, page, screenshotDir }) => {
+  test.setTimeout(120_000);
+  await signInByEmail(page, uniqueEmail("owner"));
+  await page.getByLabel("Band name").fill("Doomed Band");
+  await page.getByRole("button", { name: "Create band" }).click();
+  await expect(page).toHaveURL(/\/bands\/[^/]+$/);
+  const bandId = page.url().split("/bands/")[1]!;
+  const admin = await signedInPage(browser, "admin");
+  await inviteAndAccept(page, bandId, admin.page, admin.email, "ADMIN");
+
+  await admin.page.goto(`/bands/${bandId}`);
+  await admin.page.getByRole("link", { name: "Settings" }).click();
+  await admin.page.getByLabel("Name", { exact: true }).fill("Doomed Band (renamed)");
+  await admin.page.getByRole("button", { name: "Rename band" }).click();
+  await expect(admin.page.getByRole("heading", { level: 1, name: "Doomed Band (renamed)" })).toBeVisible();
+  await expect(admin.page.getByRole("button", { name: "Delete band…" })).toHaveCount(0);
+  await expect(admin.page.getByText("Only owners can delete the band.")).toBeVisible();
+
+  await page.goto(`/bands/${bandId}/settings`);
+  await page.getByRole("button", { name: "Delete band…" }).click();
+  const confirm = page.getByRole("dialog");
+  const deleteButton = confirm.getByRole("button", { name: "Delete band forever" });
+  await expect(deleteButton).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill("Doomed Band");
+  await expect(deleteButton).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill("Doomed Band (renamed)");
+  await page.screenshot({ path: `${screenshotDir}/band-delete-dialog.png` });
+  await deleteButton.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("band-card")).toHaveCount(0);
+
+  // Gone for the admin too, on their very next request.
+  const gone = await trpc(admin.page, "band.get", { bandId });
+  expect(gone.status).toBe(404);
+  await admin.context.close();
+});

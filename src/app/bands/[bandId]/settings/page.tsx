@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { DeleteBandSection, RenameBandForm } from "@/features/bands/ui/band-settings";
+import { hasAtLeastRole } from "@/server/access/roles";
+import { loadForPage, serverApi } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Band settings" };
+
+type Props = { params: Promise<{ bandId: string }> };
+
+export default async function BandSettingsPage({ params }: Props) {
+  const { bandId } = await params;
+  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/settings`);
+  if (!result.ok) return null;
+  const band = result.data;
+  if (!hasAtLeastRole(band.myRole, "ADMIN")) {
+    return (
+      <div className="empty-state">
+        <div className="icon" aria-hidden="true">🔧</div>
+        <h2>Settings are for admins</h2>
+        <p>Ask an admin or owner of {band.name} if something needs changing.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack settings-page">
+      <RenameBandForm bandId={band.id} name={band.name} />
+      {band.myRole === "OWNER" ? (
+        <DeleteBandSection bandId={band.id} name={band.name} />
+      ) : (
+        <p className="small faint">Only owners can delete the band.</p>
+      )}
+    </div>
+  );
+}

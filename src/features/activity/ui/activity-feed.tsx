@@ -1,26 +1,27 @@
 "use client";
 
+import { Icon, type IconName } from "@/components/icon";
 import type { ActivityType } from "@/generated/prisma/enums";
 import { LocalDate, relativeTime } from "@/features/invites/ui/local-date";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { describeActivity } from "../activity-sentence";
 
-const icon: Record<ActivityType, string> = {
-  BAND_CREATED: "✦",
-  BAND_RENAMED: "✎",
-  MEMBER_JOINED: "→",
-  MEMBER_ROLE_CHANGED: "⇅",
-  MEMBER_REMOVED: "✕",
-  MEMBER_LEFT: "←",
-  INVITE_CREATED: "✉",
-  INVITE_RESENT: "↻",
-  INVITE_REVOKED: "⊘",
-  INVITE_ACCEPTED: "✓",
-  INVITE_DECLINED: "–",
-  JOIN_LINK_CREATED: "⛓",
-  JOIN_LINK_REVOKED: "⊘",
-  JOIN_LINK_USED: "→",
+const icon: Record<ActivityType, IconName> = {
+  BAND_CREATED: "star",
+  BAND_RENAMED: "music",
+  MEMBER_JOINED: "users",
+  MEMBER_ROLE_CHANGED: "layers",
+  MEMBER_REMOVED: "x",
+  MEMBER_LEFT: "x",
+  INVITE_CREATED: "mail",
+  INVITE_RESENT: "mail",
+  INVITE_REVOKED: "x",
+  INVITE_ACCEPTED: "check",
+  INVITE_DECLINED: "x",
+  JOIN_LINK_CREATED: "link",
+  JOIN_LINK_REVOKED: "x",
+  JOIN_LINK_USED: "link",
 };
 
 const PAGE_SIZE = 25;
@@ -48,7 +49,9 @@ export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: s
   if (items.length === 0) {
     return (
       <div className="empty-state">
-        <div className="icon" aria-hidden="true">🕰️</div>
+        <div className="icon">
+          <Icon name="activity" size={32} />
+        </div>
         <h2>Nothing has happened yet</h2>
         <p>Joins, role changes and invites will show up here.</p>
       </div>
@@ -64,7 +67,7 @@ export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: s
         {items.map((item) => (
           <li key={item.id} className="activity-row" data-testid="activity-item" data-type={item.type}>
             <span className={`activity-icon activity-${item.type.toLowerCase().split("_")[0]}`} aria-hidden="true">
-              {icon[item.type]}
+              <Icon name={icon[item.type]} size={15} />
             </span>
             <span className="grow">{describeActivity(item, viewerId)}</span>
             <span className="small faint activity-when" title={item.createdAt.toISOString()}>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Icon } from "@/components/icon";
 import { DeleteBandSection, RenameBandForm } from "@/features/bands/ui/band-settings";
 import { hasAtLeastRole } from "@/server/access/roles";
 import { loadForPage, serverApi } from "@/trpc/server";
@@ -15,7 +16,9 @@ export default async function BandSettingsPage({ params }: Props) {
   if (!hasAtLeastRole(band.myRole, "ADMIN")) {
     return (
       <div className="empty-state">
-        <div className="icon" aria-hidden="true">🔧</div>
+        <div className="icon">
+          <Icon name="lock" size={32} />
+        </div>
         <h2>Settings are for admins</h2>
         <p>Ask an admin or owner of {band.name} if something needs changing.</p>
       </div>

@@ -213,6 +213,9 @@ describe("deleting a take", () => {
     const doomed = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
     const key = doomed.version.storageKey;
     expect(await getStorage().stat(key)).not.toBeNull();
+    const before = await get(setup.member!, {}, { versionId: doomed.version.id });
+    expect(before.status).toBe(200);
+    await before.body?.cancel();
     await callerFor(t.db, setup.member!).version.delete({ bandId: setup.band.id, versionId: doomed.version.id });
     expect(await getStorage().stat(key)).toBeNull();
     expect((await storage.files()).some((f) => f === key)).toBe(false);

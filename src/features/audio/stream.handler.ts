@@ -1,8 +1,8 @@
-import { Readable } from "node:stream";
 import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
 import { AppError, errorResponse } from "@/server/errors";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { decideRange } from "./byte-range";
+import { nodeToWebStream } from "./web-stream";
 import { ifRangeAllows, isNotModified, validatorsFor } from "./validators";
 
 export type StreamDeps = { storage: StorageDriver };
@@ -27,30 +27,53 @@ export async function handleStream(
   deps: StreamDeps = { storage: getStorage() },
 ): Promise<Response> {
   try {
-    const { target: take } = await requireRouteBandAccess(
-      ctx,
-      () =>
-        ctx.db.version.findUnique({
-          where: { id: versionId },
-          select: { bandId: true, storageKey: true, contentType: true },
-        }),
-      "MEMBER",
-    );
-    return await respondWithFile(request, take, deps.storage);
+    const { target: take } = await requireRouteBandAccess(ctx, () => findTake(ctx, versionId), "MEMBER");
+    try {
+      return await serveStoredFile(request, take, deps.storage);
+    } catch (error) {
+      takes.delete(versionId);
+      throw error;
+    }
   } catch (error) {
     return errorResponse(error, PRIVATE);
   }
 }
 
-async function respondWithFile(
+type Take = { bandId: string; storageKey: string; contentType: string };
+
+/**
+ * A take's band, storage key and content type never change after upload, so
+ * they are remembered (bounded) to save a query on every seek. Access is not:
+ * the membership check above runs against the database on every request.
+ * A deleted take's entry is dropped when its file turns out to be gone.
+ */
+const takes = new Map<string, Take>();
+const TAKES_REMEMBERED = 2000;
+
+async function findTake(ctx: RouteContext, versionId: string): Promise<Take | null> {
+  const known = takes.get(versionId);
+  if (known) return known;
+  const take = await ctx.db.version.findUnique({ where: { id: versionId }, select: { bandId: true, storageKey: true, contentType: true } });
+  if (take) {
+    if (takes.size >= TAKES_REMEMBERED) takes.delete(takes.keys().next().value!);
+    takes.set(versionId, take);
+  }
+  return take;
+}
+
+/**
+ * Answers a GET/HEAD for one stored file with ranges and validators. No access
+ * check here: callers decide first (handleStream; the benchmark's bare route).
+ */
+export async function serveStoredFile(
   request: Request,
-  take: { storageKey: string; contentType: string },
+  take: Pick<Take, "storageKey" | "contentType">,
   storage: StorageDriver,
 ): Promise<Response> {
   const object = await storage.stat(take.storageKey);
   if (!object) {
-    console.error(`[stream] missing audio file for key ${take.storageKey}`);
-    throw new AppError("NOT_FOUND", "The audio file for this take is missing.");
+    // A take deleted a moment ago, or a file lost from storage.
+    throw new AppError("NOT_FOUND", "This take's audio is no longer available.");
   }
   const { size } = object;
   const validators = validatorsFor({ key: take.storageKey, ...object });
@@ -81,8 +104,5 @@ async function respondWithFile(
   headers.set("Content-Length", String(end - start + 1));
 
   if (request.method === "HEAD" || size === 0) return new Response(null, { status, headers });
-  // toWeb keeps backpressure, and cancelling the web stream (client gone)
-  // destroys the file stream, which closes the descriptor.
-  const body = Readable.toWeb(storage.openRange(take.storageKey, start, end)) as ReadableStream<Uint8Array>;
-  return new Response(body, { status, headers });
+  return new Response(nodeToWebStream(storage.openRange(take.storageKey, start, end)), { status, headers });
 }

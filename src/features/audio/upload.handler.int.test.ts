@@ -44,12 +44,12 @@ function multipart(parts: Part[]): Buffer {
   return Buffer.concat(chunks);
 }
 
-function post(user: SessionUser | null, body: BodyInit | null, opts: { headers?: Record<string, string>; bandId?: string; songId?: string; deps?: UploadDeps } = {}) {
+function post(user: SessionUser | null, body: BodyInit | Buffer | null, opts: { headers?: Record<string, string>; bandId?: string; songId?: string; deps?: UploadDeps } = {}) {
   const bandId = opts.bandId ?? setup.band.id;
   const target = opts.songId ?? songId;
   const request = new Request(`http://app.test/api/bands/${bandId}/songs/${target}/versions`, {
     method: "POST",
-    body,
+    body: Buffer.isBuffer(body) ? new Uint8Array(body) : body,
     // FormData bodies bring their own multipart Content-Type and boundary.
     headers: body instanceof FormData ? opts.headers : { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, ...opts.headers },
     duplex: "half",
@@ -103,7 +103,7 @@ async function errorOf(response: Response) {
 describe("uploading a take", () => {
   it("stores a WAV sent with FormData, reads its metadata, and returns the version (201)", async () => {
     const form = new FormData();
-    form.set("file", new Blob([wav], { type: "application/octet-stream" }), "Tuesday jam ../../etc.wav");
+    form.set("file", new Blob([new Uint8Array(wav)], { type: "application/octet-stream" }), "Tuesday jam ../../etc.wav");
     form.set("title", "  Tuesday, second pass  ");
     form.set("notes", "Bridge is tighter");
     const response = await post(setup.member!, form);

@@ -20,7 +20,6 @@ export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 /** A display-safe original file name: no path, no control characters, bounded length. */
 export function cleanOriginalName(name: string | undefined): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
   return cleaned || "recording";
 }

@@ -1,8 +1,52 @@
-import { getSessionUser } from "@/server/auth/session";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/env";
+import type { SessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import type { RouteContext } from "./route-access";
 
-/** The app's database and the request's session user, for route files. */
-export async function routeContext(): Promise<RouteContext> {
-  return { db: getDb(), user: await getSessionUser() };
+/**
+ * The app's database and the request's session user, for the audio route files.
+ *
+ * The session is looked up the way next-auth's database strategy does it (the
+ * session cookie -> one indexed query on Session joined to User, refused once
+ * expired) but without running next-auth's whole handler per request: the
+ * stream route is hit for every seek and buffer refill, and getServerSession
+ * cost more than the file serving itself in the benchmark. Nothing is cached,
+ * so signing out (deleting the session) takes effect on the next request.
+ */
+export async function routeContext(request: Request): Promise<RouteContext> {
+  const db = getDb();
+  return { db, user: await sessionUserFromRequest(db, request) };
+}
+
+/** next-auth v4's session cookie name: secure-prefixed when the app is served over https. */
+export function sessionCookieName(appUrl = env().appUrl): string {
+  return appUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+export async function sessionUserFromRequest(db: PrismaClient, request: Request): Promise<SessionUser | null> {
+  const token = readCookie(request.headers.get("cookie"), sessionCookieName());
+  if (!token) return null;
+  const session = await db.session.findUnique({
+    where: { sessionToken: token },
+    select: { expires: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!session || session.expires.getTime() <= Date.now() || !session.user.email) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name ?? null };
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(value) || null;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
 }

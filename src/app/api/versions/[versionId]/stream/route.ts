@@ -8,7 +8,7 @@ type Params = { params: Promise<{ versionId: string }> };
 
 async function stream(request: Request, { params }: Params) {
   const { versionId } = await params;
-  return handleStream(request, await routeContext(), versionId);
+  return handleStream(request, await routeContext(request), versionId);
 }
 
 export { stream as GET, stream as HEAD };

@@ -7,5 +7,5 @@ export const runtime = "nodejs";
 type Params = { params: Promise<{ bandId: string; songId: string }> };
 
 export async function POST(request: Request, { params }: Params) {
-  return handleUpload(request, await routeContext(), await params);
+  return handleUpload(request, await routeContext(request), await params);
 }

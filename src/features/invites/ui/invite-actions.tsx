@@ -45,7 +45,7 @@ export function SignInAsInvited({ email, returnTo }: { email: string; returnTo: 
   return (
     <div className="stack-sm">
       <button type="button" className="btn btn-primary btn-block" onClick={run} disabled={pending}>
-        {pending ? <><span className="spinner" aria-hidden="true" /> Sending…</> : <>Sign in as <span className="invite-email-inline">{email}</span> to join</>}
+        {pending ? <><span className="spinner" aria-hidden="true" /> Sending…</> : <span>Sign in as <span className="invite-email-inline">{email}</span> to join</span>}
       </button>
       {error && <p className="field-error" role="alert">{error}</p>}
     </div>
@@ -58,7 +58,7 @@ export function SwitchAccount({ email, returnTo }: { email: string; returnTo: st
   return (
     <div className="stack-sm">
       <button type="button" className="btn btn-primary btn-block" onClick={run} disabled={pending}>
-        {pending ? <><span className="spinner" aria-hidden="true" /> Switching…</> : <>Sign out and sign in as <span className="invite-email-inline">{email}</span></>}
+        {pending ? <><span className="spinner" aria-hidden="true" /> Switching…</> : <span>Sign out and sign in as <span className="invite-email-inline">{email}</span></span>}
       </button>
       {error && <p className="field-error" role="alert">{error}</p>}
     </div>

@@ -52,9 +52,7 @@ function Details({ p }: { p: InvitePreview }) {
       </div>
       <div>
         <dt>For</dt>
-        <dd className="truncate" title={p.email}>
-          {p.email}
-        </dd>
+        <dd>{p.email}</dd>
       </div>
       <div>
         <dt>{p.status === "EXPIRED" ? "Expired" : "Expires"}</dt>
@@ -74,7 +72,7 @@ const HomeLink = ({ label = "Go to your bands" }: { label?: string }) => (
 
 export function UnknownInvite() {
   return (
-    <InviteCard icon="🔗" title="This invite link doesn't work" state="unknown">
+    <InviteCard icon="?" title="This invite link doesn't work" state="unknown">
       <p className="muted">We couldn&apos;t find an invite for this link. Usually that means one of these:</p>
       <ul className="invite-reasons">
         <li>The link was cut off or mistyped: open it straight from the email instead of copying it.</li>
@@ -93,7 +91,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
 
   if (p.status === "REVOKED") {
     return (
-      <InviteCard icon="🚫" title="This invite was withdrawn" state="revoked">
+      <InviteCard icon="✕" title="This invite was withdrawn" state="revoked">
         <p className="muted">
           The invite to join <strong>{p.band.name}</strong> was cancelled by the band, or replaced by a newer invite to the same address.
         </p>
@@ -105,7 +103,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
 
   if (p.status === "EXPIRED") {
     return (
-      <InviteCard icon="⌛" title="This invite has expired" state="expired">
+      <InviteCard icon="!" title="This invite has expired" state="expired">
         <p className="muted">
           {who} invited you to <strong>{p.band.name}</strong>, but the invite ran out on <LocalDate date={p.expiresAt} />. Invites only last a
           few days so that old emails can&apos;t be used to get in.
@@ -118,7 +116,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
 
   if (p.status === "DECLINED") {
     return (
-      <InviteCard icon="👋" title="This invite was declined" state="declined">
+      <InviteCard icon="✕" title="This invite was declined" state="declined">
         <p className="muted">
           The invite to join <strong>{p.band.name}</strong> was declined, so the link no longer works.
         </p>
@@ -131,7 +129,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
   if (p.status === "ACCEPTED" || (p.status === "PENDING" && p.viewer?.isMember)) {
     if (p.viewer?.isMember && p.band.id) {
       return (
-        <InviteCard icon="🎶" title={`You're in ${p.band.name}`} state="member">
+        <InviteCard icon="♫" title={`You're in ${p.band.name}`} state="member">
           <p className="muted">{p.status === "ACCEPTED" ? "This invite has been used and you're a member of the band." : "You're already a member of this band, so there's nothing to accept."}</p>
           <Link href={`/bands/${p.band.id}`} className="btn btn-primary">
             Open {p.band.name}
@@ -140,7 +138,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
       );
     }
     return (
-      <InviteCard icon="✅" title="This invite has already been used" state="used">
+      <InviteCard icon="✓" title="This invite has already been used" state="used">
         <p className="muted">
           Each invite works once, and this one to join <strong>{p.band.name}</strong> has been accepted.
         </p>
@@ -169,7 +167,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
 
   if (!p.viewer) {
     return (
-      <InviteCard icon="🎸" eyebrow="You're invited" title={`Join ${p.band.name}`} state="pending-signed-out">
+      <InviteCard icon="♫" eyebrow="You're invited" title={`Join ${p.band.name}`} state="pending-signed-out">
         {intro}
         <Details p={p} />
         <SignInAsInvited email={p.email} returnTo={returnTo} />
@@ -183,7 +181,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
 
   if (!p.viewer.emailMatches) {
     return (
-      <InviteCard icon="🔀" eyebrow="Wrong account" title="This invite is for someone else" state="mismatch">
+      <InviteCard icon="⇄" eyebrow="Wrong account" title="This invite is for someone else" state="mismatch">
         <div className="alert alert-warning" role="alert">
           You&apos;re signed in as <strong>{p.viewer.email}</strong>, but this invite to <strong>{p.band.name}</strong> was sent to <strong>{p.email}</strong>.
           Only that address can accept it.
@@ -198,7 +196,7 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
   }
 
   return (
-    <InviteCard icon="🎸" eyebrow="You're invited" title={`Join ${p.band.name}`} state="pending">
+    <InviteCard icon="♫" eyebrow="You're invited" title={`Join ${p.band.name}`} state="pending">
       {intro}
       <Details p={p} />
       <AnswerInvite token={token} bandName={p.band.name} />

@@ -23,7 +23,7 @@ const home = (
 
 export function UnknownJoinLink() {
   return (
-    <InviteCard icon="🔗" title="This join link doesn't work" state="unknown">
+    <InviteCard icon="?" title="This join link doesn't work" state="unknown">
       <p className="muted">The link may be incomplete, or the band made a new one (which turns the old one off). Ask the band for the current link.</p>
       {home}
     </InviteCard>
@@ -34,7 +34,7 @@ export function JoinLanding({ token, p }: { token: string; p: JoinPreview }) {
   const who = p.sharedBy ?? "the band";
   if (p.viewer?.isMember && p.band.id) {
     return (
-      <InviteCard icon="🎶" title={`You're in ${p.band.name}`} state="member">
+      <InviteCard icon="♫" title={`You're in ${p.band.name}`} state="member">
         <p className="muted">You&apos;re already a member of this band.</p>
         <Link href={`/bands/${p.band.id}`} className="btn btn-primary">
           Open {p.band.name}
@@ -44,9 +44,9 @@ export function JoinLanding({ token, p }: { token: string; p: JoinPreview }) {
   }
   if (p.status !== "ACTIVE") {
     const copy = {
-      REVOKED: { icon: "🚫", title: "This join link was turned off", text: `The band turned this link off or replaced it with a new one.` },
-      EXPIRED: { icon: "⌛", title: "This join link has expired", text: `It ran out and can no longer be used.` },
-      USED_UP: { icon: "✅", title: "This join link is full", text: `It has been used as many times as the band allowed.` },
+      REVOKED: { icon: "✕", title: "This join link was turned off", text: `The band turned this link off or replaced it with a new one.` },
+      EXPIRED: { icon: "!", title: "This join link has expired", text: `It ran out and can no longer be used.` },
+      USED_UP: { icon: "✓", title: "This join link is full", text: `It has been used as many times as the band allowed.` },
     }[p.status];
     return (
       <InviteCard icon={copy.icon} title={copy.title} state={p.status.toLowerCase()}>
@@ -58,7 +58,7 @@ export function JoinLanding({ token, p }: { token: string; p: JoinPreview }) {
     );
   }
   return (
-    <InviteCard icon="🎸" eyebrow="Join link" title={`Join ${p.band.name}`} state={p.viewer ? "active" : "active-signed-out"}>
+    <InviteCard icon="♫" eyebrow="Join link" title={`Join ${p.band.name}`} state={p.viewer ? "active" : "active-signed-out"}>
       <p className="lead-sm">
         <strong>{who}</strong> shared a link to join <strong>{p.band.name}</strong> as a member. The link works until <LocalDate date={p.expiresAt} />.
       </p>

@@ -40,7 +40,7 @@ describe("nodeToWebStream", () => {
     await reader.cancel();
     await pending.catch(() => undefined);
     expect(source.destroyed).toBe(true);
-    await new Promise((resolve) => source.once("close", resolve).closed && resolve(undefined));
+    if (!source.closed) await new Promise<void>((resolve) => source.once("close", () => resolve()));
     expect(source.closed).toBe(true);
   });
 });

@@ -10,7 +10,8 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // Parallel runs (see E2E_ROOT) keep their artifacts apart.
+  outputDir: process.env.E2E_ROOT ? `${process.env.E2E_ROOT}/results` : "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,

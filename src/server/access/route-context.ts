@@ -5,13 +5,15 @@ import { getDb } from "@/server/db";
 import type { RouteContext } from "./route-access";
 
 /**
- * The app's database and the request's session user, for the audio route files.
+ * The app's database and the request's session user, for API route handlers
+ * (tRPC and the audio routes).
  *
  * The session is looked up the way next-auth's database strategy does it (the
  * session cookie -> one indexed query on Session joined to User, refused once
  * expired) but without running next-auth's whole handler per request: the
  * stream route is hit for every seek and buffer refill, and getServerSession
- * cost more than the file serving itself in the benchmark. Nothing is cached,
+ * cost more than the file serving itself in the benchmark. Pages still use
+ * getServerSession, which also keeps the session's expiry rolling. Nothing is cached,
  * so signing out (deleting the session) takes effect on the next request.
  */
 export async function routeContext(request: Request): Promise<RouteContext> {

@@ -1,8 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
+import { routeContext } from "@/server/access/route-context";
 import { createContextInner } from "@/server/api/trpc";
-import { getSessionUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,8 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContextInner({ db: getDb(), user: await getSessionUser() }),
+    // The same one-query session lookup as the audio routes; roles are read later, per procedure.
+    createContext: async () => createContextInner(await routeContext(req)),
     // Statuses tRPC has no code for (410 Gone) come from the domain error itself.
     responseMeta({ errors }) {
       const [only] = errors;

@@ -78,8 +78,9 @@ function CreateSongForm({ bandId }: { bandId: string }) {
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
   const create = api.song.create.useMutation({
-    onSuccess: async () => {
-      setTitle("");
+    onSuccess: async (_song, sent) => {
+      // Keep whatever the user started typing while this one was saving.
+      setTitle((current) => (current.trim() === sent.title ? "" : current));
       await utils.song.list.invalidate({ bandId });
     },
     onError: (e) => setError(userMessage(e)),
@@ -199,7 +200,7 @@ function SongRow({ bandId, song }: { bandId: string; song: Song }) {
         <div className="song-row-main">
           <Link href={`/bands/${bandId}/songs/${song.id}`} className="song-link">
             <span className="song-icon" aria-hidden="true">
-              {song.versionCount > 0 ? "♪" : "＋"}
+              {song.versionCount > 0 ? "♪" : "+"}
             </span>
             <span className="grow">
               <span className="song-title truncate">{song.title}</span>

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
 import type { VersionView } from "@/features/versions/version.view";
-import { formatClock } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
@@ -146,6 +145,17 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
         </div>
 
         <aside className="stack song-side" aria-label="Takes of this song">
+          {versions.length > 0 ? (
+            <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
+              <div className="row-between">
+                <h2 id="takes-heading" className="section-title" style={{ margin: 0 }}>
+                  Takes <span className="count-pill">{versions.length}</span>
+                </h2>
+                <span className="small faint">Newest first</span>
+              </div>
+              <TakeList versions={versions} selectedId={selected?.id ?? null} onSelect={select} />
+            </section>
+          ) : null}
           <section className="card card-tight slot-upload">
             <UploadTakeForm
               bandId={bandId}
@@ -157,22 +167,6 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
               }}
             />
           </section>
-          {versions.length > 0 ? (
-            <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
-              <div className="row-between">
-                <h2 id="takes-heading" className="section-title" style={{ margin: 0 }}>
-                  Takes <span className="count-pill">{versions.length}</span>
-                </h2>
-                <span className="small faint">Newest first</span>
-              </div>
-              <TakeList versions={versions} selectedId={selected?.id ?? null} onSelect={select} />
-              {selected ? (
-                <p className="small faint" style={{ margin: 0 }}>
-                  Playing position {formatClock(currentTime)}
-                </p>
-              ) : null}
-            </section>
-          ) : null}
         </aside>
       </div>
     </div>

@@ -38,7 +38,7 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
                   <time dateTime={version.createdAt.toISOString()} suppressHydrationWarning>
                     {formatRelative(version.createdAt)}
                   </time>
-                  {version.commentCount > 0 ? ` · 💬 ${version.commentCount}` : ""}
+                  {version.commentCount > 0 ? ` · ${version.commentCount} ${version.commentCount === 1 ? "comment" : "comments"}` : ""}
                 </span>
               </span>
               <span className="take-duration mono" data-testid="take-duration">

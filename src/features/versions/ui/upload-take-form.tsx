@@ -164,7 +164,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         </div>
       ) : (
         <button type="button" className="btn btn-ghost btn-sm" style={{ alignSelf: "flex-start" }} onClick={() => setShowDetails(true)} disabled={busy}>
-          ＋ Add a title or notes
+          + Add a title or notes
         </button>
       )}
 

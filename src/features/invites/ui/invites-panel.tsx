@@ -11,6 +11,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { CopyLink } from "./copy-link";
 import { InviteStatusBadge } from "./invite-status-badge";
 import { LocalDate, relativeTime } from "./local-date";
+import { Icon } from "@/components/icon";
 
 type Invite = RouterOutputs["invite"]["list"]["invites"][number];
 type Issued = { email: string; link: string; emailSent: boolean; resent: boolean };
@@ -61,7 +62,7 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
         )}
         {list.data && list.data.invites.length === 0 && (
           <div className="empty-state">
-            <div className="icon" aria-hidden="true">✉️</div>
+            <div className="icon"><Icon name="mail" size={28} /></div>
             <h3>No invites yet</h3>
             <p>{canManage ? "Invite your bandmates by email above. Each gets a personal link that works once." : "When an admin invites someone, it shows up here."}</p>
           </div>

@@ -6,6 +6,7 @@ import { createSongInput, songTitleSchema } from "@/features/songs/song.schema";
 import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { Icon } from "@/components/icon";
 
 type Song = RouterOutputs["song"]["list"][number];
 
@@ -33,7 +34,7 @@ export function SongsBoard({ bandId, initialSongs }: { bandId: string; initialSo
 
       {active.length === 0 ? (
         <div className="empty-state">
-          <div className="icon" aria-hidden="true">🎵</div>
+          <div className="icon"><Icon name="music" size={28} /></div>
           <h2>{archived.length ? "No active songs" : "No songs yet"}</h2>
           <p>
             {archived.length

@@ -4,6 +4,7 @@ import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { formatBytes } from "@/lib/format-time";
 import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/versions/upload-take";
 import { VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/versions/version.schema";
+import { Icon } from "@/components/icon";
 
 type Props = {
   bandId: string;
@@ -117,7 +118,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           data-testid="upload-file"
         />
         <span className="dropzone-icon" aria-hidden="true">
-          {file ? "🎧" : "⬆"}
+          {file ? <Icon name="headphones" size={22} /> : <Icon name="upload" size={22} />}
         </span>
         {file ? (
           <span className="grow" style={{ minWidth: 0 }}>

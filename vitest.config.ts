@@ -14,6 +14,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: ["src/test/isolate-data-dir.ts"],
           sequence: { groupOrder: 0 },
         },
       },
@@ -23,6 +24,7 @@ export default defineConfig({
           name: "integration",
           include: ["src/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
           environment: "node",
+          setupFiles: ["src/test/isolate-data-dir.ts"],
           pool: "forks",
           // Runs after the unit project; it has its own worker limit.
           sequence: { groupOrder: 1 },

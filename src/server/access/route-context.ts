@@ -29,12 +29,14 @@ export function sessionCookieName(appUrl = env().appUrl): string {
 export async function sessionUserFromRequest(db: PrismaClient, request: Request): Promise<SessionUser | null> {
   const token = readCookie(request.headers.get("cookie"), sessionCookieName());
   if (!token) return null;
-  const session = await db.session.findUnique({
-    where: { sessionToken: token },
-    select: { expires: true, user: { select: { id: true, email: true, name: true } } },
-  });
-  if (!session || session.expires.getTime() <= Date.now() || !session.user.email) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name ?? null };
+  // One statement per request (this runs on every API call and audio range
+  // request); an expired session is no session.
+  const [user] = await db.$queryRaw<SessionUser[]>`
+    SELECT u."id", u."email", u."name"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${token} AND s."expires" > now()`;
+  return user ?? null;
 }
 
 function readCookie(header: string | null, name: string): string | null {

@@ -4,13 +4,13 @@ import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { parseStream, type IAudioMetadata } from "music-metadata";
 import { env } from "@/env";
+import { toVersionView, versionSelect } from "@/features/versions/version.view";
 import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
 import { AppError, errorResponse } from "@/server/errors";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
 import { byteLimit, peek } from "./stream-utils";
 import { cleanOriginalName, uploadFieldsSchema } from "./upload.schema";
-import { toVersionJson, versionJsonSelect } from "./version-json";
 
 export type UploadDeps = { storage: StorageDriver; maxUploadBytes: number };
 
@@ -84,9 +84,11 @@ export async function handleUpload(
           codec: format?.codec?.slice(0, 100) ?? null,
           bitrate: intOrNull(format?.bitrate),
         },
-        select: versionJsonSelect,
+        select: versionSelect,
       });
-      return Response.json(toVersionJson(version), { status: 201 });
+      // The same view of a take as version.get returns, plus where to stream it.
+      const view = toVersionView(version, { userId: access.userId, role: access.role });
+      return Response.json({ ...view, streamUrl: `/api/versions/${version.id}/stream` }, { status: 201 });
     } catch (error) {
       await deps.storage.delete(upload.key);
       throw error;

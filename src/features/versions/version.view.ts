@@ -5,6 +5,7 @@ import { canEditVersion } from "./version.rules";
 /** The fields of a take that members see; never the storage key. */
 export const versionSelect = {
   id: true,
+  bandId: true,
   songId: true,
   title: true,
   notes: true,

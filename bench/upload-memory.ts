@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:upload`: does a large upload run in flat memory?
+ *
+ * Starts the app the way `npm start` does (scripts/serve.ts, building when
+ * needed) on a throw-away data directory and an embedded PGlite in its own
+ * process, seeds a member with a database session, then uploads generated WAV
+ * files of 64 MiB, 256 MiB and 1 GiB (a real header, silent samples) through
+ * the multipart upload route, one after the other, while sampling the
+ * server's resident memory. Prints one row per upload: time, throughput, RSS
+ * before and the largest RSS seen during it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "../src/server/db/client";
+import { wavHeader } from "../src/test/wav";
+import { treeRssMiB } from "./process-rss";
+
+const MiB = 1024 * 1024;
+const sizes = (process.env.BENCH_UPLOAD_MIB ?? "64,256,1024").split(",").map((s) => Number(s) * MiB);
+const port = Number(process.env.BENCH_PORT ?? 3191);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-bench-upload-"));
+const children: ChildProcess[] = [];
+const log = (line: string) => console.log(`[bench:upload] ${line}`);
+
+async function startDatabase(): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/db-server.ts", path.join(dataDir, "db")], { stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once("exit", (code) => reject(new Error(`database exited early (${code})`)));
+  });
+}
+
+async function seed(databaseUrl: string) {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const user = await db.user.create({ data: { email: `upload-${randomUUID().slice(0, 8)}@example.test`, emailVerified: new Date() } });
+    const sessionToken = randomBytes(32).toString("hex");
+    await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
+    const band = await db.band.create({ data: { name: "Upload bench", members: { create: { userId: user.id, role: "OWNER" } } } });
+    const song = await db.song.create({ data: { bandId: band.id, title: "Very long jam" } });
+    return { cookie: `next-auth.session-token=${sessionToken}`, path: `/api/bands/${band.id}/songs/${song.id}/versions` };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function startApp(databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORT: String(port), DATA_DIR: path.join(dataDir, "app"), DATABASE_URL: databaseUrl, MAX_UPLOAD_MB: "4096" },
+  });
+  children.push(child);
+  for (let i = 0; i < 2400; i++) {
+    if (child.exitCode !== null) throw new Error("the app exited during start-up");
+    const ok = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the app did not start");
+}
+
+/** Streams a multipart body holding a WAV of `size` bytes; nothing of that size is ever in this process's memory. */
+function upload(target: { cookie: string; path: string }, size: number): Promise<{ status: number; body: string }> {
+  const boundary = `----rehearsalhub${randomUUID()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long-jam.wav"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const silence = Buffer.alloc(MiB);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: target.path,
+        method: "POST",
+        headers: { cookie: target.cookie, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": head.length + size + tail.length },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    const write = async () => {
+      const chunks: Buffer[] = [head, wavHeader(size - 44)];
+      for (const chunk of chunks) if (!req.write(chunk)) await new Promise((r) => req.once("drain", r));
+      let left = size - 44;
+      while (left > 0) {
+        const piece = left >= silence.length ? silence : silence.subarray(0, left);
+        left -= piece.length;
+        if (!req.write(piece)) await new Promise((r) => req.once("drain", r));
+      }
+      req.end(tail);
+    };
+    write().catch(reject);
+  });
+}
+
+async function main() {
+  const databaseUrl = await startDatabase();
+  const target = await seed(databaseUrl);
+  log("starting the app as npm start does (builds when needed)…");
+  const app = await startApp(databaseUrl);
+  const rows: string[] = [];
+  for (const size of sizes) {
+    const before = treeRssMiB(app.pid!);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMiB(app.pid!))), 100);
+    const started = performance.now();
+    const result = await upload(target, size);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, treeRssMiB(app.pid!));
+    if (result.status !== 201) throw new Error(`upload of ${size / MiB} MiB answered ${result.status}: ${result.body.slice(0, 200)}`);
+    const stored = (JSON.parse(result.body) as { sizeBytes: number }).sizeBytes;
+    if (stored !== size) throw new Error(`stored ${stored} bytes, sent ${size}`);
+    const cells = [`${size / MiB} MiB`.padStart(9), seconds.toFixed(1).padStart(7), (size / MiB / seconds).toFixed(0).padStart(5), before.toFixed(0).padStart(14), peak.toFixed(0).padStart(12), (peak - before).toFixed(0).padStart(10)];
+    rows.push(`| ${cells.join(" | ")} |`);
+    log(`${size / MiB} MiB: 201 in ${seconds.toFixed(1)} s`);
+  }
+  console.log(`\nserver = the app's process tree (launcher, embedded database excluded), Node ${process.version}\n`);
+  console.log("| upload    | seconds | MiB/s | RSS before MiB | RSS peak MiB | growth MiB |");
+  console.log("|-----------|---------|-------|----------------|--------------|------------|");
+  for (const row of rows) console.log(row);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error("[bench:upload] failed:", error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const child of children) child.kill("SIGTERM");
+    setTimeout(() => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      process.exit();
+    }, 2000);
+  });

@@ -1,9 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
-import { expect, firstLink, signInByEmail, test, uniqueEmail, waitForMail } from "./support/fixtures";
-import { e2eDataDir } from "./support/paths";
+import { appDatabaseUrl, expect, firstLink, signInByEmail, test, uniqueEmail, waitForMail } from "./support/fixtures";
 
 const MOBILE = { width: 375, height: 812 };
 
@@ -43,30 +40,6 @@ async function postMutation(page: Page, name: string, input: unknown) {
   const res = await page.request.post(`/api/trpc/${name}`, { data: { json: input } });
   const body = (await res.json()) as { error?: { json: { data: { reason: string | null } } } };
   return { status: res.status(), reason: body.error?.json.data.reason ?? null };
-}
-
-/**
- * The app's embedded database, to put an invite past its expiry (time on the
- * server cannot be faked from the browser). The PGlite lock file holds the
- * serving process's pid; its listening socket is the database.
- */
-function appDatabaseUrl(): string {
-  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
-  const pid = fs.readFileSync(path.join(e2eDataDir, "pglite.lock"), "utf8").trim();
-  const inodes = new Set<string>();
-  for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (m) inodes.add(m[1]!);
-    } catch {
-      // The descriptor closed meanwhile.
-    }
-  }
-  for (const line of fs.readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1)) {
-    const f = line.trim().split(/\s+/);
-    if (f[3] === "0A" && inodes.has(f[9]!)) return `postgresql://postgres:postgres@127.0.0.1:${parseInt(f[1]!.split(":")[1]!, 16)}/postgres`;
-  }
-  throw new Error("Could not find the app's embedded database");
 }
 
 test("an admin invites a new address; the invitee signs in from the emailed link, accepts and lands in the band as a member", async ({ page, browser, screenshotDir }) => {

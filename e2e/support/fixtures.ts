@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import type { CapturedMail } from "./mail-capture";
-import { e2eMailDir } from "./paths";
+import { e2eDataDir, e2eMailDir } from "./paths";
 
 /** Reads the capture server's mailbox until a mail to `to` (matching `subject`) arrives. */
 export async function waitForMail(to: string, subject: RegExp, { after = 0, timeoutMs = 15_000 } = {}): Promise<CapturedMail> {
@@ -34,6 +34,16 @@ export async function signInByEmail(page: Page, email: string, { callbackPath }:
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const mail = await waitForMail(email, /sign-in link/i, { after: requestedAt });
   await page.goto(firstLink(mail, /\/api\/auth\/callback\/email/));
+}
+
+/**
+ * The running app's database, for the rare test that must change what a
+ * browser cannot (e.g. put an invite past its expiry): the embedded database
+ * writes its URL next to its data; E2E_DATABASE_URL when the app runs on PostgreSQL.
+ */
+export function appDatabaseUrl(): string {
+  if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
+  return fs.readFileSync(path.join(e2eDataDir, "pglite.url"), "utf8").trim();
 }
 
 let counter = 0;

@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(
   const releaseLock = await lockDataDir(pgliteDir);
   try {
     const db = await PGlite.create(pgliteDir);
-    return await serve(db, options, releaseLock);
+    return await serve(db, options, releaseLock, `${pgliteDir}.url`);
   } catch (error) {
     await releaseLock();
     throw error;
@@ -55,6 +55,8 @@ async function serve(
   db: PGlite,
   options: ServeOptions,
   releaseLock: () => Promise<void>,
+  /** Where tools (psql, the browser tests' fixtures) find a running on-disk database. */
+  urlFile?: string,
 ): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const host = "127.0.0.1";
@@ -74,12 +76,14 @@ async function serve(
   const port = Number(server.getServerConn().split(":").pop());
   const url = `postgresql://postgres:postgres@${host}:${port}/postgres?application_name=${EMBEDDED_APPLICATION_NAME}`;
   log(`Embedded PostgreSQL (PGlite) listening on ${host}:${port}`);
+  if (urlFile) await writeFile(urlFile, url + "\n");
 
   let stopped: Promise<void> | undefined;
   return {
     url,
     stop() {
       stopped ??= (async () => {
+        if (urlFile) await rm(urlFile, { force: true });
         await server.stop();
         await db.close();
         await releaseLock();

@@ -37,7 +37,7 @@ describe("describeActivity", () => {
     expect(describeActivity(event({ type: "INVITE_REVOKED", targetEmail: "new@example.test" }), "v")).toBe("Alex revoked the invite to new@example.test");
     expect(describeActivity(event({ type: "INVITE_RESENT", targetEmail: "new@example.test" }), "v")).toBe("Alex sent the invite to new@example.test again");
     expect(describeActivity(event({ type: "INVITE_ACCEPTED", actor: sam, targetUser: sam, targetEmail: "sam@example.test", toRole: "MEMBER" }), "v")).toBe(
-      "sam@example.test accepted the invite as a member",
+      "sam@example.test accepted the invite and joined as a member",
     );
   });
 

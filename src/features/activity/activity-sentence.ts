@@ -34,11 +34,11 @@ export function describeActivity(item: ActivityItem, viewerId: string): string {
     INVITE_CREATED: () => `${actor} invited ${invitee}${asRole}`,
     INVITE_RESENT: () => `${actor} sent the invite to ${invitee} again`,
     INVITE_REVOKED: () => `${actor} revoked the invite to ${invitee}`,
-    INVITE_ACCEPTED: () => `${capitalize(who(item.targetUser ?? item.actor, invitee))} accepted the invite${asRole}`,
+    INVITE_ACCEPTED: () => `${capitalize(who(item.targetUser ?? item.actor, invitee))} accepted the invite and joined${asRole}`,
     INVITE_DECLINED: () => `${capitalize(item.targetEmail ?? who(item.targetUser ?? item.actor, "someone"))} declined the invite`,
     JOIN_LINK_CREATED: () => `${actor} created a join link${item.toRole ? ` for ${plural(roleLabel[item.toRole])}` : ""}`,
     JOIN_LINK_REVOKED: () => `${actor} turned off a join link`,
-    JOIN_LINK_USED: () => `${capitalize(who(item.targetUser ?? item.actor, "someone"))} joined with a join link${asRole}`,
+    JOIN_LINK_USED: () => `${capitalize(who(item.targetUser ?? item.actor, "someone"))} joined with the band's link${asRole}`,
   };
   return sentences[item.type]();
 }

@@ -1,6 +1,7 @@
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { listActivityInput } from "./activity.schema";
+import { collapseJoins } from "./collapse-joins";
 
 const person = { select: { id: true, name: true, email: true } } as const;
 
@@ -31,6 +32,6 @@ export const activityRouter = createTRPCRouter({
         },
       });
       const items = rows.slice(0, input.limit);
-      return { items, nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
+      return { items: collapseJoins(items), nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
     }),
 });

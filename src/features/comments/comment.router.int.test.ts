@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/env";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTake } from "@/test/takes";
 import { createTestDatabase } from "@/test/test-database";
+import { rejectionOf as rejection } from "@/test/trpc-rejection";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let storageDir: string;
@@ -20,16 +20,6 @@ afterAll(async () => {
   await t?.close();
   fs.rmSync(storageDir, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const e = error as TRPCError;
-  return { code: e.code, reason: (e.cause as { reason?: string } | undefined)?.reason ?? null, message: e.message };
-}
 
 async function bandWithTake(durationSeconds: number | null = 90) {
   const setup = await createBandWith(t.db, { admin: true, member: true });

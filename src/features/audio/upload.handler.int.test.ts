@@ -74,6 +74,25 @@ function abortingBody(full: Buffer, sent: number): ReadableStream<Uint8Array> {
   });
 }
 
+/**
+ * Sends the first `sent` bytes at once, then fails `afterMs` later: over the
+ * rounds, the hang-up lands in each gap between the handler's steps (sniffing,
+ * preparing storage, writing).
+ */
+function burstThenFail(full: Buffer, sent: number, afterMs: number): ReadableStream<Uint8Array> {
+  let done = false;
+  return new ReadableStream({
+    async pull(controller) {
+      if (done) {
+        await new Promise((r) => setTimeout(r, afterMs));
+        return controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      }
+      done = true;
+      controller.enqueue(new Uint8Array(full.subarray(0, sent)));
+    },
+  });
+}
+
 /** A body streamed in chunks without a Content-Length, so only counting can enforce the limit. */
 function streamedBody(full: Buffer): ReadableStream<Uint8Array> {
   let offset = 0;
@@ -193,6 +212,28 @@ describe("an aborted upload leaves nothing behind", () => {
   ])("aborted %s: no row, no file, no temp file", async (_when, sent) => {
     const response = await post(setup.member!, abortingBody(body, sent));
     expect(response.status).toBe(400);
+    await expectNothingLeft();
+  });
+
+  it("a hang-up at any moment, however it lands between steps, never escapes as an uncaught exception", async () => {
+    const escaped: unknown[] = [];
+    const onUncaught = (error: unknown) => escaped.push(error);
+    // Vitest's own listener would fail the run; count instead, to say how many escaped.
+    const previous = process.listeners("uncaughtException");
+    process.removeAllListeners("uncaughtException");
+    process.on("uncaughtException", onUncaught);
+    try {
+      const cuts = [600, 2_000, 4_100, 8_300, 16_500, 40_000, Math.floor(body.length / 2)];
+      for (const afterMs of [0, 1, 2, 4, 8]) {
+        const responses = await Promise.all(cuts.map((sent) => post(setup.member!, burstThenFail(body, sent, afterMs))));
+        for (const response of responses) expect(response.status).toBe(400);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off("uncaughtException", onUncaught);
+      for (const listener of previous) process.on("uncaughtException", listener);
+    }
+    expect(escaped).toEqual([]);
     await expectNothingLeft();
   });
 

@@ -1,18 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
+import { pipeline as pipelineCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { parseStream, type IAudioMetadata } from "music-metadata";
 import { env } from "@/env";
 import { toVersionView, versionSelect } from "@/features/versions/version.view";
 import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
-import { AppError, errorResponse } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { errorResponse } from "@/server/http/error-response";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
 import { byteLimit, peek } from "./stream-utils";
 import { cleanOriginalName, uploadFieldsSchema } from "./upload.schema";
 
 export type UploadDeps = { storage: StorageDriver; maxUploadBytes: number };
+
+/** A web Request, or the head and body of Node's request (the Pages Router route). */
+export type UploadRequest = { headers: Headers; body: ReadableStream<Uint8Array> | Readable | null };
 
 // Room for the multipart envelope and the small text fields around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -39,7 +44,7 @@ type StoredUpload = {
  * stored file, so nothing is left behind.
  */
 export async function handleUpload(
-  request: Request,
+  request: UploadRequest,
   ctx: RouteContext,
   params: { bandId: string; songId: string },
   deps: UploadDeps = defaultDeps(),
@@ -100,7 +105,7 @@ export async function handleUpload(
 
 /** Parses the multipart body, storing the `file` part as it arrives. */
 async function receive(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array> | Readable,
   contentType: string,
   opts: UploadDeps & { limitMessage: string; keyFor: (format: AudioFormat) => string },
 ) {
@@ -130,7 +135,7 @@ async function receive(
     fileTask.catch((error: unknown) => parser.destroy(error as Error));
   });
 
-  const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const source = body instanceof Readable ? body : Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
   let parseError: unknown = null;
   await pipeline(source, parser).catch((error: unknown) => (parseError = error));
 
@@ -158,8 +163,13 @@ async function storeFile(
   opts: UploadDeps & { limitMessage: string; keyFor: (format: AudioFormat) => string },
 ): Promise<StoredUpload> {
   const counted = byteLimit(opts.maxUploadBytes, opts.limitMessage);
-  file.once("error", (error) => counted.destroy(error));
-  file.pipe(counted);
+  // pipeline, not .pipe(): an error from either side (the client hanging up, the
+  // size limit) destroys both, and each keeps an error listener while it runs.
+  // With .pipe(), an abort landing between two steps below (sniffing the head,
+  // opening storage), when nothing else listened, was rethrown as an uncaught
+  // exception. The error is not lost: `counted` stays errored, so the storage
+  // write that reads it next fails with it.
+  pipelineCallback(file, counted, () => {});
 
   const { head, rest } = await peek(counted, SNIFF_BYTES);
   const format = await detectAudioFormat(head);

@@ -20,6 +20,7 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(100_000).default(500),
   // The outbox page shows every locally delivered mail: never open by default in production.
   OUTBOX_PAGE: z.enum(["true", "false"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 export type Env = {
@@ -34,6 +35,7 @@ export type Env = {
   storageDir: string;
   maxUploadBytes: number;
   outboxPageEnabled: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 };
 
 let cached: Env | undefined;
@@ -60,6 +62,7 @@ export function env(): Env {
     storageDir: path.resolve(/*turbopackIgnore: true*/ e.STORAGE_DIR ?? path.join(dataDir, "audio")),
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     outboxPageEnabled: e.OUTBOX_PAGE ? e.OUTBOX_PAGE === "true" : e.NODE_ENV !== "production",
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
   };
   return cached;
 }

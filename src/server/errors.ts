@@ -54,21 +54,6 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 
-/** A JSON error body for route handlers: the message and reason, never a stack. */
-export function errorResponse(error: unknown, headers?: HeadersInit): Response {
-  if (error instanceof AppError) {
-    return Response.json(
-      { error: { message: error.message, code: error.trpcCode, reason: error.reason ?? null } },
-      { status: error.status, headers },
-    );
-  }
-  console.error(error);
-  return Response.json(
-    { error: { message: "Something went wrong on our side. Please try again.", code: "INTERNAL_SERVER_ERROR", reason: null } },
-    { status: 500, headers },
-  );
-}
-
 /**
  * Errors from below the domain (the database) that have a meaning for users:
  * a unique constraint is a conflict, a missing row is a 404.

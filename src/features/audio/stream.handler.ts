@@ -1,5 +1,6 @@
 import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
-import { AppError, errorResponse } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { errorResponse } from "@/server/http/error-response";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { decideRange } from "./byte-range";
 import { nodeToWebStream } from "./web-stream";

@@ -2,6 +2,7 @@ import { logActivity } from "@/features/activity/log-activity";
 import { lockBandMemberships } from "@/features/members/membership-lock";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { getStorage } from "@/server/storage";
+import { log } from "@/server/log";
 import { createBandInput, updateBandInput } from "./band.schema";
 
 export const bandRouter = createTRPCRouter({
@@ -77,7 +78,9 @@ export const bandRouter = createTRPCRouter({
     const storage = getStorage();
     const results = await Promise.allSettled(storageKeys.map((key) => storage.delete(key)));
     const failed = results.filter((r) => r.status === "rejected");
-    if (failed.length) console.error(`band.delete: ${failed.length} of ${storageKeys.length} audio files could not be deleted`, failed[0]);
+    if (failed.length) {
+      log().error({ err: (failed[0] as PromiseRejectedResult).reason, failed: failed.length, of: storageKeys.length }, "band.delete: audio files could not be deleted");
+    }
     return { id: ctx.band.id, name: ctx.band.name, deletedFiles: storageKeys.length - failed.length };
   }),
 });

@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { sendMail, type Mail } from "@/server/mail/mailer";
+import { log } from "@/server/log";
 import { inviteAnsweredNotice } from "./invite.emails";
 
 /**
@@ -12,7 +13,7 @@ export async function sendAfterCommit(mail: Mail, what: string): Promise<boolean
     await sendMail(mail);
     return true;
   } catch (error) {
-    console.error(`[invites] could not send ${what} to ${mail.to}: ${(error as Error)?.message ?? "unknown error"}`);
+    log().error({ err: error, to: mail.to }, `could not send ${what}`);
     return false;
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { createPrismaClient } from "@/server/db/client";
+import { captureLogs } from "@/server/log";
 import { INVITE_LIMITS } from "./invite-limits";
 import { mailsTo, rejection, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
 
@@ -10,24 +11,27 @@ let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let outbox: ReturnType<typeof useTempOutbox>;
 const defaultLimits = { ...INVITE_LIMITS };
 
-// Every console line written while the tests run: no token may appear in any of
-// them except the outbox's own "[mail]" line printed while the mail is written
+// Every log and console line written while the tests run: no token may appear in
+// any of them except the outbox's own link line printed while the mail is written
 // (the documented no-SMTP fallback), which is checked separately.
-const logLines: string[] = [];
+const consoleLines: string[] = [];
+let logs: ReturnType<typeof captureLogs>;
 const issuedTokens: string[] = [];
 const responses: string[] = [];
 
 beforeAll(async () => {
   outbox = useTempOutbox();
+  logs = captureLogs();
   t = await createTestDatabase();
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      logLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+      consoleLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
     });
   }
 });
 afterAll(async () => {
   vi.restoreAllMocks();
+  logs.restore();
   await t?.close();
   outbox?.cleanup();
 });
@@ -381,11 +385,14 @@ describe("no token after creation", () => {
     expect(issuedTokens.length).toBeGreaterThan(10);
     expect(responses.length).toBeGreaterThan(10);
     // The capture works: the outbox printed the links while writing the mails.
-    expect(logLines.filter((l) => l.startsWith("[mail]   https://rehearsal.example.test/invite/")).length).toBeGreaterThan(10);
+    const outboxLink = /^outbox link: https:\/\/rehearsal\.example\.test\/invite\/[A-Za-z0-9_-]{43}$/;
+    const messageOf = (line: string) => (JSON.parse(line) as { msg?: string }).msg ?? "";
+    expect(logs.lines.filter((l) => outboxLink.test(messageOf(l))).length).toBeGreaterThan(10);
     for (const token of issuedTokens) {
       for (const response of responses) expect(response).not.toContain(token);
-      for (const line of logLines) {
-        if (line.includes(token)) expect(line).toMatch(/^\[mail\] {3}https:\/\/rehearsal\.example\.test\/invite\/[A-Za-z0-9_-]{43}$/);
+      for (const line of consoleLines) expect(line).not.toContain(token);
+      for (const line of logs.lines) {
+        if (line.includes(token)) expect(messageOf(line)).toMatch(outboxLink);
       }
     }
   });

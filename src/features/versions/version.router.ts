@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
 import { getStorage } from "@/server/storage";
+import { log } from "@/server/log";
 import { deleteVersionInput, getVersionInput, listVersionsInput, updateVersionInput } from "./version.schema";
 import { canEditVersion } from "./version.rules";
 import { toVersionView, versionSelect } from "./version.view";
@@ -82,7 +83,7 @@ export const versionRouter = createTRPCRouter({
       try {
         await getStorage().delete(version.storageKey);
       } catch (error) {
-        console.error(`Could not delete the file of take ${version.id} (${version.storageKey}):`, error);
+        log().error({ err: error, versionId: version.id, storageKey: version.storageKey }, "could not delete a take's file");
       }
       return { id: version.id, songId: version.songId };
     }),

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/env";
+import { log } from "@/server/log";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
@@ -35,8 +36,9 @@ async function writeToOutbox(mail: Mail): Promise<void> {
   await fs.mkdir(outboxDir(), { recursive: true });
   await fs.writeFile(path.join(outboxDir(), `${id}.json`), JSON.stringify({ id, sentAt, ...mail }, null, 2));
   const links = mail.text.match(/https?:\/\/\S+/g) ?? [];
-  console.log(`[mail] no SMTP_URL set: "${mail.subject}" to ${mail.to} is in the outbox.`);
-  for (const link of links) console.log(`[mail]   ${link}`);
+  // With no SMTP server, the server log is how a local user gets their sign-in link.
+  log().info({ to: mail.to, subject: mail.subject }, "no SMTP_URL set: the mail is in the outbox");
+  for (const link of links) log().info(`outbox link: ${link}`);
 }
 
 /** Newest first. */

@@ -7,6 +7,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { TRPC_MAX_BATCH_SIZE } from "./limits";
 
 export const api = createTRPCReact<AppRouter>();
 
@@ -35,7 +36,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
     api.createClient({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE }),
       ],
     }),
   );

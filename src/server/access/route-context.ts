@@ -16,7 +16,7 @@ import type { RouteContext } from "./route-access";
  * getServerSession, which also keeps the session's expiry rolling. Nothing is cached,
  * so signing out (deleting the session) takes effect on the next request.
  */
-export async function routeContext(request: Request): Promise<RouteContext> {
+export async function routeContext(request: { headers: Headers }): Promise<RouteContext> {
   const db = getDb();
   return { db, user: await sessionUserFromRequest(db, request) };
 }
@@ -26,7 +26,7 @@ export function sessionCookieName(appUrl = env().appUrl): string {
   return appUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-export async function sessionUserFromRequest(db: PrismaClient, request: Request): Promise<SessionUser | null> {
+export async function sessionUserFromRequest(db: PrismaClient, request: { headers: Headers }): Promise<SessionUser | null> {
   const token = readCookie(request.headers.get("cookie"), sessionCookieName());
   if (!token) return null;
   // One statement per request (this runs on every API call and audio range

@@ -1,18 +1,45 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { routeContext } from "@/server/access/route-context";
 import { createContextInner } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
+import { apiRoute } from "@/server/http/api-route";
+import { readBodyWithLimit } from "@/server/http/read-body";
+import { log } from "@/server/log";
+import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/trpc/limits";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
+async function handler(req: Request) {
+  // The body is read here, under a cap, before tRPC parses it: an oversized body
+  // is refused (413) without being held in memory. tRPC then formats the refusal
+  // like any other error, so the client shows its message.
+  let tooLarge = false;
+  let trpcRequest = req;
+  if (req.method === "POST") {
+    const limited = await readBodyWithLimit(req, TRPC_MAX_BODY_BYTES);
+    tooLarge = !limited.ok;
+    trpcRequest = new Request(req.url, {
+      method: "POST",
+      headers: req.headers,
+      body: limited.ok ? limited.body : "{}",
+      signal: req.signal,
+    });
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    req,
+    req: trpcRequest,
     router: appRouter,
+    // The app's client splits bigger batches (src/trpc/react.tsx); a larger one is not ours.
+    maxBatchSize: TRPC_MAX_BATCH_SIZE,
     // The same one-query session lookup as the audio routes; roles are read later, per procedure.
-    createContext: async () => createContextInner(await routeContext(req)),
+    createContext: async () => {
+      if (tooLarge) {
+        throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `That request is too large (the limit is ${TRPC_MAX_BODY_BYTES / 1024 / 1024} MB).` });
+      }
+      return createContextInner(await routeContext(req));
+    },
     // Statuses tRPC has no code for (410 Gone) come from the domain error itself.
     responseMeta({ errors }) {
       const [only] = errors;
@@ -20,9 +47,10 @@ function handler(req: Request) {
       return {};
     },
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR") log().error({ err: error.cause ?? error, procedure: path ?? null }, "procedure failed");
     },
   });
 }
 
-export { handler as GET, handler as POST };
+const route = apiRoute(handler);
+export { route as GET, route as POST };

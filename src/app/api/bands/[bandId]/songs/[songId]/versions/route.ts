@@ -1,11 +1,12 @@
 import { handleUpload } from "@/features/audio/upload.handler";
 import { routeContext } from "@/server/access/route-context";
+import { apiRoute } from "@/server/http/api-route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 type Params = { params: Promise<{ bandId: string; songId: string }> };
 
-export async function POST(request: Request, { params }: Params) {
-  return handleUpload(request, await routeContext(request), await params);
-}
+export const POST = apiRoute(async (request: Request, { params }: Params) =>
+  handleUpload(request, await routeContext(request), await params),
+);

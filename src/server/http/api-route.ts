@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "@/env";
+import { log, withRequestId } from "@/server/log";
+import { errorResponse } from "./error-response";
+import { checkRequestOrigin } from "./origin-check";
+import { apiSecurityHeaders } from "./security-headers";
+
+/**
+ * The one wrapper every API route is built from: App Router route handlers
+ * through apiRoute(), Pages Router API routes (those that need Node's own
+ * request and response: streamed uploads, audio bytes) through nodeApiRoute().
+ * A test walks src/app/api and src/pages/api to hold every route to it.
+ *
+ * For each request it: refuses cross-site state-changing requests before the
+ * handler runs (origin-check.ts); attaches the request id to every log line
+ * written while the handler runs; turns anything the handler throws into the
+ * mapped JSON error (never an escaped exception, never a stack); sets the
+ * security headers; and writes exactly one access line: method, path (never the
+ * query string: it carries tokens), status, duration.
+ *
+ * API routes are deliberately outside src/proxy.ts: with a proxy in front,
+ * Next.js buffers a request's whole body in memory (and cuts it at 10 MB),
+ * which would break streamed uploads.
+ */
+
+/** Marks handlers built here, so a test can prove every API route is. */
+export const API_ROUTE = Symbol.for("rehearsalhub.apiRoute");
+
+/** Ids we accept from upstream (src/proxy.ts or a reverse proxy); anything else is replaced. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export function requestIdOf(request: { headers: Headers }): string {
+  const given = request.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** The cross-site verdict for a request, against APP_URL and the origin the request was addressed to. */
+export function originCheckOf(request: { method: string; headers: Headers }) {
+  const app = new URL(env().appUrl);
+  const host = request.headers.get("host");
+  return checkRequestOrigin({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    secFetchSite: request.headers.get("sec-fetch-site"),
+    appOrigin: app.origin,
+    requestOrigin: host ? `${app.protocol}//${host}` : null,
+  });
+}
+
+export function crossSiteRefusal(headers: Record<string, string>): Response {
+  return Response.json(
+    { error: { message: "This request came from another site, so it was refused.", code: "FORBIDDEN", reason: "CROSS_SITE_REQUEST" } },
+    { status: 403, headers: { ...headers, "Cache-Control": "no-store" } },
+  );
+}
+
+type RequestHead = { method: string; headers: Headers; pathname: string };
+
+/** What both wrappers do around a handler, given how to run it and how to read the status it produced. */
+async function handleApiRequest<T>(
+  head: RequestHead,
+  run: (extraHeaders: Record<string, string>) => Promise<T>,
+  refuse: (response: Response) => Promise<T>,
+  statusOf: (result: T) => number,
+): Promise<T> {
+  const requestId = requestIdOf(head);
+  return withRequestId(requestId, async () => {
+    const started = performance.now();
+    const extraHeaders = { ...apiSecurityHeaders(head.pathname, env().appUrl.startsWith("https://")), "x-request-id": requestId };
+    const origin = originCheckOf(head);
+    let result: T;
+    if (origin.ok) {
+      result = await run(extraHeaders);
+    } else {
+      log().warn({ method: head.method, path: head.pathname, reason: origin.reason }, "cross-site request refused");
+      result = await refuse(crossSiteRefusal(extraHeaders));
+    }
+    log().info({ method: head.method, path: head.pathname, status: statusOf(result), ms: Math.round(performance.now() - started) }, "request");
+    return result;
+  });
+}
+
+/** For App Router route handlers (Request in, Response out). */
+export function apiRoute<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) {
+  const route = (request: Request, ...args: Args): Promise<Response> =>
+    handleApiRequest(
+      { method: request.method, headers: request.headers, pathname: new URL(request.url).pathname },
+      async (extraHeaders) => {
+        let response: Response;
+        try {
+          response = await handler(request, ...args);
+        } catch (error) {
+          response = errorResponse(error);
+        }
+        return withHeaders(response, extraHeaders);
+      },
+      async (refusal) => refusal,
+      (response) => response.status,
+    );
+  return Object.assign(route, { [API_ROUTE]: true as const });
+}
+
+type NodeRequest = IncomingMessage & { query?: Partial<Record<string, string | string[]>> };
+
+/**
+ * For Pages Router API routes (Node's req/res). The handler either returns a
+ * Response, which is written out here, or writes `res` itself (streaming) and
+ * returns nothing.
+ */
+export function nodeApiRoute<Req extends NodeRequest, Res extends ServerResponse>(
+  handler: (req: Req, res: Res, head: { headers: Headers }) => Promise<Response | void>,
+) {
+  const route = async (req: Req, res: Res): Promise<void> => {
+    const headers = nodeHeaders(req);
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    await handleApiRequest(
+      { method: req.method ?? "GET", headers, pathname },
+      async (extraHeaders) => {
+        for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
+        try {
+          const response = await handler(req, res, { headers });
+          if (response) await sendResponse(res, response);
+        } catch (error) {
+          if (!res.headersSent) await sendResponse(res, errorResponse(error));
+          else res.destroy();
+        }
+      },
+      async (refusal) => sendResponse(res, refusal),
+      () => res.statusCode,
+    );
+  };
+  return Object.assign(route, { [API_ROUTE]: true as const });
+}
+
+export function nodeHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return headers;
+}
+
+/** Writes a (small, JSON) web Response to Node's res, with its Content-Length. Streaming handlers write res themselves. */
+export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("set-cookie", cookies);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  res.setHeader("content-length", body.length);
+  res.end(body);
+}
+
+/** Adds headers the handler did not set itself; some responses (redirects) are immutable, so those are copied. */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const missing = Object.entries(extra).filter(([name]) => !response.headers.has(name));
+  try {
+    for (const [name, value] of missing) response.headers.set(name, value);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    for (const [name, value] of missing) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}

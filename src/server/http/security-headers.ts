@@ -1,0 +1,72 @@
+/**
+ * The security headers every response carries. Pure, so the policy can be read
+ * and tested in one place; src/proxy.ts applies it to pages and API routes, and
+ * the audio routes (left out of the proxy for speed) add apiSecurityHeaders()
+ * themselves.
+ */
+
+export type PageHeaderOptions = {
+  /** A fresh random nonce for this response's scripts and styles. */
+  nonce: string;
+  pathname: string;
+  https: boolean;
+  /** next dev needs eval (React Refresh) and inline styles (CSS hot reload). */
+  dev: boolean;
+};
+
+/** Pages whose URL carries a secret (an invite or join token, an unsubscribe token, a sign-in callback). */
+const SECRET_IN_URL = [/^\/invite\//, /^\/join\//, /^\/unsubscribe\//, /^\/signin(\/|$)/, /^\/api\/auth\//];
+
+export function referrerPolicyFor(pathname: string): string {
+  return SECRET_IN_URL.some((re) => re.test(pathname)) ? "no-referrer" : "strict-origin-when-cross-origin";
+}
+
+/**
+ * A nonce-based policy: Next.js puts the nonce on its own scripts when it finds
+ * it in the request's Content-Security-Policy header. `style-src-attr` allows
+ * React's style={...} attributes (they cannot run code); <style> and <script>
+ * elements need the nonce.
+ */
+export function contentSecurityPolicy({ nonce, https, dev }: Omit<PageHeaderOptions, "pathname">): string {
+  const directives: [string, ...string[]][] = [
+    ["default-src", "'self'"],
+    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
+    ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
+    ["style-src-attr", "'unsafe-inline'"],
+    ["img-src", "'self'", "data:", "blob:"],
+    ["media-src", "'self'", "blob:"],
+    ["font-src", "'self'", "data:"],
+    ["connect-src", "'self'", ...(dev ? ["ws:", "wss:"] : [])],
+    ["worker-src", "'self'", "blob:"],
+    ["manifest-src", "'self'"],
+    ["object-src", "'none'"],
+    ["base-uri", "'none'"],
+    ["form-action", "'self'"],
+    ["frame-ancestors", "'none'"],
+  ];
+  if (https) directives.push(["upgrade-insecure-requests"]);
+  return directives.map((d) => d.join(" ")).join("; ");
+}
+
+/** For JSON and audio answers: nothing in them may run, load or be framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+function commonHeaders(pathname: string, https: boolean): Record<string, string> {
+  return {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": referrerPolicyFor(pathname),
+    // The microphone is for recording takes in the app itself; nothing else is used.
+    "Permissions-Policy": "microphone=(self), camera=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+  };
+}
+
+export function pageSecurityHeaders(options: PageHeaderOptions): Record<string, string> {
+  return { ...commonHeaders(options.pathname, options.https), "Content-Security-Policy": contentSecurityPolicy(options) };
+}
+
+export function apiSecurityHeaders(pathname: string, https: boolean): Record<string, string> {
+  return { ...commonHeaders(pathname, https), "Content-Security-Policy": API_CONTENT_SECURITY_POLICY };
+}

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { CapturedMail } from "./mail-capture";
 import { e2eDataDir, e2eMailDir } from "./paths";
 
@@ -52,12 +52,46 @@ export function uniqueEmail(name: string): string {
   return `${name}.${Date.now().toString(36)}${(counter++).toString(36)}@example.test`;
 }
 
-export const test = base.extend<{ screenshotDir: string }>({
+/** Reports every Content-Security-Policy violation in a context's pages as a console line we can collect. */
+async function watchForCspViolations(context: BrowserContext, violations: string[]) {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`[csp-violation] ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || location.href}:${e.lineNumber}`);
+    });
+  });
+  context.on("console", (message) => {
+    const text = message.text();
+    // Only the app's own documents report here; a page that frames the app
+    // (the clickjacking test) sees its refusal as a plain console message.
+    if (text.startsWith("[csp-violation]")) violations.push(`${message.page()?.url() ?? "?"}: ${text}`);
+  });
+}
+
+export const test = base.extend<{ screenshotDir: string; failOnCspViolations: void }>({
   screenshotDir: async ({}, use) => {
     const dir = path.resolve("test-results/screenshots");
     fs.mkdirSync(dir, { recursive: true });
     await use(dir);
   },
+  // Every test, on every page it opens (in its own context or in contexts it
+  // creates for other band members), fails on any CSP violation: the policy
+  // must be one the production build really works under.
+  failOnCspViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      await watchForCspViolations(context, violations);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const created = await newContext(options);
+        await watchForCspViolations(created, violations);
+        return created;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

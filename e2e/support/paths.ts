@@ -4,3 +4,5 @@ import path from "node:path";
 export const e2eRoot = path.resolve(process.env.E2E_ROOT || ".data/e2e");
 export const e2eMailDir = path.join(e2eRoot, "mail");
 export const e2eDataDir = path.join(e2eRoot, "app");
+/** Everything the app printed during the run. */
+export const e2eAppLog = path.join(e2eRoot, "app.log");

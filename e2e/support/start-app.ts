@@ -6,14 +6,14 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { startMailCapture } from "./mail-capture";
-import { e2eDataDir, e2eMailDir, e2eRoot } from "./paths";
+import { e2eAppLog, e2eDataDir, e2eMailDir, e2eRoot } from "./paths";
 
 fs.rmSync(e2eRoot, { recursive: true, force: true });
 const mail = await startMailCapture(e2eMailDir);
 const port = process.env.E2E_PORT ?? "3100";
 
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   env: {
     ...process.env,
     PORT: port,
@@ -24,6 +24,19 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     EMAIL_FROM: "RehearsalHub <no-reply@rehearsalhub.test>",
     MAX_UPLOAD_MB: process.env.MAX_UPLOAD_MB ?? "20",
   },
+});
+
+// The app's output goes to the terminal as usual and to a file the tests read
+// (what the server logged: access lines, no secrets, no uncaught exceptions).
+fs.mkdirSync(e2eRoot, { recursive: true });
+const logFile = fs.createWriteStream(e2eAppLog);
+app.stdout!.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  logFile.write(chunk);
+});
+app.stderr!.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  logFile.write(chunk);
 });
 
 const stop = async () => {

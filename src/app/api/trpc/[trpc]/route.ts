@@ -1,8 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { routeContext } from "@/server/access/route-context";
-import { createContextInner } from "@/server/api/trpc";
-import { AppError } from "@/server/errors";
+import { createContextInner, toTRPCError } from "@/server/api/trpc";
+import { AppError, describeCause, unavailableHeaders } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,15 +12,25 @@ function handler(req: Request) {
     req,
     router: appRouter,
     // The same one-query session lookup as the audio routes; roles are read later, per procedure.
-    createContext: async () => createContextInner(await routeContext(req)),
-    // Statuses tRPC has no code for (410 Gone) come from the domain error itself.
+    // When that lookup cannot reach the database, every call in the batch is a 503, not a 500.
+    createContext: async () => {
+      try {
+        return createContextInner(await routeContext(req));
+      } catch (error) {
+        throw toTRPCError(error) ?? error;
+      }
+    },
     responseMeta({ errors }) {
       const [only] = errors;
+      // Statuses tRPC has no code for (410 Gone) come from the domain error itself.
       if (errors.length === 1 && only?.cause instanceof AppError && only.cause.status === 410) return { status: 410 };
+      // tRPC already answers 503 for SERVICE_UNAVAILABLE; clients also need to know when to retry.
+      if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) return { headers: unavailableHeaders() };
       return {};
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+      if (error.code === "SERVICE_UNAVAILABLE") console.error(`[trpc] ${path ?? "?"}: database unavailable: ${describeCause(error.cause?.cause ?? error.cause)}`);
     },
   });
 }

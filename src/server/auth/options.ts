@@ -5,6 +5,7 @@ import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { sendMail } from "@/server/mail/mailer";
+import { recordingFailures } from "./adapter-failures";
 import { normalizeEmail } from "./email";
 import { signInEmail } from "./sign-in-email";
 
@@ -17,7 +18,7 @@ export function getAuthOptions(): NextAuthOptions {
   const { authSecret, appUrl } = env();
   options = {
     // The Prisma adapter only calls model methods; its type names the stock client.
-    adapter: PrismaAdapter(getDb() as never) as Adapter,
+    adapter: recordingFailures(PrismaAdapter(getDb() as never) as Adapter),
     secret: authSecret,
     // Database sessions: revocable, and they hold no roles. Roles are read per request.
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },

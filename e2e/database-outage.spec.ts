@@ -82,7 +82,7 @@ async function signedInUser() {
   return { id, email, cookie: { name: "next-auth.session-token", value: token, domain: "localhost", path: "/" } };
 }
 
-test("a database outage shows 'temporarily unavailable' (not signed out), answers 503 + Retry-After, writes nothing, and heals by itself", async ({ browser }) => {
+test("a database outage shows 'temporarily unavailable' (not signed out), answers 503 + Retry-After, writes nothing, and heals by itself", async ({ browser, screenshotDir }) => {
   test.setTimeout(120_000);
   const user = await signedInUser();
   const context = await browser.newContext({ baseURL: origin });
@@ -99,6 +99,7 @@ test("a database outage shows 'temporarily unavailable' (not signed out), answer
     await expect(page.getByTestId("service-unavailable")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Temporarily unavailable" })).toBeVisible();
     await expect(page.getByRole("link", { name: /sign in/i })).toHaveCount(0);
+    await page.screenshot({ path: path.join(screenshotDir, "database-outage.png") });
     // Next.js gives a server component no way to set the status: the page goes out as 200.
     console.log(`[outage] status of a page during the outage (layout): ${response?.status()}`);
 

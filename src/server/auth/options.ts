@@ -4,6 +4,8 @@ import type { Adapter } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
 import { getDb } from "@/server/db";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
+import { describeCause } from "@/server/errors";
 import { sendMail } from "@/server/mail/mailer";
 import { recordingFailures } from "./adapter-failures";
 import { normalizeEmail } from "./email";
@@ -38,6 +40,14 @@ export function getAuthOptions(): NextAuthOptions {
         },
       }),
     ],
+    // During an outage next-auth would print a full stack for every page view: one line instead.
+    logger: {
+      error(code, metadata) {
+        const cause = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        if (isDatabaseUnavailable(cause)) console.error(`[auth] ${code}: database unavailable: ${describeCause(cause)}`);
+        else console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     callbacks: {
       session({ session, user }) {
         return { ...session, user: { id: user.id, email: user.email, name: user.name ?? null, image: null } };

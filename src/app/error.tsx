@@ -1,6 +1,11 @@
 "use client";
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+import { ServiceUnavailable } from "@/components/service-unavailable";
+import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/service-unavailable";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  // In production only the digest reaches the browser; an outage carries its own (see AppError).
+  if (error.digest === SERVICE_UNAVAILABLE_DIGEST) return <ServiceUnavailable />;
   return (
     <div className="card auth-card stack" role="alert">
       <h1>Something went wrong</h1>

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { ServiceUnavailable } from "@/components/service-unavailable";
 import { SiteHeader } from "@/components/site-header";
+import { AppError } from "@/server/errors";
 import { TRPCReactProvider } from "@/trpc/react";
 import { currentUser } from "@/trpc/server";
 import "./globals.css";
@@ -13,7 +15,12 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#141210" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  // The root layout has no error boundary above it but global-error (unstyled):
+  // an outage met while looking up the session is shown here, in the app's frame.
+  const user = await currentUser().catch((error: unknown) => {
+    if (error instanceof AppError && error.kind === "SERVICE_UNAVAILABLE") return "unavailable" as const;
+    throw error;
+  });
   return (
     <html lang="en">
       <body>
@@ -21,9 +28,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <TRPCReactProvider>
-          <SiteHeader user={user} />
+          <SiteHeader user={user === "unavailable" ? null : user} signedInUnknown={user === "unavailable"} />
           <main id="main" className="container">
-            {children}
+            {user === "unavailable" ? <ServiceUnavailable /> : children}
           </main>
         </TRPCReactProvider>
       </body>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { SessionUser } from "@/server/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+/** `signedInUnknown`: the session could not be looked up (database outage), so offer neither sign-in nor sign-out. */
+export function SiteHeader({ user, signedInUnknown = false }: { user: SessionUser | null; signedInUnknown?: boolean }) {
   return (
     <header className="site-header">
       <div className="container">
@@ -19,7 +20,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             </span>
             <SignOutButton />
           </div>
-        ) : (
+        ) : signedInUnknown ? null : (
           <Link href="/signin" className="btn btn-secondary btn-sm">
             Sign in
           </Link>

@@ -1,4 +1,6 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { SERVICE_UNAVAILABLE_DIGEST, SERVICE_UNAVAILABLE_RETRY_SECONDS } from "@/lib/service-unavailable";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
 
 /**
  * Domain errors, and the one table that maps each to a tRPC code and an HTTP
@@ -16,6 +18,8 @@ export const errorKinds = {
   UNSUPPORTED_MEDIA_TYPE: { code: "UNSUPPORTED_MEDIA_TYPE", status: 415 },
   RANGE_NOT_SATISFIABLE: { code: "BAD_REQUEST", status: 416 },
   TOO_MANY_REQUESTS: { code: "TOO_MANY_REQUESTS", status: 429 },
+  // The database cannot be reached: nothing was done, the same request will work again.
+  SERVICE_UNAVAILABLE: { code: "SERVICE_UNAVAILABLE", status: 503 },
 } as const satisfies Record<string, { code: TRPC_ERROR_CODE_KEY; status: number }>;
 
 export type ErrorKind = keyof typeof errorKinds;
@@ -35,12 +39,15 @@ export type ErrorReason =
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly reason: ErrorReason | undefined;
+  /** Next.js keeps a thrown error's digest, so error pages can tell an outage from a bug. */
+  readonly digest: string | undefined;
 
   constructor(kind: ErrorKind, message: string, reason?: ErrorReason) {
     super(message);
     this.name = "AppError";
     this.kind = kind;
     this.reason = reason;
+    if (kind === "SERVICE_UNAVAILABLE") this.digest = SERVICE_UNAVAILABLE_DIGEST;
   }
 
   get status(): number {
@@ -54,16 +61,37 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 
+/** `cause` (the database's own error) is kept for the server log only. */
+export const serviceUnavailable = (cause?: unknown) =>
+  Object.assign(new AppError("SERVICE_UNAVAILABLE", "RehearsalHub is temporarily unavailable. Please try again in a moment."), { cause });
+
+/** The headers every 503 carries, so clients and proxies know when to come back. */
+export function unavailableHeaders(headers?: HeadersInit): Headers {
+  const merged = new Headers(headers);
+  merged.set("Retry-After", String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
+  merged.set("Cache-Control", "no-store");
+  return merged;
+}
+
 /**
  * Errors from below the domain (the database) that have a meaning for users:
- * a unique constraint is a conflict, a missing row is a 404.
+ * an unreachable database is a 503, a unique constraint is a conflict, a
+ * missing row is a 404.
  */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return serviceUnavailable(error);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string" && (error as { name?: string }).name === "PrismaClientKnownRequestError") {
     if (code === "P2002") return new AppError("CONFLICT", "That already exists.");
     if (code === "P2025") return new AppError("NOT_FOUND", "Not found.");
   }
   return null;
+}
+
+/** One line for the server log: what the database said, without a stack. */
+export function describeCause(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === "string" ? e.message.trim().split("\n").pop() : String(error);
+  return typeof e?.code === "string" ? `${e.code} ${message}` : String(message);
 }

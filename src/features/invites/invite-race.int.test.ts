@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
+import { raceLabel, racesRunInParallel } from "@/test/race";
 import { createTestDatabase } from "@/test/test-database";
 import { INVITE_LIMITS } from "./invite-limits";
 import { tokenOf, useTempOutbox } from "./testing/invite-test-kit";
 
 /**
  * Single use under concurrency: 20 parallel accepts of one token, repeated for
- * several rounds, on PGlite by default and on PostgreSQL with TEST_DATABASE_URL.
+ * several rounds. They race only on PostgreSQL (TEST_DATABASE_URL); on PGlite
+ * they run one transaction at a time (see src/test/race.ts), and the names say so.
  */
 const ROUNDS = Number(process.env.INVITE_RACE_ROUNDS ?? 5);
 const PARALLEL = 20;
@@ -14,7 +16,7 @@ const PARALLEL = 20;
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let outbox: ReturnType<typeof useTempOutbox>;
 const savedLimits = { ...INVITE_LIMITS };
-const backend = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
+const backend = racesRunInParallel ? "postgresql" : "pglite";
 
 beforeAll(async () => {
   outbox = useTempOutbox();
@@ -41,7 +43,7 @@ function tally(results: PromiseSettledResult<unknown>[]): Record<string, number>
 }
 
 describe(`invite.accept race on ${backend}`, () => {
-  it(`${ROUNDS} rounds of ${PARALLEL} parallel accepts of one token: exactly one membership, every other call a clean 409`, async () => {
+  it(`${ROUNDS} rounds of ${PARALLEL} parallel accepts of one token: exactly one membership, every other call a clean 409 ${raceLabel}`, async () => {
     const rounds: Record<string, number>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const { band, owner } = await createBandWith(t.db);
@@ -63,7 +65,7 @@ describe(`invite.accept race on ${backend}`, () => {
     console.info(`[race] invite.accept on ${backend}: ${JSON.stringify(rounds)}`);
   });
 
-  it(`accept racing decline and revoke: exactly one answer wins`, async () => {
+  it(`accept racing decline and revoke: exactly one answer wins ${raceLabel}`, async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const { band, owner } = await createBandWith(t.db);
@@ -89,7 +91,7 @@ describe(`invite.accept race on ${backend}`, () => {
 });
 
 describe(`joinLink.join race on ${backend}`, () => {
-  it(`${PARALLEL} different people join a link with 5 uses at once: exactly 5 join`, async () => {
+  it(`${PARALLEL} different people join a link with 5 uses at once: exactly 5 join ${raceLabel}`, async () => {
     const rounds: Record<string, number>[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const { band, owner } = await createBandWith(t.db);

@@ -1,13 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/generated/prisma/client";
 import { callerFor, createBandWith } from "@/test/callers";
+import { raceLabel, racesRunInParallel } from "@/test/race";
 import { createTestDatabase } from "@/test/test-database";
 
 /**
  * Two owners acting against each other at the same instant, many times over.
  * Whatever the interleaving, the band must keep at least one owner and exactly
- * one of the two changes may win. Runs on PGlite by default and on a real
- * PostgreSQL (truly parallel transactions) with TEST_DATABASE_URL.
+ * one of the two changes may win. Only a real PostgreSQL (TEST_DATABASE_URL)
+ * runs the two transactions in parallel, so only there does this fail when
+ * the band-row lock is missing; on PGlite it is a serial smoke test (see
+ * src/test/race.ts), and the test names say so.
  */
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 25);
 
@@ -62,7 +67,7 @@ const scenarios: Scenario[] = [
 ];
 
 describe.each(scenarios)("never zero owners: $name", ({ name, race }) => {
-  it(`keeps exactly one owner over ${ROUNDS} rounds`, async () => {
+  it(`keeps exactly one owner over ${ROUNDS} rounds ${raceLabel}`, async () => {
     const tally = new Map<string, number>();
     for (let round = 0; round < ROUNDS; round++) {
       const { band, owner, owner2 } = await createBandWith(t.db, { owner2: true });
@@ -75,7 +80,48 @@ describe.each(scenarios)("never zero owners: $name", ({ name, race }) => {
       expect(outcomes.find((o) => o !== "ok")).toMatch(/^(CONFLICT\/LAST_OWNER|FORBIDDEN\/(INSUFFICIENT_ROLE|NOT_A_MEMBER))$/);
     }
     const summary = [...tally].map(([k, v]) => `${k} x${v}`).join(", ");
-    console.log(`[concurrency] ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"} · ${name} · ${ROUNDS} rounds · ${summary}`);
+    console.log(`[concurrency] ${racesRunInParallel ? "PostgreSQL" : "PGlite"} · ${name} · ${ROUNDS} rounds · ${summary}`);
     expect(tally.get("ok")).toBe(ROUNDS);
+  });
+});
+
+/**
+ * The races above cannot fail on PGlite. This one can, on any database: it
+ * reads the statements each membership change sends and checks that the owner
+ * count and the write come after the band-row lock (the count is only ever
+ * taken inside the change's transaction, never by the access check before it).
+ */
+describe("membership changes take the band-row lock first (any database: catches a missing lock on PGlite too)", () => {
+  let statements: string[] = [];
+  const loggingClient = () => {
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.url, max: 1 }), log: [{ emit: "event", level: "query" }] });
+    client.$on("query", (event) => statements.push(event.query));
+    return client;
+  };
+  let logged: ReturnType<typeof loggingClient>;
+  beforeAll(() => {
+    logged = loggingClient();
+  });
+  afterAll(async () => {
+    await logged?.$disconnect();
+  });
+
+  const changes: { name: string; run: (a: ReturnType<typeof callerFor>, ids: { bandId: string; b: string }) => Promise<unknown> }[] = [
+    { name: "member.updateRole", run: (a, ids) => a.member.updateRole({ bandId: ids.bandId, userId: ids.b, role: "ADMIN" }) },
+    { name: "member.remove", run: (a, ids) => a.member.remove({ bandId: ids.bandId, userId: ids.b }) },
+    { name: "member.leave", run: (a, ids) => a.member.leave({ bandId: ids.bandId }) },
+  ];
+
+  it.each(changes)("$name counts owners and writes only under the lock", async ({ run }) => {
+    const { band, owner, owner2 } = await createBandWith(t.db, { owner2: true });
+    statements = [];
+    await run(callerFor(logged as unknown as PrismaClient, owner), { bandId: band.id, b: owner2!.id });
+    const lock = statements.findIndex((q) => /FROM "Band" WHERE id = \$1 FOR UPDATE/.test(q));
+    const ownerCount = statements.findIndex((q) => /SELECT COUNT\(\*\)/.test(q) && q.includes('"BandMember"'));
+    const write = statements.findIndex((q) => /^(UPDATE|DELETE FROM) "public"\."BandMember"/.test(q));
+    expect({ lock, ownerCount, write }, statements.join("\n")).toEqual({ lock: expect.any(Number), ownerCount: expect.any(Number), write: expect.any(Number) });
+    expect(lock, `no band-row lock in:\n${statements.join("\n")}`).toBeGreaterThanOrEqual(0);
+    expect(ownerCount).toBeGreaterThan(lock);
+    expect(write).toBeGreaterThan(lock);
   });
 });

@@ -55,12 +55,25 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors (and the database's unique/missing-row errors) become typed tRPC errors here, once. */
+/**
+ * A domain error (or a database error with a meaning: unreachable, unique,
+ * missing row) as a typed tRPC error; null for anything else (a bug: 500).
+ * Used by every procedure (below) and by the HTTP handler's createContext.
+ */
+export function toTRPCError(error: unknown): TRPCError | null {
+  const appError = toAppError(error instanceof TRPCError ? error.cause : error);
+  if (!appError) return null;
+  const trpcError = new TRPCError({ code: appError.trpcCode, message: appError.message, cause: appError });
+  // Pages render server-side calls' errors through error.tsx, which only sees the digest.
+  if (appError.digest) Object.assign(trpcError, { digest: appError.digest });
+  return trpcError;
+}
+
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const appError = toAppError(result.error.cause);
-    if (appError) throw new TRPCError({ code: appError.trpcCode, message: appError.message, cause: appError });
+    const mapped = toTRPCError(result.error);
+    if (mapped) throw mapped;
   }
   return result;
 });

@@ -1,12 +1,17 @@
-import { AppError } from "@/server/errors";
+import { describeCause, toAppError, unavailableHeaders } from "@/server/errors";
 import { log } from "@/server/log";
 
 /** A JSON error body for route handlers: the message and reason, never a stack. */
 export function errorResponse(error: unknown, headers?: HeadersInit): Response {
-  if (error instanceof AppError) {
+  const appError = toAppError(error);
+  if (appError) {
+    if (appError.kind === "SERVICE_UNAVAILABLE") {
+      log().error({ cause: describeCause(appError.cause ?? error) }, "database unavailable");
+      headers = unavailableHeaders(headers);
+    }
     return Response.json(
-      { error: { message: error.message, code: error.trpcCode, reason: error.reason ?? null } },
-      { status: error.status, headers },
+      { error: { message: appError.message, code: appError.trpcCode, reason: appError.reason ?? null } },
+      { status: appError.status, headers },
     );
   }
   log().error({ err: error }, "request failed");
@@ -15,3 +20,4 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
     { status: 500, headers },
   );
 }
+

@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { routeContext } from "@/server/access/route-context";
-import { createContextInner } from "@/server/api/trpc";
-import { AppError } from "@/server/errors";
+import { createContextInner, toTRPCError } from "@/server/api/trpc";
+import { AppError, describeCause, unavailableHeaders } from "@/server/errors";
 import { apiRoute } from "@/server/http/api-route";
 import { readBodyWithLimit } from "@/server/http/read-body";
 import { log } from "@/server/log";
@@ -33,21 +33,29 @@ async function handler(req: Request) {
     router: appRouter,
     // The app's client splits bigger batches (src/trpc/react.tsx); a larger one is not ours.
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
-    // The same one-query session lookup as the audio routes; roles are read later, per procedure.
+    // The same one-query session lookup as the audio routes; roles are read later, per
+    // procedure. When it cannot reach the database, every call in the batch is a 503.
     createContext: async () => {
       if (tooLarge) {
         throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `That request is too large (the limit is ${TRPC_MAX_BODY_BYTES / 1024 / 1024} MB).` });
       }
-      return createContextInner(await routeContext(req));
+      try {
+        return createContextInner(await routeContext(req));
+      } catch (error) {
+        throw toTRPCError(error) ?? error;
+      }
     },
-    // Statuses tRPC has no code for (410 Gone) come from the domain error itself.
     responseMeta({ errors }) {
       const [only] = errors;
+      // Statuses tRPC has no code for (410 Gone) come from the domain error itself.
       if (errors.length === 1 && only?.cause instanceof AppError && only.cause.status === 410) return { status: 410 };
+      // tRPC already answers 503 for SERVICE_UNAVAILABLE; clients also need to know when to retry.
+      if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) return { headers: unavailableHeaders() };
       return {};
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") log().error({ err: error.cause ?? error, procedure: path ?? null }, "procedure failed");
+      if (error.code === "SERVICE_UNAVAILABLE") log().error({ procedure: path ?? null, cause: describeCause(error.cause?.cause ?? error.cause) }, "database unavailable");
     },
   });
 }

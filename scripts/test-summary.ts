@@ -1,0 +1,66 @@
+/**
+ * The numbers behind `npm test`'s summary, from the JSON reports vitest and
+ * Playwright write. Kept apart from scripts/test-all.ts (which runs the
+ * suites) so the counting has its own tests.
+ */
+import { RACE_LABEL_POSTGRES } from "../src/test/race";
+
+export type Counts = { passed: number; failed: number; skipped: number };
+
+export type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { assertionResults: { fullName: string; status: string }[] }[];
+};
+
+export type PlaywrightReport = { stats: { expected: number; flaky: number; unexpected: number; skipped: number } };
+
+/** A missing report means the suite crashed before it could write one: one failure. */
+export function vitestCounts(report: VitestReport | null): Counts {
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+export function playwrightCounts(report: PlaywrightReport | null): Counts {
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const s = report.stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+/** The race tests that ran where they can fail (their names carry the PostgreSQL label). */
+export function raceCounts(report: VitestReport | null): { passed: number; failed: number } {
+  const races = (report?.testResults ?? []).flatMap((f) => f.assertionResults).filter((r) => r.fullName.includes(RACE_LABEL_POSTGRES));
+  return { passed: races.filter((r) => r.status === "passed").length, failed: races.filter((r) => r.status === "failed").length };
+}
+
+type Suite = { counts: Counts; exitStatus: number };
+
+/**
+ * The one summary line, and whether the run passed. A suite that exited
+ * non-zero without reporting a failure counts as one failure; any skipped
+ * test fails the run; so does a PostgreSQL pass in which no race test ran.
+ */
+export function summarize(suites: Suite[], postgres?: { races: { passed: number; failed: number } }): { line: string; ok: boolean; notes: string[] } {
+  const notes: string[] = [];
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const { counts, exitStatus } of suites) {
+    passed += counts.passed;
+    failed += counts.failed + (exitStatus !== 0 && counts.failed === 0 ? 1 : 0);
+    skipped += counts.skipped;
+  }
+  let racePart = "";
+  if (postgres) {
+    const ran = postgres.races.passed + postgres.races.failed;
+    if (ran === 0) {
+      failed += 1;
+      notes.push(`no test named "${RACE_LABEL_POSTGRES}" ran on PostgreSQL: the race pass did not happen`);
+    }
+    racePart = ` · race tests on PostgreSQL: ${postgres.races.passed} passed, ${postgres.races.failed} failed`;
+  }
+  const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${racePart}`;
+  return { line, ok: failed === 0 && skipped === 0, notes };
+}

@@ -192,9 +192,12 @@ describe("invite.preview", () => {
     expect(await t.db.bandMember.count({ where: { bandId: band.id, userId: invitee.id } })).toBe(0);
   });
 
-  it("says INVITE_NOT_FOUND (404) for an unknown or malformed token", async () => {
-    for (const token of ["x".repeat(43), "nope", "../../etc"]) {
+  it("says INVITE_NOT_FOUND (404) for an unknown token, and BAD_REQUEST for one outside the token alphabet", async () => {
+    for (const token of ["x".repeat(43), "nope"]) {
       expect(await rejection(callerFor(t.db, null).invite.preview({ token }))).toMatchObject({ code: "NOT_FOUND", status: 404, reason: "INVITE_NOT_FOUND" });
+    }
+    for (const token of ["../../etc", "abc\u0000", "a b"]) {
+      expect(await rejection(callerFor(t.db, null).invite.preview({ token }))).toMatchObject({ code: "BAD_REQUEST" });
     }
   });
 });

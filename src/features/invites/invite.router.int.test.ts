@@ -202,6 +202,57 @@ describe("invite.preview", () => {
   });
 });
 
+describe("invite.preview of an invite that is no longer open", () => {
+  it("shows only the state and the band's name: no invitee or inviter address, no role, no dates", async () => {
+    const { band, owner } = await createBandWith(t.db);
+    const api = callerFor(t.db, owner);
+    const users = await Promise.all(["acc", "dec", "rev", "exp"].map((n) => createUser(t.db, n)));
+    const tokens: string[] = [];
+    for (const u of users) tokens.push(tokenOf((await api.invite.create({ bandId: band.id, email: u.email, role: "ADMIN" })).link));
+    issuedTokens.push(...tokens);
+    await callerFor(t.db, users[0]!).invite.accept({ token: tokens[0]! });
+    await callerFor(t.db, users[1]!).invite.decline({ token: tokens[1]! });
+    const toRevoke = await t.db.bandInvite.findFirstOrThrow({ where: { bandId: band.id, email: users[2]!.email } });
+    await api.invite.revoke({ bandId: band.id, inviteId: toRevoke.id });
+    await t.db.bandInvite.updateMany({ where: { bandId: band.id, email: users[3]!.email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    const states = ["ACCEPTED", "DECLINED", "REVOKED", "EXPIRED"];
+    for (const [i, token] of tokens.entries()) {
+      for (const viewer of [null, await createUser(t.db, "passer-by")]) {
+        const preview = seen(await callerFor(t.db, viewer).invite.preview({ token }));
+        expect(preview).toMatchObject({ status: states[i], band: { name: band.name, id: null }, email: null, role: null, inviterName: null, expiresAt: null, invitedAt: null });
+        const json = JSON.stringify(preview);
+        for (const address of [users[i]!.email, owner.email]) expect(json).not.toContain(address);
+        expect(json).not.toContain("admin");
+      }
+    }
+    // The member who accepted still gets a way into the band.
+    expect((await callerFor(t.db, users[0]!).invite.preview({ token: tokens[0]! })).viewer).toMatchObject({ email: users[0]!.email, isMember: true });
+    expect((await callerFor(t.db, users[0]!).invite.preview({ token: tokens[0]! })).band.id).toBe(band.id);
+  });
+});
+
+describe("invite hierarchy: create, resend and revoke follow one rule", () => {
+  it("an admin can neither create, resend nor revoke an invite that offers OWNER; the owner can do all three", async () => {
+    const { band, owner, admin } = await createBandWith(t.db, { admin: true });
+    const created = await callerFor(t.db, owner).invite.create({ bandId: band.id, email: "future-owner@example.test", role: "OWNER" });
+    issuedTokens.push(tokenOf(created.link));
+    const inviteId = created.invite.id;
+    const asAdmin = callerFor(t.db, admin!);
+    expect(await rejection(asAdmin.invite.create({ bandId: band.id, email: "other-owner@example.test", role: "OWNER" }))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
+    expect(await rejection(asAdmin.invite.resend({ bandId: band.id, inviteId }))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
+    const revoke = await rejection(asAdmin.invite.revoke({ bandId: band.id, inviteId }));
+    expect(revoke).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
+    expect(revoke.message).toMatch(/owner/i);
+    expect((await t.db.bandInvite.findUniqueOrThrow({ where: { id: inviteId } })).state).toBe("PENDING");
+    expect(await t.db.bandActivity.count({ where: { bandId: band.id, type: "INVITE_REVOKED" } })).toBe(0);
+
+    const resent = await callerFor(t.db, owner).invite.resend({ bandId: band.id, inviteId });
+    issuedTokens.push(tokenOf(resent.link));
+    expect((await callerFor(t.db, owner).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
+  });
+});
+
 describe("invite.accept", () => {
   it("adds the membership with the invited role, marks the invite used, logs, and notifies the admins", async () => {
     const { band, owner, admin, invitee, token } = await invite(t.db, { role: "ADMIN" });
@@ -317,7 +368,7 @@ describe("invite.resend / invite.revoke", () => {
     expect(await rejection(callerFor(t.db, admin!).invite.revoke({ bandId: band.id, inviteId: row.id }))).toMatchObject({ code: "CONFLICT", reason: "INVITE_USED" });
   });
 
-  it("is admin-only, scoped to the band, and admins cannot resend an owner invite", async () => {
+  it("is admin-only, scoped to the band, and admins cannot resend an owner invite; revoking twice is harmless", async () => {
     const { band, owner, admin, member } = await createBandWith(t.db, { admin: true, member: true });
     const ownerInvite = await callerFor(t.db, owner).invite.create({ bandId: band.id, email: "next-owner@example.test", role: "OWNER" });
     issuedTokens.push(tokenOf(ownerInvite.link));
@@ -332,9 +383,9 @@ describe("invite.resend / invite.revoke", () => {
     expect(await rejection(callerFor(t.db, other.owner).invite.resend({ bandId: other.band.id, inviteId }))).toMatchObject({ code: "NOT_FOUND" });
     expect((await t.db.bandInvite.findUniqueOrThrow({ where: { id: inviteId } })).state).toBe("PENDING");
 
-    expect((await callerFor(t.db, admin!).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
-    expect((await callerFor(t.db, admin!).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
-    expect(await rejection(callerFor(t.db, admin!).invite.resend({ bandId: band.id, inviteId }))).toMatchObject({ code: "NOT_FOUND", reason: "INVITE_NOT_FOUND" });
+    expect((await callerFor(t.db, owner).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
+    expect((await callerFor(t.db, owner).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
+    expect(await rejection(callerFor(t.db, owner).invite.resend({ bandId: band.id, inviteId }))).toMatchObject({ code: "NOT_FOUND", reason: "INVITE_NOT_FOUND" });
   });
 });
 

@@ -414,6 +414,27 @@ describe("abuse limits (429 RATE_LIMITED), stored in the database", () => {
     }
   });
 
+  it("caps invite emails per inviter per day across all their bands (create and resend)", async () => {
+    expect(INVITE_LIMITS.invitesPerInviterPerDay).toBe(200);
+    INVITE_LIMITS.invitesPerInviterPerDay = 3;
+    const spammer = await createUser(t.db, "spammer");
+    const bands = [];
+    for (let i = 0; i < 3; i++) bands.push(await callerFor(t.db, spammer).band.create({ name: `Spam ${i}` }));
+    const api = callerFor(t.db, spammer);
+    const first = await api.invite.create({ bandId: bands[0]!.id, email: "stranger@example.test" });
+    await api.invite.create({ bandId: bands[1]!.id, email: "stranger@example.test" });
+    await api.invite.resend({ bandId: bands[0]!.id, inviteId: first.invite.id });
+    const before = (await mailsTo("stranger@example.test")).length;
+    const limited = await rejection(api.invite.create({ bandId: bands[2]!.id, email: "stranger@example.test" }));
+    expect(limited).toMatchObject({ code: "TOO_MANY_REQUESTS", status: 429, reason: "RATE_LIMITED" });
+    expect(limited.message).toMatch(/^You have sent 3 invites today\. Try again in \d+ hours\.$/);
+    expect(await t.db.bandInvite.count({ where: { bandId: bands[2]!.id } })).toBe(0);
+    expect((await mailsTo("stranger@example.test")).length).toBe(before);
+    // Another admin of the same band is not held back by this person's budget.
+    const { band, owner } = await createBandWith(t.db);
+    await expect(callerFor(t.db, owner).invite.create({ bandId: band.id, email: "stranger@example.test" })).resolves.toBeDefined();
+  });
+
   it("caps accept/decline attempts per user per minute, even failing ones", async () => {
     INVITE_LIMITS.acceptAttemptsPerUserPerMinute = 3;
     const { invitee, token } = await invite();

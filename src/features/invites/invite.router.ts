@@ -90,7 +90,7 @@ export const inviteRouter = createTRPCRouter({
       assertMayHandleInvite(ctx.role, input.role, "create");
       const email = normalizeEmail(input.email);
       await assertNotMember(ctx.db, ctx.band.id, email);
-      await consumeInviteSend(ctx.db, ctx.band.id);
+      await consumeInviteSend(ctx.db, { bandId: ctx.band.id, inviterId: ctx.user.id });
 
       const { token, tokenHash } = newToken();
       const now = new Date();
@@ -132,7 +132,7 @@ export const inviteRouter = createTRPCRouter({
       if (blocker) throw blocker;
       assertMayHandleInvite(ctx.role, existing.role, "resend");
       await assertNotMember(ctx.db, ctx.band.id, existing.email);
-      await consumeInviteSend(ctx.db, ctx.band.id);
+      await consumeInviteSend(ctx.db, { bandId: ctx.band.id, inviterId: ctx.user.id });
 
       const { token, tokenHash } = newToken();
       const now = new Date();

@@ -3,30 +3,46 @@ import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import EmailProvider from "next-auth/providers/email";
 import { env } from "@/env";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { sameOriginRedirect } from "@/lib/safe-callback-url";
 import { getDb } from "@/server/db";
 import { sendMail } from "@/server/mail/mailer";
-import { normalizeEmail } from "./email";
+import { InvalidEmailError, normalizeSignInIdentifier } from "./email";
+import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
 import { signInEmail } from "./sign-in-email";
+import { takeSignInMail } from "./sign-in-limits";
 
 export const SIGN_IN_LINK_MINUTES = 10;
 
-let options: NextAuthOptions | undefined;
-
-export function getAuthOptions(): NextAuthOptions {
-  if (options) return options;
+/**
+ * next-auth's options for one database and one request's client address (the
+ * per-client sign-in cap needs it; null when unknown, e.g. for getServerSession).
+ */
+export function buildAuthOptions({ db, clientAddress }: { db: PrismaClient; clientAddress: string | null }): NextAuthOptions {
   const { authSecret, appUrl } = env();
-  options = {
+  return {
     // The Prisma adapter only calls model methods; its type names the stock client.
-    adapter: PrismaAdapter(getDb() as never) as Adapter,
+    adapter: PrismaAdapter(db as never) as Adapter,
     secret: authSecret,
     // Database sessions: revocable, and they hold no roles. Roles are read per request.
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    logger: {
+      error(code, metadata) {
+        // A mistyped or hostile address is the visitor's error, not ours: one line, no stack.
+        const error = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+        if (error instanceof InvalidEmailError) return console.warn(`[auth] sign-in refused: ${error.message}`);
+        console.error(`[auth] ${code}`, metadata);
+      },
+      warn: (code) => console.warn(`[auth] ${code}`),
+      debug: () => {},
+    },
     providers: [
       EmailProvider({
         maxAge: SIGN_IN_LINK_MINUTES * 60,
         from: env().emailFrom,
-        normalizeIdentifier: normalizeEmail,
+        // Throws for anything but one plain address: next-auth then mails nothing.
+        normalizeIdentifier: normalizeSignInIdentifier,
         async sendVerificationRequest({ identifier, url }) {
           // Links always carry APP_URL's origin, never whatever Host the request claimed.
           const link = new URL(url);
@@ -38,10 +54,28 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      async signIn({ account, email }) {
+        // Only asking for a link is limited; following one is not.
+        if (!email?.verificationRequest || !account) return true;
+        // providerAccountId is the normalised address, the same whether or not an account exists.
+        const verdict = await takeSignInMail(db, { email: account.providerAccountId, clientAddress });
+        if (verdict.ok) return true;
+        return `${appUrl}/signin?${new URLSearchParams({ error: SIGN_IN_ERRORS.TooManyEmails, retryMinutes: String(verdict.retryMinutes) })}`;
+      },
+      redirect({ url, baseUrl }) {
+        return sameOriginRedirect(url, baseUrl);
+      },
       session({ session, user }) {
         return { ...session, user: { id: user.id, email: user.email, name: user.name ?? null, image: null } };
       },
     },
   };
+}
+
+let options: NextAuthOptions | undefined;
+
+/** The app's options (its database, no client address): for getServerSession. */
+export function getAuthOptions(): NextAuthOptions {
+  options ??= buildAuthOptions({ db: getDb(), clientAddress: null });
   return options;
 }

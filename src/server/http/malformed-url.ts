@@ -1,0 +1,37 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * A path whose percent-encoding does not decode (`/bands/%E0%A4%A`) makes
+ * Next's router throw a DecodeError while matching a dynamic segment. Next
+ * then tries its Pages Router error page, which an App Router app does not
+ * have, and answers a bare "Internal Server Error" (500). The proxy runs before
+ * that matching, so it sends such requests to the styled not-found page (404)
+ * instead: a URL that cannot be decoded names nothing.
+ */
+export function isMalformedPath(pathname: string): boolean {
+  for (const segment of pathname.split("/")) {
+    if (!segment.includes("%")) continue;
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Where malformed URLs are rewritten: a path no route matches, so Next renders app/not-found.tsx with 404. */
+export const MALFORMED_URL_REWRITE = "/_malformed-url";
+
+/** The proxy step: a response for a malformed URL, or null to go on. */
+export function refuseMalformedUrl(request: NextRequest): NextResponse | null {
+  if (!isMalformedPath(request.nextUrl.pathname)) return null;
+  // API clients get a JSON 400 like every other bad request; pages get the styled 404 page.
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { message: "The address is not valid: its percent-encoding does not decode.", code: "BAD_REQUEST", reason: null } },
+      { status: 400 },
+    );
+  }
+  return NextResponse.rewrite(new URL(MALFORMED_URL_REWRITE, request.url));
+}

@@ -6,19 +6,25 @@ import { NextResponse, type NextRequest } from "next/server";
  * then tries its Pages Router error page, which an App Router app does not
  * have, and answers a bare "Internal Server Error" (500). The proxy runs before
  * that matching, so it sends such requests to the styled not-found page (404)
- * instead: a URL that cannot be decoded names nothing.
+ * instead: a URL that cannot be decoded names nothing. The same goes for a
+ * path segment that decodes to a control character.
  */
 export function isMalformedPath(pathname: string): boolean {
   for (const segment of pathname.split("/")) {
     if (!segment.includes("%")) continue;
+    let decoded: string;
     try {
-      decodeURIComponent(segment);
+      decoded = decodeURIComponent(segment);
     } catch {
       return true;
     }
+    // No route of this app has a control character in its path (a NUL would reach the database as an id).
+    if (CONTROL.test(decoded)) return true;
   }
   return false;
 }
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Where malformed URLs are rewritten: a path no route matches, so Next renders app/not-found.tsx with 404. */
 export const MALFORMED_URL_REWRITE = "/_malformed-url";

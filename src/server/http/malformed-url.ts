@@ -35,7 +35,7 @@ export function refuseMalformedUrl(request: NextRequest): NextResponse | null {
   // API clients get a JSON 400 like every other bad request; pages get the styled 404 page.
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json(
-      { error: { message: "The address is not valid: its percent-encoding does not decode.", code: "BAD_REQUEST", reason: null } },
+      { error: { message: "The address is not valid: it has a malformed percent-encoding or a control character.", code: "BAD_REQUEST", reason: null } },
       { status: 400 },
     );
   }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test, uniqueEmail } from "./support/fixtures";
+import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import type { CapturedMail } from "./support/mail-capture";
 import { e2eMailDir } from "./support/paths";
 
@@ -90,4 +90,26 @@ test("the 6th sign-in mail to one address within 15 minutes is refused and says 
   await page.getByLabel("Email address").fill(`${address}, someone@example.test`);
   await page.getByRole("button", { name: /email me a sign-in link/i }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Enter one plain email address" })).toBeVisible();
+});
+
+test("the create-band and invite forms show the server's limit message, not a generic one", async ({ page }) => {
+  await signInByEmail(page, uniqueEmail("prolific"));
+  const mutate = async (name: string, input: unknown) => (await page.request.post(`/api/trpc/${name}`, { data: { json: input } })).status();
+  // Reach the caps over HTTP, then hit them once more through the forms.
+  const bands: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const res = await page.request.post("/api/trpc/band.create", { data: { json: { name: `Cap ${i}` } } });
+    expect(res.status(), `band ${i + 1}`).toBe(200);
+    bands.push(((await res.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id);
+  }
+  await page.goto("/");
+  await page.getByLabel("Band name").fill("One too many");
+  await page.getByRole("button", { name: "Create band" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /^You have created 20 bands today\. Try again in \d+ hours\.$/ })).toBeVisible();
+
+  for (let i = 0; i < 30; i++) expect(await mutate("invite.create", { bandId: bands[0], email: `cap${i}@example.test` }), `invite ${i + 1}`).toBe(200);
+  await page.goto(`/bands/${bands[0]}/invites`);
+  await page.getByLabel("Email address").fill("cap30@example.test");
+  await page.getByRole("button", { name: "Send invite" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /^This band has sent 30 invites in the last hour\. Try again in \d+ minutes\.$/ })).toBeVisible();
 });

@@ -21,6 +21,13 @@ const schema = z.object({
   // The outbox page shows every locally delivered mail: never open by default in production.
   OUTBOX_PAGE: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  // Per-client cap on sign-in emails: "<count>" per 15 minutes, "<count>/<minutes>", or "off".
+  SIGNIN_LIMIT_PER_IP: z
+    .string()
+    .regex(/^(off|\d{1,7}(\/\d{1,5})?)$/, 'use a number of emails per 15 minutes ("100"), "<count>/<minutes>" ("100/15") or "off"')
+    .default("100"),
+  // Only behind a reverse proxy that sets or appends X-Forwarded-For.
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = {
@@ -36,6 +43,9 @@ export type Env = {
   maxUploadBytes: number;
   outboxPageEnabled: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** null: no per-client cap. */
+  signInLimitPerClient: { points: number; minutes: number } | null;
+  trustProxy: boolean;
 };
 
 let cached: Env | undefined;
@@ -63,8 +73,16 @@ export function env(): Env {
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     outboxPageEnabled: e.OUTBOX_PAGE ? e.OUTBOX_PAGE === "true" : e.NODE_ENV !== "production",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
+    signInLimitPerClient: parsePerClientLimit(e.SIGNIN_LIMIT_PER_IP),
+    trustProxy: e.TRUST_PROXY === "true",
   };
   return cached;
+}
+
+function parsePerClientLimit(value: string): { points: number; minutes: number } | null {
+  if (value === "off") return null;
+  const [points, minutes = "15"] = value.split("/");
+  return { points: Math.max(1, Number(points)), minutes: Math.max(1, Number(minutes)) };
 }
 
 /** For tests that change the environment between cases. */

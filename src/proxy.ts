@@ -2,22 +2,32 @@ import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { crossSiteRefusal, originCheckOf, requestIdOf } from "@/server/http/api-route";
-import { pageSecurityHeaders } from "@/server/http/security-headers";
+import { isMalformedPath, malformedApiUrlResponse, MALFORMED_URL_REWRITE } from "@/server/http/malformed-url";
+import { apiSecurityHeaders, pageSecurityHeaders } from "@/server/http/security-headers";
 
 /**
- * Runs before every page (see `config.matcher`): a fresh CSP nonce and the
- * security headers, a request id, and the cross-site check for anything that
- * is not a plain read. API routes get the same from `apiRoute()` instead:
- * behind a proxy Next.js would buffer their request bodies (uploads) in memory.
- * Authorization is not here: it lives in the procedures and route handlers.
+ * Next 16's request proxy (formerly middleware), composed of small, separately
+ * tested steps. For every request it matches: a URL that cannot be decoded is
+ * answered here (Next's router would answer it with a bare 500). For pages: a
+ * fresh CSP nonce and the security headers, a request id, and the cross-site
+ * check for anything that is not a plain read. API routes get their headers,
+ * request id and cross-site check from apiRoute() instead, next to their
+ * handlers. Authorization is not here: it lives in the procedures and route
+ * handlers.
  */
 export function proxy(request: NextRequest) {
   const { appUrl, nodeEnv } = env();
+  const https = appUrl.startsWith("https://");
   const { pathname } = request.nextUrl;
   const requestId = requestIdOf(request);
-  const nonce = randomBytes(16).toString("base64");
-  const headers = pageSecurityHeaders({ nonce, pathname, https: appUrl.startsWith("https://"), dev: nodeEnv === "development" });
 
+  if (pathname.startsWith("/api/")) {
+    if (!isMalformedPath(pathname)) return NextResponse.next();
+    return malformedApiUrlResponse({ ...apiSecurityHeaders(pathname, https), "x-request-id": requestId });
+  }
+
+  const nonce = randomBytes(16).toString("base64");
+  const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development" });
   if (!originCheckOf(request).ok) return crossSiteRefusal({ ...headers, "x-request-id": requestId });
 
   const requestHeaders = new Headers(request.headers);
@@ -26,13 +36,22 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A page URL that cannot be decoded names nothing: the styled not-found page (404).
+  const response = isMalformedPath(pathname)
+    ? NextResponse.rewrite(new URL(MALFORMED_URL_REWRITE, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("x-request-id", requestId);
   return response;
 }
 
 export const config = {
-  // Pages only: not API routes (apiRoute() covers them) nor static build assets.
-  matcher: ["/((?!api/|_next/static|_next/image).*)"],
+  matcher: [
+    // Everything but static build assets and the audio routes whose ids are
+    // clean (malformed ones still come here for their 400). The audio byte
+    // routes are the hottest path in the app; the upload route must not be
+    // behind a proxy at all: Next.js buffers a proxied request's body in
+    // memory (and cuts it at 10 MB).
+    "/((?!_next/static|_next/image|api/versions/[A-Za-z0-9_-]+/(?:stream|download|peaks)$|api/bands/[A-Za-z0-9_-]+/songs/[A-Za-z0-9_-]+/versions$).*)",
+  ],
 };

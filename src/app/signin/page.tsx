@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/trpc/server";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { signInErrorMessage } from "@/lib/sign-in-errors";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-const errorMessages: Record<string, string> = {
-  Verification: "That sign-in link has expired or was already used. Ask for a new one below.",
-  EmailSignin: "We could not send the sign-in email. Please try again in a moment.",
-  SessionRequired: "Please sign in to continue.",
-};
+type Param = string | string[] | undefined;
+type Props = { searchParams: Promise<{ callbackUrl?: Param; error?: Param; email?: Param; retryMinutes?: Param }> };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; email?: string }> };
+/** A repeated query parameter (?error=a&error=b) arrives as an array: only a single value counts. */
+const one = (value: Param): string | undefined => (typeof value === "string" ? value : undefined);
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error, email } = await searchParams;
+  const query = await searchParams;
+  const [callbackUrl, error, email, retryMinutes] = [one(query.callbackUrl), one(query.error), one(query.email), one(query.retryMinutes)];
   const target = safeCallbackUrl(callbackUrl);
   const user = await currentUser();
 
@@ -28,7 +28,7 @@ export default async function SignInPage({ searchParams }: Props) {
       </div>
       {error && (
         <div className="alert alert-error" role="alert">
-          {errorMessages[error] ?? "Sign-in did not work. Please try again."}
+          {signInErrorMessage(error, { retryMinutes: Number(retryMinutes) || null })}
         </div>
       )}
       {user && (

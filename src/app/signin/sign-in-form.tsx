@@ -1,11 +1,12 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
+import { requestSignInLink } from "@/lib/request-sign-in-link";
+import { emailAddress } from "@/lib/text";
 
-const emailSchema = z.email("Enter a valid email address, like you@example.com.");
+// The server's rule, checked here first so the common mistakes are explained without a round trip.
+const emailSchema = emailAddress();
 
 export function SignInForm({ callbackUrl, defaultEmail, submitLabel = "Email me a sign-in link" }: { callbackUrl: string; defaultEmail: string; submitLabel?: string }) {
   const router = useRouter();
@@ -15,7 +16,7 @@ export function SignInForm({ callbackUrl, defaultEmail, submitLabel = "Email me 
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = emailSchema.safeParse(email.trim());
+    const parsed = emailSchema.safeParse(email);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
       return;
@@ -23,9 +24,9 @@ export function SignInForm({ callbackUrl, defaultEmail, submitLabel = "Email me 
     setError(null);
     setPending(true);
     try {
-      const result = await signIn("email", { email: parsed.data, callbackUrl, redirect: false });
-      if (!result || result.error) {
-        setError("We could not send the email. Please try again in a moment.");
+      const result = await requestSignInLink(parsed.data, callbackUrl);
+      if (!result.ok) {
+        setError(result.message);
         return;
       }
       router.push(`/signin/check-email?email=${encodeURIComponent(parsed.data)}`);

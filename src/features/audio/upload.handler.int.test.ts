@@ -271,4 +271,14 @@ describe("who may upload where", () => {
     expect(longTitle).toMatchObject({ status: 400, message: expect.stringContaining("120") });
     await expectNothingLeft();
   });
+
+  it("a NUL or a non-id character in the band or song id, or a NUL in the title -> 400, never a 500", async () => {
+    for (const params of [{ bandId: "abc\u0000" }, { songId: "\u0000" }, { bandId: "a%2Fb" }, { songId: "x".repeat(65) }]) {
+      const refused = await errorOf(await post(setup.member!, good(), params));
+      expect(refused, JSON.stringify(params)).toMatchObject({ status: 400, message: expect.stringMatching(/not a valid (band|song) id/) });
+    }
+    const nulTitle = await errorOf(await post(setup.member!, multipart([{ name: "title", data: "Take\u0000one" }, { name: "file", filename: "x.wav", data: wav }])));
+    expect(nulTitle).toMatchObject({ status: 400, message: expect.stringContaining("control characters") });
+    await expectNothingLeft();
+  });
 });

@@ -12,7 +12,7 @@ import { errorResponse } from "@/server/http/error-response";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
 import { byteLimit, peek } from "./stream-utils";
-import { cleanOriginalName, uploadFieldsSchema } from "./upload.schema";
+import { cleanOriginalName, uploadFieldsSchema, uploadParamsSchema } from "./upload.schema";
 
 export type UploadDeps = { storage: StorageDriver; maxUploadBytes: number };
 
@@ -46,10 +46,14 @@ type StoredUpload = {
 export async function handleUpload(
   request: UploadRequest,
   ctx: RouteContext,
-  params: { bandId: string; songId: string },
+  rawParams: { bandId: string; songId: string },
   deps: UploadDeps = defaultDeps(),
 ): Promise<Response> {
   try {
+    // URL segments are client input: a malformed id is a 400 before any query sees it.
+    const parsedParams = uploadParamsSchema.safeParse(rawParams);
+    if (!parsedParams.success) throw new AppError("BAD_REQUEST", parsedParams.error.issues[0]?.message ?? "That address is not valid.");
+    const params = parsedParams.data;
     const { access } = await requireRouteBandAccess(ctx, async () => ({ bandId: params.bandId }), "MEMBER");
     const song = await ctx.db.song.findFirst({ where: { id: params.songId, bandId: access.band.id }, select: { id: true } });
     if (!song) throw new AppError("NOT_FOUND", "This song does not exist.");

@@ -1,19 +1,15 @@
 import { z } from "zod";
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} can be at most ${max} characters.`)
-    .transform((value) => value || null)
-    .nullable()
-    .default(null);
+import { idSchema } from "@/lib/ids";
+import { optionalText } from "@/lib/text";
 
 /** The text fields that may accompany an uploaded take (multipart fields `title`, `notes`). */
 export const uploadFieldsSchema = z.object({
-  title: optionalText(120, "A title"),
-  notes: optionalText(2000, "Notes"),
+  title: optionalText({ label: "A title", max: 120 }).nullable().default(null),
+  notes: optionalText({ label: "Notes", max: 2000, multiline: true }).nullable().default(null),
 });
+
+/** The upload route's URL segments. */
+export const uploadParamsSchema = z.object({ bandId: idSchema("band"), songId: idSchema("song") });
 
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 

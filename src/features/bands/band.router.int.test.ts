@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
+import { createPrismaClient } from "@/server/db/client";
 import { rejectionOf as rejection } from "@/test/trpc-rejection";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -43,6 +44,30 @@ describe("band.create / band.list", () => {
   it("refuses anonymous callers", async () => {
     expect((await rejection(callerFor(t.db, null).band.create({ name: "Nope" }))).code).toBe("UNAUTHORIZED");
     expect((await rejection(callerFor(t.db, null).band.list())).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("band creation limit (429 RATE_LIMITED), per person, stored in the database", () => {
+  it("lets one person create 20 bands a day, refuses the 21st with a readable message, on any app instance", async () => {
+    const user = await createUser(t.db, "prolific");
+    const otherInstance = createPrismaClient(t.url);
+    try {
+      for (let i = 0; i < 20; i++) await callerFor(i % 2 ? otherInstance : t.db, user).band.create({ name: `Project ${i}` });
+      const refused = await rejection(callerFor(otherInstance, user).band.create({ name: "Project 21" }));
+      expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS", reason: "RATE_LIMITED" });
+      expect(refused.message).toMatch(/^You have created 20 bands today\. Try again in \d+ hours\.$/);
+      expect(await t.db.bandMember.count({ where: { userId: user.id } })).toBe(20);
+      expect(await t.db.band.count({ where: { name: "Project 21" } })).toBe(0);
+      const counter = await t.db.rateLimiterFlexible.findFirstOrThrow({ where: { key: { endsWith: user.id } } });
+      expect(counter.expire!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+
+      // Someone else still may; and after the window, so may they.
+      await expect(callerFor(t.db, await createUser(t.db, "other")).band.create({ name: "Fresh" })).resolves.toMatchObject({ role: "OWNER" });
+      await t.db.rateLimiterFlexible.updateMany({ where: { key: { endsWith: user.id } }, data: { expire: new Date(Date.now() - 1) } });
+      await expect(callerFor(t.db, user).band.create({ name: "Project 21" })).resolves.toMatchObject({ role: "OWNER" });
+    } finally {
+      await otherInstance.$disconnect();
+    }
   });
 });
 

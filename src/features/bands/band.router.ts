@@ -3,10 +3,12 @@ import { lockBandMemberships } from "@/features/members/membership-lock";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { getStorage } from "@/server/storage";
 import { log } from "@/server/log";
+import { consumeBandCreate } from "./band-limits";
 import { createBandInput, updateBandInput } from "./band.schema";
 
 export const bandRouter = createTRPCRouter({
   create: protectedProcedure.input(createBandInput).mutation(async ({ ctx, input }) => {
+    await consumeBandCreate(ctx.db, ctx.user.id);
     return ctx.db.$transaction(async (tx) => {
       const band = await tx.band.create({
         data: { name: input.name, members: { create: { userId: ctx.user.id, role: "OWNER" } } },

@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { text } from "@/lib/text";
 
-export const bandNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Give your band a name.")
-  .max(80, "Band names can be at most 80 characters.");
+export const bandNameSchema = text({ label: "A band name", max: 80, required: "Give your band a name.", tooLong: "Band names can be at most 80 characters." });
 
 export const createBandInput = z.object({ name: bandNameSchema });
 export type CreateBandInput = z.infer<typeof createBandInput>;

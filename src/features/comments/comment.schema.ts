@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { versionIdSchema } from "@/features/versions/version.schema";
+import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
 export const COMMENT_MAX = 2000;
 
-export const commentBodySchema = z
-  .string()
-  .trim()
-  .min(1, "Write something first.")
-  .max(COMMENT_MAX, `Comments can be at most ${COMMENT_MAX} characters.`);
+export const commentBodySchema = text({
+  label: "A comment",
+  max: COMMENT_MAX,
+  multiline: true,
+  required: "Write something first.",
+  tooLong: `Comments can be at most ${COMMENT_MAX} characters.`,
+});
 
 export const atSecondsSchema = z
   .number({ error: "The timestamp must be a number of seconds." })
@@ -24,4 +28,4 @@ export const createCommentInput = z.object({
 });
 export type CreateCommentInput = z.input<typeof createCommentInput>;
 
-export const deleteCommentInput = z.object({ commentId: z.string().trim().min(1, "A comment id is required").max(64) });
+export const deleteCommentInput = z.object({ commentId: idSchema("comment") });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerBlocker, assertMayOfferRole, emailsMatch, expiryFrom, inviteStatus, joinBlocker, joinLinkStatus, manageBlocker } from "./invite-rules";
+import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, joinBlocker, joinLinkStatus, manageBlocker } from "./invite-rules";
 import { generateToken, hashToken, newToken } from "./invite-token";
 
 const now = new Date("2026-11-21T12:00:00Z");
@@ -21,13 +21,13 @@ describe("inviteStatus", () => {
   });
 });
 
-describe("assertMayOfferRole (reuses canGrantRole)", () => {
-  it("lets owners offer every role and admins offer admin or member, never owner", () => {
-    for (const role of ["MEMBER", "ADMIN", "OWNER"] as const) expect(() => assertMayOfferRole("OWNER", role)).not.toThrow();
-    expect(() => assertMayOfferRole("ADMIN", "MEMBER")).not.toThrow();
-    expect(() => assertMayOfferRole("ADMIN", "ADMIN")).not.toThrow();
-    expect(() => assertMayOfferRole("ADMIN", "OWNER")).toThrow(expect.objectContaining({ kind: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" }));
-    expect(() => assertMayOfferRole("MEMBER", "MEMBER")).toThrow(expect.objectContaining({ reason: "ROLE_NOT_ALLOWED" }));
+describe("assertMayHandleInvite (reuses canGrantRole): one rule for create, resend and revoke", () => {
+  it.each(["create", "resend", "revoke"] as const)("%s: never above the actor's own role", (action) => {
+    for (const role of ["MEMBER", "ADMIN", "OWNER"] as const) expect(() => assertMayHandleInvite("OWNER", role, action)).not.toThrow();
+    expect(() => assertMayHandleInvite("ADMIN", "MEMBER", action)).not.toThrow();
+    expect(() => assertMayHandleInvite("ADMIN", "ADMIN", action)).not.toThrow();
+    expect(() => assertMayHandleInvite("ADMIN", "OWNER", action)).toThrow(expect.objectContaining({ kind: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" }));
+    expect(() => assertMayHandleInvite("MEMBER", "MEMBER", action)).toThrow(expect.objectContaining({ reason: "ROLE_NOT_ALLOWED" }));
   });
 });
 

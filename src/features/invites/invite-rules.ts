@@ -23,11 +23,25 @@ export function inviteStatus(invite: { state: InviteState; expiresAt: Date }, no
   return invite.state;
 }
 
-/** The roles an actor may put in an invite: never above their own (admins cannot invite owners). */
-export function assertMayOfferRole(actor: BandRole, role: BandRole): void {
-  if (!canGrantRole(actor, role)) {
-    throw new AppError("FORBIDDEN", `You cannot invite someone as ${roleLabel[role].toLowerCase()}.`, "ROLE_NOT_ALLOWED");
-  }
+export type InviteAction = "create" | "resend" | "revoke";
+
+/**
+ * The one hierarchy rule for invites: an actor may create, resend or revoke
+ * only an invite whose role they could grant themselves (admins never handle
+ * an owner invite, in any of the three ways).
+ */
+export function mayHandleInvite(actor: BandRole, inviteRole: BandRole): boolean {
+  return canGrantRole(actor, inviteRole);
+}
+
+export function assertMayHandleInvite(actor: BandRole, inviteRole: BandRole, action: InviteAction): void {
+  if (mayHandleInvite(actor, inviteRole)) return;
+  const role = roleLabel[inviteRole].toLowerCase();
+  const message =
+    action === "create"
+      ? `You cannot invite someone as ${role}.`
+      : `Only someone who may grant the ${role} role can ${action} an invite that offers it.`;
+  throw new AppError("FORBIDDEN", message, "ROLE_NOT_ALLOWED");
 }
 
 /** Does the signed-in address equal the invited one (trimmed, lower-cased on both sides)? */

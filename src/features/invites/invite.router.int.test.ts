@@ -196,10 +196,64 @@ describe("invite.preview", () => {
     expect(await t.db.bandMember.count({ where: { bandId: band.id, userId: invitee.id } })).toBe(0);
   });
 
-  it("says INVITE_NOT_FOUND (404) for an unknown or malformed token", async () => {
-    for (const token of ["x".repeat(43), "nope", "../../etc"]) {
+  it("says INVITE_NOT_FOUND (404) for an unknown token, and BAD_REQUEST for one outside the token alphabet", async () => {
+    for (const token of ["x".repeat(43), "nope"]) {
       expect(await rejection(callerFor(t.db, null).invite.preview({ token }))).toMatchObject({ code: "NOT_FOUND", status: 404, reason: "INVITE_NOT_FOUND" });
     }
+    for (const token of ["../../etc", "abc\u0000", "a b"]) {
+      expect(await rejection(callerFor(t.db, null).invite.preview({ token }))).toMatchObject({ code: "BAD_REQUEST" });
+    }
+  });
+});
+
+describe("invite.preview of an invite that is no longer open", () => {
+  it("shows only the state and the band's name: no invitee or inviter address, no role, no dates", async () => {
+    const { band, owner } = await createBandWith(t.db);
+    const api = callerFor(t.db, owner);
+    const users = await Promise.all(["acc", "dec", "rev", "exp"].map((n) => createUser(t.db, n)));
+    const tokens: string[] = [];
+    for (const u of users) tokens.push(tokenOf((await api.invite.create({ bandId: band.id, email: u.email, role: "ADMIN" })).link));
+    issuedTokens.push(...tokens);
+    await callerFor(t.db, users[0]!).invite.accept({ token: tokens[0]! });
+    await callerFor(t.db, users[1]!).invite.decline({ token: tokens[1]! });
+    const toRevoke = await t.db.bandInvite.findFirstOrThrow({ where: { bandId: band.id, email: users[2]!.email } });
+    await api.invite.revoke({ bandId: band.id, inviteId: toRevoke.id });
+    await t.db.bandInvite.updateMany({ where: { bandId: band.id, email: users[3]!.email }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    const states = ["ACCEPTED", "DECLINED", "REVOKED", "EXPIRED"];
+    for (const [i, token] of tokens.entries()) {
+      for (const viewer of [null, await createUser(t.db, "passer-by")]) {
+        const preview = seen(await callerFor(t.db, viewer).invite.preview({ token }));
+        expect(preview).toMatchObject({ status: states[i], band: { name: band.name, id: null }, email: null, role: null, inviterName: null, expiresAt: null, invitedAt: null });
+        const json = JSON.stringify(preview);
+        for (const address of [users[i]!.email, owner.email]) expect(json).not.toContain(address);
+        expect(json).not.toContain("admin");
+      }
+    }
+    // The member who accepted still gets a way into the band.
+    expect((await callerFor(t.db, users[0]!).invite.preview({ token: tokens[0]! })).viewer).toMatchObject({ email: users[0]!.email, isMember: true });
+    expect((await callerFor(t.db, users[0]!).invite.preview({ token: tokens[0]! })).band.id).toBe(band.id);
+  });
+});
+
+describe("invite hierarchy: create, resend and revoke follow one rule", () => {
+  it("an admin can neither create, resend nor revoke an invite that offers OWNER; the owner can do all three", async () => {
+    const { band, owner, admin } = await createBandWith(t.db, { admin: true });
+    const created = await callerFor(t.db, owner).invite.create({ bandId: band.id, email: "future-owner@example.test", role: "OWNER" });
+    issuedTokens.push(tokenOf(created.link));
+    const inviteId = created.invite.id;
+    const asAdmin = callerFor(t.db, admin!);
+    expect(await rejection(asAdmin.invite.create({ bandId: band.id, email: "other-owner@example.test", role: "OWNER" }))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
+    expect(await rejection(asAdmin.invite.resend({ bandId: band.id, inviteId }))).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
+    const revoke = await rejection(asAdmin.invite.revoke({ bandId: band.id, inviteId }));
+    expect(revoke).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_ALLOWED" });
+    expect(revoke.message).toMatch(/owner/i);
+    expect((await t.db.bandInvite.findUniqueOrThrow({ where: { id: inviteId } })).state).toBe("PENDING");
+    expect(await t.db.bandActivity.count({ where: { bandId: band.id, type: "INVITE_REVOKED" } })).toBe(0);
+
+    const resent = await callerFor(t.db, owner).invite.resend({ bandId: band.id, inviteId });
+    issuedTokens.push(tokenOf(resent.link));
+    expect((await callerFor(t.db, owner).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
   });
 });
 
@@ -318,7 +372,7 @@ describe("invite.resend / invite.revoke", () => {
     expect(await rejection(callerFor(t.db, admin!).invite.revoke({ bandId: band.id, inviteId: row.id }))).toMatchObject({ code: "CONFLICT", reason: "INVITE_USED" });
   });
 
-  it("is admin-only, scoped to the band, and admins cannot resend an owner invite", async () => {
+  it("is admin-only, scoped to the band, and admins cannot resend an owner invite; revoking twice is harmless", async () => {
     const { band, owner, admin, member } = await createBandWith(t.db, { admin: true, member: true });
     const ownerInvite = await callerFor(t.db, owner).invite.create({ bandId: band.id, email: "next-owner@example.test", role: "OWNER" });
     issuedTokens.push(tokenOf(ownerInvite.link));
@@ -333,9 +387,9 @@ describe("invite.resend / invite.revoke", () => {
     expect(await rejection(callerFor(t.db, other.owner).invite.resend({ bandId: other.band.id, inviteId }))).toMatchObject({ code: "NOT_FOUND" });
     expect((await t.db.bandInvite.findUniqueOrThrow({ where: { id: inviteId } })).state).toBe("PENDING");
 
-    expect((await callerFor(t.db, admin!).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
-    expect((await callerFor(t.db, admin!).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
-    expect(await rejection(callerFor(t.db, admin!).invite.resend({ bandId: band.id, inviteId }))).toMatchObject({ code: "NOT_FOUND", reason: "INVITE_NOT_FOUND" });
+    expect((await callerFor(t.db, owner).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
+    expect((await callerFor(t.db, owner).invite.revoke({ bandId: band.id, inviteId })).status).toBe("REVOKED");
+    expect(await rejection(callerFor(t.db, owner).invite.resend({ bandId: band.id, inviteId }))).toMatchObject({ code: "NOT_FOUND", reason: "INVITE_NOT_FOUND" });
   });
 });
 
@@ -362,6 +416,27 @@ describe("abuse limits (429 RATE_LIMITED), stored in the database", () => {
     } finally {
       await otherInstance.$disconnect();
     }
+  });
+
+  it("caps invite emails per inviter per day across all their bands (create and resend)", async () => {
+    expect(INVITE_LIMITS.invitesPerInviterPerDay).toBe(200);
+    INVITE_LIMITS.invitesPerInviterPerDay = 3;
+    const spammer = await createUser(t.db, "spammer");
+    const bands = [];
+    for (let i = 0; i < 3; i++) bands.push(await callerFor(t.db, spammer).band.create({ name: `Spam ${i}` }));
+    const api = callerFor(t.db, spammer);
+    const first = await api.invite.create({ bandId: bands[0]!.id, email: "stranger@example.test" });
+    await api.invite.create({ bandId: bands[1]!.id, email: "stranger@example.test" });
+    await api.invite.resend({ bandId: bands[0]!.id, inviteId: first.invite.id });
+    const before = (await mailsTo("stranger@example.test")).length;
+    const limited = await rejection(api.invite.create({ bandId: bands[2]!.id, email: "stranger@example.test" }));
+    expect(limited).toMatchObject({ code: "TOO_MANY_REQUESTS", status: 429, reason: "RATE_LIMITED" });
+    expect(limited.message).toMatch(/^You have sent 3 invites today\. Try again in \d+ hours\.$/);
+    expect(await t.db.bandInvite.count({ where: { bandId: bands[2]!.id } })).toBe(0);
+    expect((await mailsTo("stranger@example.test")).length).toBe(before);
+    // Another admin of the same band is not held back by this person's budget.
+    const { band, owner } = await createBandWith(t.db);
+    await expect(callerFor(t.db, owner).invite.create({ bandId: band.id, email: "stranger@example.test" })).resolves.toBeDefined();
   });
 
   it("caps accept/decline attempts per user per minute, even failing ones", async () => {

@@ -6,7 +6,7 @@ import { normalizeEmail } from "@/server/auth/email";
 import { AppError } from "@/server/errors";
 import { consumeAcceptAttempt, consumeInviteSend } from "./invite-limits";
 import { displayName, notifyAdmins, sendAfterCommit } from "./invite-notify";
-import { answerBlocker, assertMayOfferRole, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite-rules";
+import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite-rules";
 import { hashToken, inviteUrl, newToken } from "./invite-token";
 import { inviteEmail } from "./invite.emails";
 import { createInviteInput, inviteIdInput, resendInviteInput, tokenInput } from "./invite.schema";
@@ -87,10 +87,10 @@ export const inviteRouter = createTRPCRouter({
   create: bandMemberProcedure("ADMIN")
     .input(createInviteInput)
     .mutation(async ({ ctx, input }) => {
-      assertMayOfferRole(ctx.role, input.role);
+      assertMayHandleInvite(ctx.role, input.role, "create");
       const email = normalizeEmail(input.email);
       await assertNotMember(ctx.db, ctx.band.id, email);
-      await consumeInviteSend(ctx.db, ctx.band.id);
+      await consumeInviteSend(ctx.db, { bandId: ctx.band.id, inviterId: ctx.user.id });
 
       const { token, tokenHash } = newToken();
       const now = new Date();
@@ -130,9 +130,9 @@ export const inviteRouter = createTRPCRouter({
       if (!existing) throw new AppError("NOT_FOUND", "This invite does not exist.");
       const blocker = manageBlocker(inviteStatus(existing, new Date()), "resend");
       if (blocker) throw blocker;
-      assertMayOfferRole(ctx.role, existing.role);
+      assertMayHandleInvite(ctx.role, existing.role, "resend");
       await assertNotMember(ctx.db, ctx.band.id, existing.email);
-      await consumeInviteSend(ctx.db, ctx.band.id);
+      await consumeInviteSend(ctx.db, { bandId: ctx.band.id, inviterId: ctx.user.id });
 
       const { token, tokenHash } = newToken();
       const now = new Date();
@@ -165,6 +165,7 @@ export const inviteRouter = createTRPCRouter({
           select: { id: true, email: true, role: true, state: true, expiresAt: true },
         });
         if (!existing) throw new AppError("NOT_FOUND", "This invite does not exist.");
+        assertMayHandleInvite(ctx.role, existing.role, "revoke");
         const blocker = manageBlocker(inviteStatus(existing, now), "revoke");
         if (blocker) throw blocker;
         if (existing.state === "PENDING") {
@@ -198,11 +199,27 @@ export const inviteRouter = createTRPCRouter({
     const isMember = ctx.user
       ? (await ctx.db.bandMember.count({ where: { bandId: invite.bandId, userId: ctx.user.id } })) > 0
       : false;
+    const band = { name: invite.band.name, id: isMember ? invite.bandId : null };
+    const status = inviteStatus(invite, new Date());
+    if (status !== "PENDING") {
+      // A used, declined, withdrawn or expired link is often forwarded or left in a
+      // mailbox: it tells whoever holds it what became of it, and nobody's address.
+      return {
+        band,
+        status,
+        email: null,
+        role: null,
+        expiresAt: null,
+        invitedAt: null,
+        inviterName: null,
+        viewer: ctx.user ? { email: ctx.user.email, emailMatches: null, isMember } : null,
+      };
+    }
     return {
-      band: { name: invite.band.name, id: isMember ? invite.bandId : null },
+      band,
+      status,
       email: invite.email,
       role: invite.role,
-      status: inviteStatus(invite, new Date()),
       expiresAt: invite.expiresAt,
       invitedAt: invite.createdAt,
       inviterName: invite.invitedBy ? displayName(invite.invitedBy) : null,

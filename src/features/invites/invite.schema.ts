@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { bandIdSchema as bandId, idSchema, tokenSchema } from "@/lib/ids";
+import { emailAddress } from "@/lib/text";
 import { bandRoles, type BandRole } from "@/server/access/roles";
 import {
   DEFAULT_INVITE_EXPIRY_DAYS,
@@ -7,15 +9,8 @@ import {
   joinLinkMaxUsesLimit,
 } from "./invite-rules";
 
-const bandId = z.string().trim().min(1, "A band id is required").max(64);
-
-export const inviteEmailSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter the email address to invite.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like bandmate@example.com."))
-  .transform((email) => email.toLowerCase());
+/** The same one-plain-address rule as sign-in: an invite goes to exactly one mailbox. */
+export const inviteEmailSchema = emailAddress({ example: "bandmate@example.com", required: "Enter the email address to invite." });
 
 export const expiresInDaysSchema = z
   .union([z.literal(inviteExpiryChoices[0]), z.literal(inviteExpiryChoices[1]), z.literal(inviteExpiryChoices[2])], {
@@ -33,12 +28,12 @@ export const createInviteInput = z.object({
 });
 export type CreateInviteInput = z.input<typeof createInviteInput>;
 
-export const inviteIdInput = z.object({ bandId, inviteId: z.string().trim().min(1).max(64) });
+export const inviteIdInput = z.object({ bandId, inviteId: idSchema("invite") });
 
 export const resendInviteInput = inviteIdInput.extend({ expiresInDays: expiresInDaysSchema });
 
-/** Tokens are opaque: anything malformed is simply an unknown invite, not a 400. */
-export const tokenInput = z.object({ token: z.string().trim().min(1, "The link is incomplete.").max(200) });
+/** A token outside the token alphabet cannot be one we issued: 400 (the pages show it as an unknown link). */
+export const tokenInput = z.object({ token: tokenSchema });
 
 export const createJoinLinkInput = z.object({
   bandId,

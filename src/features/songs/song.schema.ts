@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+import { text } from "@/lib/text";
 
-export const songTitleSchema = z
-  .string()
-  .trim()
-  .min(1, "Give the song a title.")
-  .max(120, "Song titles can be at most 120 characters.");
+export const songTitleSchema = text({ label: "A song title", max: 120, required: "Give the song a title.", tooLong: "Song titles can be at most 120 characters." });
 
-export const songIdSchema = z.string().trim().min(1, "A song id is required").max(64);
+export const songIdSchema = idSchema("song");
 
 export const createSongInput = z.object({ title: songTitleSchema });
 export type CreateSongInput = z.infer<typeof createSongInput>;

@@ -1,21 +1,16 @@
 import { z } from "zod";
 import { songIdSchema } from "@/features/songs/song.schema";
+import { idSchema } from "@/lib/ids";
+import { optionalText } from "@/lib/text";
 
-export const versionIdSchema = z.string().trim().min(1, "A take id is required").max(64);
+export const versionIdSchema = idSchema("take");
 
 export const VERSION_TITLE_MAX = 120;
 export const VERSION_NOTES_MAX = 4000;
 
 /** An empty title or notes field clears it (stored as null). */
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .transform((value) => (value === "" ? null : value));
-
-export const versionTitleSchema = optionalText(VERSION_TITLE_MAX, `Take titles can be at most ${VERSION_TITLE_MAX} characters.`);
-export const versionNotesSchema = optionalText(VERSION_NOTES_MAX, `Notes can be at most ${VERSION_NOTES_MAX} characters.`);
+export const versionTitleSchema = optionalText({ label: "A take title", max: VERSION_TITLE_MAX, tooLong: `Take titles can be at most ${VERSION_TITLE_MAX} characters.` });
+export const versionNotesSchema = optionalText({ label: "Notes", max: VERSION_NOTES_MAX, multiline: true, tooLong: `Notes can be at most ${VERSION_NOTES_MAX} characters.` });
 
 export const listVersionsInput = z.object({ songId: songIdSchema });
 export const getVersionInput = z.object({ versionId: versionIdSchema });

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { bandIdSchema } from "@/lib/ids";
 import { requireBandAccess } from "@/server/access/band-access";
 import type { BandRole } from "@/server/access/roles";
 import type { SessionUser } from "@/server/auth/session";
@@ -85,7 +86,8 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
-export const bandIdSchema = z.string().trim().min(1, "A band id is required").max(64);
+/** The shared id rule: a NUL or any non-id character is a 400 here, never a database error. */
+export { bandIdSchema };
 
 /**
  * Every band-scoped procedure is built from this. It reads the caller's

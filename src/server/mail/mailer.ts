@@ -4,6 +4,7 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/env";
 import { log } from "@/server/log";
+import { parseSignInEmail } from "@/server/auth/email";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
@@ -14,7 +15,12 @@ let transporter: Transporter | undefined;
  * folder under DATA_DIR and its links are printed in the server log, so a
  * fresh install can sign in without any mail server.
  */
-export async function sendMail(mail: Mail): Promise<void> {
+export async function sendMail(original: Mail): Promise<void> {
+  // nodemailer reads `to` as an address list (commas, display names): every mail
+  // this app sends goes to exactly one plain address, whoever called.
+  const to = parseSignInEmail(original.to);
+  if (!to.ok) throw new Error("Refusing to send mail: the recipient is not one plain email address.");
+  const mail = { ...original, to: to.email };
   const { smtpUrl, emailFrom } = env();
   if (smtpUrl) {
     transporter ??= nodemailer.createTransport(smtpUrl);

@@ -1,17 +1,17 @@
 "use client";
 
-import { signIn, signOut } from "next-auth/react";
+import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { requestSignInLink } from "@/lib/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
 
 /** Sends the magic link to `email` and comes back to `returnTo`, as the sign-in form does. */
 async function sendSignInLink(email: string, returnTo: string): Promise<string | null> {
-  const result = await signIn("email", { email, callbackUrl: returnTo, redirect: false });
-  if (!result || result.error) return "We could not send the email. Please try again in a moment.";
-  return null;
+  const result = await requestSignInLink(email, returnTo);
+  return result.ok ? null : result.message;
 }
 
 function useSignInAs(email: string, returnTo: string, { switchAccount }: { switchAccount: boolean }) {

@@ -6,16 +6,30 @@ import type { InviteStatus } from "../invite-rules";
 import { AnswerInvite, SignInAsInvited, SwitchAccount } from "./invite-actions";
 import { LocalDate } from "./local-date";
 
-export type InvitePreview = {
+type OpenInvite = {
   band: { name: string; id: string | null };
   email: string;
   role: BandRole;
-  status: InviteStatus;
+  status: "PENDING";
   expiresAt: Date;
   invitedAt: Date;
   inviterName: string | null;
   viewer: { email: string; emailMatches: boolean; isMember: boolean } | null;
 };
+
+/** Once an invite is closed, its link tells only what became of it: no addresses, role or dates. */
+type ClosedInvite = {
+  band: { name: string; id: string | null };
+  status: Exclude<InviteStatus, "PENDING">;
+  email: null;
+  role: null;
+  expiresAt: null;
+  invitedAt: null;
+  inviterName: null;
+  viewer: { email: string; emailMatches: null; isMember: boolean } | null;
+};
+
+export type InvitePreview = OpenInvite | ClosedInvite;
 
 /** The frame every invite and join-link state shares: an icon, a title, what happened, what to do next. */
 export function InviteCard({ icon, eyebrow, title, state, children }: { icon: string; eyebrow?: string; title: ReactNode; state: string; children: ReactNode }) {
@@ -33,7 +47,7 @@ export function InviteCard({ icon, eyebrow, title, state, children }: { icon: st
   );
 }
 
-function Details({ p }: { p: InvitePreview }) {
+function Details({ p }: { p: OpenInvite }) {
   return (
     <dl className="invite-details">
       <div>
@@ -55,7 +69,7 @@ function Details({ p }: { p: InvitePreview }) {
         <dd>{p.email}</dd>
       </div>
       <div>
-        <dt>{p.status === "EXPIRED" ? "Expired" : "Expires"}</dt>
+        <dt>Expires</dt>
         <dd>
           <LocalDate date={p.expiresAt} />
         </dd>
@@ -86,16 +100,30 @@ export function UnknownInvite() {
 
 export function InviteLanding({ token, p }: { token: string; p: InvitePreview }) {
   const returnTo = `/invite/${token}`;
-  const who = p.inviterName ?? "Someone in the band";
-  const role = roleLabel[p.role].toLowerCase();
+  if (p.status !== "PENDING") return <ClosedInviteCard p={p} />;
+  if (p.viewer?.isMember && p.band.id) return <AlreadyMember bandName={p.band.name} bandId={p.band.id} used={false} />;
+  return <OpenInviteCard token={token} returnTo={returnTo} p={p} />;
+}
 
+function AlreadyMember({ bandName, bandId, used }: { bandName: string; bandId: string; used: boolean }) {
+  return (
+    <InviteCard icon="♫" title={`You're in ${bandName}`} state="member">
+      <p className="muted">{used ? "This invite has been used and you're a member of the band." : "You're already a member of this band, so there's nothing to accept."}</p>
+      <Link href={`/bands/${bandId}`} className="btn btn-primary">
+        Open {bandName}
+      </Link>
+    </InviteCard>
+  );
+}
+
+function ClosedInviteCard({ p }: { p: ClosedInvite }) {
   if (p.status === "REVOKED") {
     return (
       <InviteCard icon="✕" title="This invite was withdrawn" state="revoked">
         <p className="muted">
           The invite to join <strong>{p.band.name}</strong> was cancelled by the band, or replaced by a newer invite to the same address.
         </p>
-        <p className="muted">Check your email for a newer invite, or ask {who} to invite you again.</p>
+        <p className="muted">Check your email for a newer invite, or ask someone in the band to invite you again.</p>
         <HomeLink />
       </InviteCard>
     );
@@ -105,10 +133,9 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
     return (
       <InviteCard icon="!" title="This invite has expired" state="expired">
         <p className="muted">
-          {who} invited you to <strong>{p.band.name}</strong>, but the invite ran out on <LocalDate date={p.expiresAt} />. Invites only last a
-          few days so that old emails can&apos;t be used to get in.
+          The invite to join <strong>{p.band.name}</strong> has run out. Invites only last a few days so that old emails can&apos;t be used to get in.
         </p>
-        <p className="muted">Ask {who} to send it again from the band&apos;s Invites page: you&apos;ll get a fresh link by email.</p>
+        <p className="muted">Ask someone in the band to send it again from the band&apos;s Invites page: you&apos;ll get a fresh link by email.</p>
         <HomeLink />
       </InviteCard>
     );
@@ -120,44 +147,38 @@ export function InviteLanding({ token, p }: { token: string; p: InvitePreview })
         <p className="muted">
           The invite to join <strong>{p.band.name}</strong> was declined, so the link no longer works.
         </p>
-        <p className="muted">Changed your mind? Ask {who} to invite you again.</p>
+        <p className="muted">Changed your mind? Ask someone in the band to invite you again.</p>
         <HomeLink />
       </InviteCard>
     );
   }
 
-  if (p.status === "ACCEPTED" || (p.status === "PENDING" && p.viewer?.isMember)) {
-    if (p.viewer?.isMember && p.band.id) {
-      return (
-        <InviteCard icon="♫" title={`You're in ${p.band.name}`} state="member">
-          <p className="muted">{p.status === "ACCEPTED" ? "This invite has been used and you're a member of the band." : "You're already a member of this band, so there's nothing to accept."}</p>
-          <Link href={`/bands/${p.band.id}`} className="btn btn-primary">
-            Open {p.band.name}
+  // Accepted.
+  if (p.viewer?.isMember && p.band.id) return <AlreadyMember bandName={p.band.name} bandId={p.band.id} used />;
+  return (
+    <InviteCard icon="✓" title="This invite has already been used" state="used">
+      <p className="muted">
+        Each invite works once, and this one to join <strong>{p.band.name}</strong> has been accepted.
+      </p>
+      <p className="muted">
+        If that was you, sign in with the address the invite was sent to and you&apos;ll find the band on your dashboard. Otherwise ask someone in the
+        band for a new invite.
+      </p>
+      <div className="row">
+        {!p.viewer && (
+          <Link href="/signin" className="btn btn-primary">
+            Sign in
           </Link>
-        </InviteCard>
-      );
-    }
-    return (
-      <InviteCard icon="✓" title="This invite has already been used" state="used">
-        <p className="muted">
-          Each invite works once, and this one to join <strong>{p.band.name}</strong> has been accepted.
-        </p>
-        <p className="muted">
-          If that was you, sign in as <strong>{p.email}</strong> to find the band on your dashboard. Otherwise ask {who} for a new invite.
-        </p>
-        <div className="row">
-          {!p.viewer && (
-            <Link href="/signin" className="btn btn-primary">
-              Sign in
-            </Link>
-          )}
-          <HomeLink />
-        </div>
-      </InviteCard>
-    );
-  }
+        )}
+        <HomeLink />
+      </div>
+    </InviteCard>
+  );
+}
 
-  // Pending.
+function OpenInviteCard({ token, returnTo, p }: { token: string; returnTo: string; p: OpenInvite }) {
+  const who = p.inviterName ?? "Someone in the band";
+  const role = roleLabel[p.role].toLowerCase();
   const intro = (
     <p className="lead-sm">
       <strong>{who}</strong> invited you to join <strong>{p.band.name}</strong> as {role === "admin" || role === "owner" ? "an" : "a"} {role}, to hear and discuss the

@@ -255,9 +255,11 @@ function InviteRow({
               {resend.isPending ? "Sending…" : "Resend"}
             </button>
           )}
-          <button type="button" className="btn btn-danger btn-sm" onClick={() => setConfirm(true)} aria-label={`Revoke the invite for ${invite.email}`}>
-            Revoke
-          </button>
+          {grantable.includes(invite.role) && (
+            <button type="button" className="btn btn-danger btn-sm" onClick={() => setConfirm(true)} aria-label={`Revoke the invite for ${invite.email}`}>
+              Revoke
+            </button>
+          )}
           <ConfirmDialog
             open={confirm}
             title="Revoke this invite?"

@@ -1,7 +1,7 @@
-import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { SERVICE_UNAVAILABLE_RETRY_SECONDS } from "@/lib/service-unavailable";
 import { rethrowingAdapterFailures } from "@/server/auth/adapter-failures";
-import { getAuthOptions } from "@/server/auth/options";
+import { handleAuthRoute } from "@/server/auth/auth-route";
 import { describeCause, toAppError, unavailableHeaders } from "@/server/errors";
 import { apiRoute } from "@/server/http/api-route";
 import { log } from "@/server/log";
@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 /**
- * next-auth's endpoints, except that an unreachable database answers 503
+ * next-auth's endpoints (behind handleAuthRoute's own checks of the address
+ * and callbackUrl), except that an unreachable database answers 503
  * (instead of `{}` from /session, i.e. "signed out", or a redirect to the
  * sign-in error page): JSON for API calls (apiRoute maps the thrown error), a
  * page that retries by itself for a browser following a link (e.g. the emailed
@@ -19,7 +20,7 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
  */
 const handler = apiRoute(async (request: Request, context: RouteContext) => {
   try {
-    return await rethrowingAdapterFailures(() => NextAuth(request as never, context as never, getAuthOptions()) as Promise<Response>);
+    return await rethrowingAdapterFailures(() => handleAuthRoute(request as NextRequest, context));
   } catch (error) {
     const appError = toAppError(error);
     if (appError?.kind === "SERVICE_UNAVAILABLE" && request.method === "GET" && wantsHtml(request)) {

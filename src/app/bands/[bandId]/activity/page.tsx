@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActivityFeed } from "@/features/activity/ui/activity-feed";
-import { currentUser } from "@/trpc/server";
+import { currentUser, notFoundUnlessIds } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -9,6 +9,7 @@ type Props = { params: Promise<{ bandId: string }> };
 
 export default async function BandActivityPage({ params }: Props) {
   const { bandId } = await params;
+  notFoundUnlessIds(bandId);
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/bands/${bandId}/activity`)}`);
   // Membership is checked by the layout and again by activity.list on every page.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { env } from "@/env";
 import { SongWorkspace } from "@/features/versions/ui/song-workspace";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { loadForPage, notFoundUnlessIds, serverApi } from "@/trpc/server";
 
 type Props = {
   params: Promise<{ bandId: string; songId: string }>;
@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: "Song · RehearsalHub" };
 export default async function SongPage({ params, searchParams }: Props) {
   const { bandId, songId } = await params;
   const { take } = await searchParams;
+  notFoundUnlessIds(bandId, songId);
   const result = await loadForPage(async () => {
     const api = await serverApi();
     const [song, versions] = await Promise.all([api.song.get({ bandId, songId }), api.version.list({ bandId, songId })]);

@@ -222,3 +222,17 @@ describe("deleting a take", () => {
     expect((await get(setup.member!, {}, { versionId: doomed.version.id })).status).toBe(404);
   });
 });
+
+describe("a take deleted through another instance", () => {
+  it("is refused on the very next request, even while its file is still on disk", async () => {
+    const song = await createSong(t.db, setup.band.id, "Gone elsewhere");
+    const gone = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
+    const before = await get(setup.member!, { range: "bytes=0-3" }, { versionId: gone.version.id });
+    expect(before.status).toBe(206);
+    await before.body?.cancel();
+    // Another instance deleted the row; its file is removed later (or never, after a crash).
+    await t.db.version.delete({ where: { id: gone.version.id } });
+    expect(await getStorage().stat(gone.version.storageKey)).not.toBeNull();
+    expect((await get(setup.member!, { range: "bytes=0-3" }, { versionId: gone.version.id })).status).toBe(404);
+  });
+});

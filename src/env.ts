@@ -20,6 +20,8 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(100_000).default(500),
   // The outbox page shows every locally delivered mail: never open by default in production.
   OUTBOX_PAGE: z.enum(["true", "false"]).optional(),
+  // Who sends audio bytes after the app's access check: the app (unset) or nginx (x-accel).
+  AUDIO_OFFLOAD: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["x-accel"]).optional()),
 });
 
 export type Env = {
@@ -34,6 +36,7 @@ export type Env = {
   storageDir: string;
   maxUploadBytes: number;
   outboxPageEnabled: boolean;
+  audioOffload: "x-accel" | undefined;
 };
 
 let cached: Env | undefined;
@@ -60,6 +63,7 @@ export function env(): Env {
     storageDir: path.resolve(/*turbopackIgnore: true*/ e.STORAGE_DIR ?? path.join(dataDir, "audio")),
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     outboxPageEnabled: e.OUTBOX_PAGE ? e.OUTBOX_PAGE === "true" : e.NODE_ENV !== "production",
+    audioOffload: e.AUDIO_OFFLOAD,
   };
   return cached;
 }

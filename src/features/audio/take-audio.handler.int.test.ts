@@ -1,17 +1,30 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
-import { getStorage } from "@/server/storage";
+import { getStorage, type StorageDriver } from "@/server/storage";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
-import { handleStream } from "./stream.handler";
+import { handleTakeAudio, type TakeAudioDeps } from "./take-audio.handler";
 import { createSong, openDescriptorsFor, seedTake, useTempStorage } from "./testing/audio-test-kit";
+
+/**
+ * The audio routes' handler on a real HTTP server in this process (so open
+ * descriptors can be counted in /proc/self/fd), driven over real sockets with
+ * fetch; the session comes from a database session cookie, as in production.
+ */
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let storage: ReturnType<typeof useTempStorage>;
 let setup: Awaited<ReturnType<typeof createBandWith>>;
 let take: Awaited<ReturnType<typeof seedTake>>;
+let server: http.Server;
+let origin: string;
+let storageOverride: StorageDriver | undefined;
 const audio = makeWav({ seconds: 2, sampleRate: 22_050, channels: 1 }); // ~88 KB
 const size = audio.length;
 
@@ -21,16 +34,50 @@ beforeAll(async () => {
   setup = await createBandWith(t.db, { member: true });
   const song = await createSong(t.db, setup.band.id);
   take = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
+  server = http.createServer((req, res) => {
+    const [, versionId = "", purpose] = /^\/api\/versions\/([^/]+)\/(stream|download)$/.exec(req.url ?? "") ?? [];
+    const deps: TakeAudioDeps = { db: t.db, storage: storageOverride ?? getStorage(), offload: undefined };
+    void handleTakeAudio(req, res, { versionId: decodeURIComponent(versionId), purpose: purpose === "download" ? "download" : "stream" }, deps);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
   await t?.close();
   storage?.cleanup();
 });
 
-function get(user: SessionUser | null, headers: Record<string, string> = {}, opts: { method?: string; versionId?: string } = {}) {
-  const request = new Request(`http://app.test/api/versions/${opts.versionId ?? take.version.id}/stream`, { method: opts.method ?? "GET", headers });
-  return handleStream(request, { db: t.db, user }, opts.versionId ?? take.version.id);
+const cookies = new Map<string, string>();
+/** next-auth's session cookie for `user`, backed by a real Session row. */
+async function cookieFor(user: SessionUser): Promise<string> {
+  let token = cookies.get(user.id);
+  if (!token) {
+    token = randomBytes(32).toString("hex");
+    await t.db.session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
+    cookies.set(user.id, token);
+  }
+  return `next-auth.session-token=${token}`;
 }
+
+async function get(
+  user: SessionUser | null,
+  headers: Record<string, string> = {},
+  opts: { method?: string; versionId?: string; route?: "stream" | "download" } = {},
+): Promise<Response> {
+  const cookie: Record<string, string> = user ? { cookie: await cookieFor(user) } : {};
+  return fetch(`${origin}/api/versions/${opts.versionId ?? take.version.id}/${opts.route ?? "stream"}`, {
+    method: opts.method ?? "GET",
+    headers: { ...headers, ...cookie },
+  });
+}
+
+/** Headers that legitimately differ between two answers (the clock, the connection). */
+const stable = (headers: Headers) => {
+  const { date: _date, connection: _connection, "keep-alive": _keepAlive, ...rest } = Object.fromEntries(headers);
+  return rest;
+};
 
 async function bytesOf(response: Response) {
   return Buffer.from(await response.arrayBuffer());
@@ -57,11 +104,12 @@ describe("a member streaming a take", () => {
     const [getResponse, head] = await Promise.all([get(setup.owner), get(setup.owner, {}, { method: "HEAD" })]);
     await getResponse.body?.cancel();
     expect(head.status).toBe(200);
-    expect(Object.fromEntries(head.headers)).toEqual(Object.fromEntries(getResponse.headers));
+    expect(stable(head.headers)).toEqual(stable(getResponse.headers));
     expect(head.body).toBeNull();
     const partialHead = await get(setup.owner, { range: "bytes=10-19" }, { method: "HEAD" });
     expect(partialHead.status).toBe(206);
     expect(partialHead.headers.get("content-range")).toBe(`bytes 10-19/${size}`);
+    expect(partialHead.headers.get("content-length")).toBe("10");
     expect(partialHead.body).toBeNull();
   });
 
@@ -85,6 +133,7 @@ describe("a member streaming a take", () => {
     expect(response.status).toBe(status);
     if (status === 416) {
       expect(response.headers.get("content-range")).toBe(`bytes */${size}`);
+      expect(response.headers.get("content-length")).toBe("0");
       expect((await bytesOf(response)).length).toBe(0);
       return;
     }
@@ -121,6 +170,7 @@ describe("a member streaming a take", () => {
     const notModified = await get(setup.member!, { "if-none-match": etag });
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get("etag")).toBe(etag);
+    expect(notModified.headers.get("content-length")).toBeNull();
     expect((await bytesOf(notModified)).length).toBe(0);
     const changed = await get(setup.member!, { "if-none-match": '"something-else"' });
     expect(changed.status).toBe(200);
@@ -141,14 +191,57 @@ describe("a member streaming a take", () => {
   });
 
   it("releases the file descriptor as soon as the client goes away", async () => {
-    expect(openDescriptorsFor(take.path)).toBe(0);
-    const response = await get(setup.member!);
+    // Large enough that the server is still sending when the client reads its first chunk.
+    const song = await createSong(t.db, setup.band.id, "Long one");
+    const long = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: makeWav({ seconds: 120, sampleRate: 44_100, channels: 2 }) });
+    expect(openDescriptorsFor(long.path)).toBe(0);
+    const response = await get(setup.member!, {}, { versionId: long.version.id });
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
-    expect(openDescriptorsFor(take.path)).toBe(1);
+    expect(openDescriptorsFor(long.path)).toBe(1);
     await reader.cancel();
-    await expect.poll(() => openDescriptorsFor(take.path), { timeout: 1000, interval: 5 }).toBe(0);
+    await expect.poll(() => openDescriptorsFor(long.path), { timeout: 1000, interval: 5 }).toBe(0);
+  });
+
+  it("releases the file when the storage fails mid-body, and cuts the response short", async () => {
+    const real = getStorage();
+    let opened = 0;
+    storageOverride = {
+      stat: (key) => real.stat(key),
+      openRange(key, start, end) {
+        opened++;
+        const source = real.openRange(key, start, end);
+        let sent = 0;
+        return Readable.from(
+          (async function* () {
+            try {
+              for await (const chunk of source) {
+                yield chunk as Buffer;
+                sent += (chunk as Buffer).length;
+                if (sent > 10_000) throw Object.assign(new Error("disk went away"), { code: "EIO" });
+              }
+            } finally {
+              source.destroy();
+            }
+          })(),
+        );
+      },
+      put: (key, body) => real.put(key, body),
+      delete: (key) => real.delete(key),
+    };
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      const response = await get(setup.member!);
+      expect(response.status).toBe(200);
+      await expect(response.arrayBuffer()).rejects.toThrow();
+      expect(opened).toBe(1);
+      await expect.poll(() => openDescriptorsFor(take.path), { timeout: 1000, interval: 5 }).toBe(0);
+    } finally {
+      console.error = errors;
+      storageOverride = undefined;
+    }
   });
 });
 
@@ -158,9 +251,18 @@ describe("refused callers get no audio bytes", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     for (const header of ["etag", "content-range", "accept-ranges", "last-modified"]) expect(response.headers.get(header)).toBeNull();
     const body = await bytesOf(response);
+    expect(response.headers.get("content-length")).toBe(String(body.length));
     expect(body.includes(Buffer.from("RIFF"))).toBe(false);
     expect(JSON.parse(body.toString("utf8")).error.reason).toBe(reason);
   }
+
+  it("anonymous, unknown, expired or signed-out sessions -> 401", async () => {
+    const cookie = `next-auth.session-token=${"0".repeat(64)}`;
+    await expectRefused(await fetch(`${origin}/api/versions/${take.version.id}/stream`, { headers: { cookie } }), 401, null);
+    const user = await createUser(t.db, "expired");
+    await t.db.session.create({ data: { sessionToken: "expired-token", userId: user.id, expires: new Date(Date.now() - 1000) } });
+    await expectRefused(await fetch(`${origin}/api/versions/${take.version.id}/stream`, { headers: { cookie: "next-auth.session-token=expired-token" } }), 401, null);
+  });
 
   it("anonymous -> 401, even for a range and for an unknown id", async () => {
     await expectRefused(await get(null, { range: "bytes=0-" }), 401, null);
@@ -170,7 +272,11 @@ describe("refused callers get no audio bytes", () => {
   it("a signed-in stranger -> 403 NOT_A_MEMBER", async () => {
     const stranger = await createUser(t.db, "stranger");
     await expectRefused(await get(stranger, { range: "bytes=0-99" }), 403, "NOT_A_MEMBER");
-    await expectRefused(await get(stranger, {}, { method: "HEAD" }), 403, "NOT_A_MEMBER");
+    const head = await get(stranger, {}, { method: "HEAD" });
+    expect(Number(head.headers.get("content-length"))).toBeGreaterThan(0);
+    expect(head.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(head.status).toBe(403);
+    expect(head.body).toBeNull();
   });
 
   it("an unknown version id -> 404", async () => {
@@ -234,5 +340,50 @@ describe("a take deleted through another instance", () => {
     await t.db.version.delete({ where: { id: gone.version.id } });
     expect(await getStorage().stat(gone.version.storageKey)).not.toBeNull();
     expect((await get(setup.member!, { range: "bytes=0-3" }, { versionId: gone.version.id })).status).toBe(404);
+  });
+});
+
+describe("downloading the original", () => {
+  it("sends the same bytes and headers as the stream, as an attachment named after the song and take", async () => {
+    const song = await createSong(t.db, setup.band.id, "Nachtfähre");
+    const named = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
+    await t.db.version.update({ where: { id: named.version.id }, data: { title: "Full band: slower", originalName: "Probe 3.WAV" } });
+    const [download, stream] = await Promise.all([
+      get(setup.member!, {}, { versionId: named.version.id, route: "download" }),
+      get(setup.member!, {}, { versionId: named.version.id }),
+    ]);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toBe(
+      `attachment; filename="Nachtfahre - Full band slower.wav"; filename*=UTF-8''Nachtf%C3%A4hre%20-%20Full%20band%20slower.wav`,
+    );
+    const { "content-disposition": _disposition, ...rest } = stable(download.headers);
+    expect(rest).toEqual(stable(stream.headers));
+    expect(stream.headers.get("content-disposition")).toBeNull();
+    expect((await bytesOf(download)).equals(audio)).toBe(true);
+    await stream.body?.cancel();
+
+    const probe = await get(setup.member!, { range: "bytes=0-1" }, { versionId: named.version.id, route: "download" });
+    expect(probe.status).toBe(206);
+    expect(probe.headers.get("content-length")).toBe("2");
+    expect((await bytesOf(probe)).toString("ascii")).toBe("RI");
+    const head = await get(setup.member!, {}, { versionId: named.version.id, route: "download", method: "HEAD" });
+    expect(head.headers.get("content-length")).toBe(String(size));
+    expect(head.headers.get("content-disposition")).toMatch(/^attachment;/);
+  });
+
+  it("is refused exactly like the stream", async () => {
+    const stranger = await createUser(t.db, "download-stranger");
+    expect((await get(null, {}, { route: "download" })).status).toBe(401);
+    const refused = await get(stranger, { range: "bytes=0-1" }, { route: "download" });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("content-disposition")).toBeNull();
+    expect((await refused.json()).error.reason).toBe("NOT_A_MEMBER");
+    expect((await get(setup.member!, {}, { route: "download", versionId: "nope" })).status).toBe(404);
+  });
+
+  it("answers other methods with 405", async () => {
+    const response = await get(setup.member!, {}, { method: "POST" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
   });
 });

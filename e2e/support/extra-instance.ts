@@ -4,6 +4,8 @@ import path from "node:path";
 import { appDatabaseUrl } from "./fixtures";
 import { e2eDataDir } from "./paths";
 
+export { openFilesUnder } from "../../src/test/process-files";
+
 export type Instance = { origin: string; pid: number; stop: () => Promise<void> };
 
 /**
@@ -41,44 +43,4 @@ export async function startExtraInstance(port: number, extraEnv: Record<string, 
   }
   await stop();
   throw new Error("the extra app instance did not start");
-}
-
-/** Pids of a process and all its descendants (Linux /proc). */
-export function processTree(rootPid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // exited while we looked
-    }
-  }
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) for (const [pid, ppid] of parents) if (ppid === pids[i]) pids.push(pid);
-  return pids;
-}
-
-/** Open file descriptors of the process tree that point at files under `dir`. */
-export function openFilesUnder(rootPid: number, dir: string): string[] {
-  const prefix = path.resolve(dir) + path.sep;
-  const open: string[] = [];
-  for (const pid of processTree(rootPid)) {
-    let fds: string[];
-    try {
-      fds = fs.readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
-        if (target.startsWith(prefix)) open.push(target);
-      } catch {
-        // closed while we looked
-      }
-    }
-  }
-  return open;
 }

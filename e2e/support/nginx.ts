@@ -21,7 +21,14 @@ function substituteOnce(text: string, from: string, to: string): string {
  * values substituted: app port, listen port, server name, storage dir),
  * wrapped in a minimal main config whose files all live under `dir`.
  */
-export async function startNginx({ dir, port, appPort, storageDir }: { dir: string; port: number; appPort: number; storageDir: string }) {
+export async function startNginx({ dir, port, appPort, storageDir, extraHttp = "" }: {
+  dir: string;
+  port: number;
+  appPort: number;
+  storageDir: string;
+  /** More http-level configuration (the benchmark adds a plain static server). */
+  extraHttp?: string;
+}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, "logs"), { recursive: true });
   let site = fs.readFileSync(path.resolve("deploy/nginx/rehearsalhub.conf"), "utf8");
@@ -42,6 +49,7 @@ export async function startNginx({ dir, port, appPort, storageDir }: { dir: stri
     "  default_type application/octet-stream;",
     ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((n) => `  ${temp(n)}`),
     site,
+    extraHttp,
     "}",
   ].join("\n");
   const conf = path.join(dir, "nginx.conf");
@@ -60,7 +68,7 @@ export async function startNginx({ dir, port, appPort, storageDir }: { dir: stri
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr}${fs.readFileSync(path.join(dir, "logs/error.log"), "utf8")}`);
-    if (await fetch(`${origin}/api/auth/csrf`).then((r) => r.ok, () => false)) return { origin, stop };
+    if (await fetch(`${origin}/api/auth/csrf`).then((r) => r.ok, () => false)) return { origin, stop, pid: child.pid! };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/session";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
@@ -25,6 +26,7 @@ let take: Awaited<ReturnType<typeof seedTake>>;
 let server: http.Server;
 let origin: string;
 let storageOverride: StorageDriver | undefined;
+let dbOverride: PrismaClient | undefined;
 const audio = makeWav({ seconds: 2, sampleRate: 22_050, channels: 1 }); // ~88 KB
 const size = audio.length;
 
@@ -36,7 +38,7 @@ beforeAll(async () => {
   take = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
   server = http.createServer((req, res) => {
     const [, versionId = "", purpose] = /^\/api\/versions\/([^/]+)\/(stream|download)$/.exec(req.url ?? "") ?? [];
-    const deps: TakeAudioDeps = { db: t.db, storage: storageOverride ?? getStorage(), offload: undefined };
+    const deps: TakeAudioDeps = { db: dbOverride ?? t.db, storage: storageOverride ?? getStorage(), offload: undefined };
     void handleTakeAudio(req, res, { versionId: decodeURIComponent(versionId), purpose: purpose === "download" ? "download" : "stream" }, deps);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -241,6 +243,48 @@ describe("a member streaming a take", () => {
     } finally {
       console.error = errors;
       storageOverride = undefined;
+    }
+  });
+});
+
+describe("database round trips", () => {
+  /** The database, counting every statement the handler issues (raw or through a model). */
+  function counting(db: PrismaClient) {
+    const calls: string[] = [];
+    const proxy = new Proxy(db, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof property !== "string") return value;
+        if (property.startsWith("$query") || property.startsWith("$execute") || property === "$transaction") {
+          return (...args: unknown[]) => {
+            calls.push(property);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        if (value && typeof value === "object" && !property.startsWith("$")) {
+          calls.push(`${property} (model)`);
+        }
+        return value;
+      },
+    });
+    return { proxy, calls };
+  }
+
+  it("a member's range request costs exactly one SQL statement, and so does the next one (nothing cached)", async () => {
+    const { proxy, calls } = counting(t.db);
+    dbOverride = proxy;
+    try {
+      for (const route of ["stream", "download"] as const) {
+        for (let i = 0; i < 2; i++) {
+          calls.length = 0;
+          const response = await get(setup.member!, { range: "bytes=0-1" }, { route });
+          expect(response.status).toBe(206);
+          await response.arrayBuffer();
+          expect(calls).toEqual(["$queryRaw"]);
+        }
+      }
+    } finally {
+      dbOverride = undefined;
     }
   });
 });

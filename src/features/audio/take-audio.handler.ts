@@ -52,6 +52,7 @@ export async function handleTakeAudio(
       sessionToken: sessionTokenFromCookies(req.headers.cookie),
       versionId,
       minRole: "MEMBER",
+      withNames: purpose === "download",
     });
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};
     if (deps.offload === "x-accel") return offloadToNginx(res, take, extra);

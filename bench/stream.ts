@@ -12,7 +12,8 @@
  * BENCH_DATABASE_URL), that build twice (one instance as is, one with
  * AUDIO_OFFLOAD=x-accel), nginx from deploy/nginx/rehearsalhub.conf in front
  * of the second plus a plain static server, and plain Node http + fs as the
- * reference. Then:
+ * reference, and a custom Node server in front of Next's handler (the other
+ * way to keep Content-Length) serving the stream route with the same handler. Then:
  *
  * - random 64 KiB ranges and full-file GETs (~5.3 MB), concurrency 32, for
  *   each target: req/s, p50/p99 latency, MiB/s, server RSS;
@@ -20,7 +21,7 @@
  * - 1000 streams aborted at random moments: files left open on the server.
  *
  * and prints the table with the targets' ratios. BENCH_SECONDS (per phase),
- * BENCH_ROUNDS, BENCH_PORT (uses it and the next four ports).
+ * BENCH_ROUNDS, BENCH_PORT (uses it and the next five ports).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -41,7 +42,7 @@ const benchRoot = path.resolve(".data/bench");
 const appDir = path.join(benchRoot, "app");
 const runDir = path.join(benchRoot, `run-${Date.now().toString(36)}`);
 const basePort = Number(process.env.BENCH_PORT ?? 3190);
-const ports = { app: basePort, offloadApp: basePort + 1, nginx: basePort + 2, nginxStatic: basePort + 3, plain: basePort + 4 };
+const ports = { app: basePort, offloadApp: basePort + 1, nginx: basePort + 2, nginxStatic: basePort + 3, plain: basePort + 4, custom: basePort + 5 };
 const origin = `http://127.0.0.1:${ports.app}`;
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -61,6 +62,7 @@ const COPIED = ["src", "public", "next.config.mjs", "tsconfig.json", "package.js
 const FIXTURES: [string, string][] = [
   ["bench/fixtures/bare-take-route.ts", "src/pages/api/bench-bare.ts"],
   ["bench/fixtures/app-router-stream-route.ts", "src/app/api/bench-app-router/[versionId]/route.ts"],
+  ["bench/fixtures/custom-server.ts", "custom-server.ts"],
 ];
 
 function fingerprint(): string {
@@ -177,6 +179,13 @@ async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProc
   const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: appDir, stdio: ["ignore", "ignore", "inherit"], env });
   children.push(child);
   await waitFor(`http://127.0.0.1:${port}/api/auth/csrf`, child, "the app");
+  return child;
+}
+
+async function startCustomServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "custom-server.ts", String(ports.custom)], { cwd: appDir, stdio: ["ignore", "ignore", "inherit"], env });
+  children.push(child);
+  await waitFor(`http://127.0.0.1:${ports.custom}/api/auth/csrf`, child, "the custom server");
   return child;
 }
 
@@ -335,6 +344,7 @@ async function main() {
     NEXTAUTH_URL: origin,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUDIO_OFFLOAD: "",
+    NEXT_DIST_DIR: ".next",
   };
   prepareBuild(env);
   const { cookie, takes, wav } = await seed(databaseUrl, storageDir);
@@ -350,6 +360,7 @@ async function main() {
   });
   stoppers.push(nginx.stop);
   const plain = await startPlainNode(takes.main.file);
+  const custom = await startCustomServer({ ...env, PORT: String(ports.custom) });
 
   const stream = (id: string) => `${origin}/api/versions/${id}/stream`;
   const targets: Target[] = [
@@ -357,11 +368,12 @@ async function main() {
     { name: "App Router route (baseline)", url: `${origin}/api/bench-app-router/${takes.main.versionId}`, cookie, pid: app.pid! },
     { name: "new route, checked", url: stream(takes.main.versionId), cookie, pid: app.pid! },
     { name: "new route, unchecked", url: `${origin}/api/bench-bare`, pid: app.pid! },
+    { name: "custom Node server, checked", url: `http://127.0.0.1:${ports.custom}/api/versions/${takes.main.versionId}/stream`, cookie, pid: custom.pid! },
     { name: "nginx direct (static)", url: `http://127.0.0.1:${ports.nginxStatic}/bench-static/${takes.main.storageKey}`, pid: nginx.pid },
     { name: "nginx + x-accel offload", url: `${nginx.origin}/api/versions/${takes.main.versionId}/stream`, cookie, pid: nginx.pid },
   ];
-  const [reference, baseline, checked, unchecked, nginxDirect, offload] = targets as [Target, Target, Target, Target, Target, Target];
-  await sanityCheck(targets, wav, [baseline, checked, offload]);
+  const [reference, baseline, checked, unchecked, customServer, nginxDirect, offload] = targets as [Target, Target, Target, Target, Target, Target, Target];
+  await sanityCheck(targets, wav, [baseline, checked, customServer, offload]);
 
   log("warming up…");
   for (const target of targets) await measure(target, wav.length, "ranges", 1);
@@ -418,6 +430,8 @@ async function main() {
   add("new checked / App Router baseline, full files (MiB/s)", ratio(agg("full", checked).mibps, agg("full", baseline).mibps), 0);
   add("offload / nginx direct, full files (MiB/s)", ratio(agg("full", offload).mibps, agg("full", nginxDirect).mibps), 0.8);
   add("offload / nginx direct, 64 KiB ranges (req/s)", ratio(agg("ranges", offload).rps, agg("ranges", nginxDirect).rps), 0);
+  add("Pages route / custom Node server, 64 KiB ranges (req/s)", ratio(agg("ranges", checked).rps, agg("ranges", customServer).rps), 0);
+  add("Pages route / custom Node server, full files (MiB/s)", ratio(agg("full", checked).mibps, agg("full", customServer).mibps), 0);
   add("new checked / plain Node, 64 KiB ranges (req/s)", ratio(agg("ranges", checked).rps, agg("ranges", reference).rps), 0);
   add("new checked / plain Node, full files (MiB/s)", ratio(agg("full", checked).mibps, agg("full", reference).mibps), 0);
   console.log("");

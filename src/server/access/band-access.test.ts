@@ -23,6 +23,11 @@ describe("decideBandAccess (the one access rule)", () => {
     expect(outcome({ userId: "u", band, role: "MEMBER" }, "ADMIN")).toEqual({ status: 403, reason: "INSUFFICIENT_ROLE" });
   });
 
+  it("words a refusal without the band's name when the caller did not read it", () => {
+    expect(() => decideBandAccess({ userId: "u", band: { id: "b1" }, role: "MEMBER" }, "ADMIN")).toThrow("This needs the admin role or higher in this band.");
+    expect(() => decideBandAccess({ userId: "u", band, role: "MEMBER" }, "ADMIN")).toThrow("This needs the admin role or higher in The Band.");
+  });
+
   it("grants with the verified band and role when the role is high enough", () => {
     expect(outcome({ userId: "u", band, role: "ADMIN" }, "MEMBER")).toEqual({ userId: "u", role: "ADMIN", band });
     expect(outcome({ userId: "u", band, role: "OWNER" }, "OWNER")).toEqual({ userId: "u", role: "OWNER", band });

@@ -8,12 +8,15 @@ export type BandAccess = {
   band: { id: string; name: string };
 };
 
+/** What the audio routes get: the band's name is not read on their hot path. */
+export type BandAccessFacts = Omit<BandAccess, "band"> & { band: { id: string; name?: string } };
+
 /** What the database said about a caller and a band, however it was read. */
 export type MembershipFacts = {
   /** The signed-in user, or null for an anonymous caller. */
   userId: string | null | undefined;
-  /** null when there is no such band (or no such thing to find the band by). */
-  band: { id: string; name: string } | null;
+  /** null when there is no such band (or no such thing to find the band by); the name only words a refusal. */
+  band: { id: string; name?: string } | null;
   /** The caller's role in that band; null when they are not a member. */
   role: BandRole | null;
 };
@@ -24,14 +27,18 @@ export type MembershipFacts = {
  * tRPC and the upload route, the audio routes' single joined statement) is
  * decided by exactly the same code, with the same statuses and reasons.
  */
-export function decideBandAccess(facts: MembershipFacts, minRole: BandRole, notFoundMessage = "This band does not exist."): BandAccess {
+export function decideBandAccess<F extends MembershipFacts>(
+  facts: F,
+  minRole: BandRole,
+  notFoundMessage = "This band does not exist.",
+): { userId: string; role: BandRole; band: NonNullable<F["band"]> } {
   if (!facts.userId) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");
   if (!facts.band) throw new AppError("NOT_FOUND", notFoundMessage);
   if (!facts.role) throw new AppError("FORBIDDEN", "You are not a member of this band.", "NOT_A_MEMBER");
   if (!hasAtLeastRole(facts.role, minRole)) {
     throw new AppError(
       "FORBIDDEN",
-      `This needs the ${roleLabel[minRole].toLowerCase()} role or higher in ${facts.band.name}.`,
+      `This needs the ${roleLabel[minRole].toLowerCase()} role or higher in ${facts.band.name ?? "this band"}.`,
       "INSUFFICIENT_ROLE",
     );
   }
@@ -56,5 +63,6 @@ export async function requireBandAccess(
     FROM "Band" b
     LEFT JOIN "BandMember" m ON m."bandId" = b."id" AND m."userId" = ${userId}
     WHERE b."id" = ${bandId}`;
-  return decideBandAccess({ userId, band: row ? { id: row.id, name: row.name } : null, role: row?.role ?? null }, minRole);
+  const band: { id: string; name: string } | null = row ? { id: row.id, name: row.name } : null;
+  return decideBandAccess({ userId, band, role: row?.role ?? null }, minRole);
 }

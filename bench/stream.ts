@@ -15,8 +15,9 @@
  * reference, and a custom Node server in front of Next's handler (the other
  * way to keep Content-Length) serving the stream route with the same handler. Then:
  *
- * - random 64 KiB ranges and full-file GETs (~5.3 MB), concurrency 32, for
- *   each target: req/s, p50/p99 latency, MiB/s, server RSS;
+ * - random 64 KiB ranges (autocannon) and full-file GETs (~5.3 MB, bytes
+ *   counted as they arrive), concurrency 32, for each target: req/s, p50/p99
+ *   latency, MiB/s, server RSS;
  * - 8 slow clients on a ~100 MB take through the checked route: RSS added;
  * - 1000 streams aborted at random moments: files left open on the server.
  *
@@ -26,6 +27,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -234,6 +236,49 @@ async function measure(target: Target, size: number, kind: "ranges" | "full", du
   };
 }
 
+/**
+ * Full-file GETs at concurrency 32, counting bytes as they arrive. autocannon
+ * counts a response's bytes only once it completes, which for 5 MB bodies on
+ * a busy two-core machine (a few per connection per phase) is too coarse.
+ */
+async function measureFullFiles(target: Target, duration: number): Promise<Phase> {
+  let rssMax = 0;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, treeRssMiB(target.pid))), 250);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const headers: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
+  const deadline = performance.now() + duration * 1000;
+  const latencies: number[] = [];
+  let bytes = 0;
+  let bad = 0;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const request = http.get(target.url, { agent, headers }, (response) => {
+        if (response.statusCode !== 200) bad++;
+        response.on("data", (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (performance.now() > deadline) request.destroy();
+        });
+        response.on("end", () => latencies.push(performance.now() - started));
+        response.on("close", () => resolve());
+      });
+      request.on("error", () => resolve());
+    });
+  try {
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) await one();
+      }),
+    );
+  } finally {
+    clearInterval(sampler);
+    agent.destroy();
+  }
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { rps: latencies.length / duration, p50: at(0.5), p99: at(0.99), mibps: bytes / duration / 1024 / 1024, rssMax, bad };
+}
+
 async function sanityCheck(targets: Target[], wav: Buffer, refusing: Target[]) {
   const expected = wav.subarray(1000, 66536);
   for (const target of targets) {
@@ -384,7 +429,7 @@ async function main() {
       // Rotate the order each round, so drift on a shared machine hits every target alike.
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const target of order) {
-        const phase = await measure(target, wav.length, kind, seconds);
+        const phase = kind === "ranges" ? await measure(target, wav.length, kind, seconds) : await measureFullFiles(target, seconds);
         (results[`${kind}:${target.name}`] ??= []).push(phase);
         log(`${kind.padEnd(6)} ${target.name.padEnd(33)} round ${round + 1}: ${phase.rps.toFixed(0)} req/s, ${phase.mibps.toFixed(0)} MiB/s, p50 ${phase.p50} ms, p99 ${phase.p99} ms${phase.bad ? `, ${phase.bad} bad` : ""}`);
       }

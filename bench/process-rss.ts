@@ -1,21 +1,10 @@
 import fs from "node:fs";
+import { processTree } from "../src/test/process-files";
 
 /** Resident memory of a process and its descendants, in MiB (Linux /proc). */
 export function treeRssMiB(rootPid: number): number {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // gone
-    }
-  }
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) for (const [pid, ppid] of parents) if (ppid === pids[i]) pids.push(pid);
   let kib = 0;
-  for (const pid of pids) {
+  for (const pid of processTree(rootPid)) {
     try {
       const match = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       kib += Number(match?.[1] ?? 0);

@@ -131,6 +131,14 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   await expect(take.getByTestId("best-badge")).toBeVisible();
   await expect(page.getByRole("button", { name: "★ Best take" })).toHaveAttribute("aria-pressed", "true");
 
+  // Download the original: a finger-sized link, saved under the song's and take's name.
+  const download = page.getByTestId("take-download");
+  await expect(download).toHaveAttribute("href", /^\/api\/versions\/[^/]+\/download$/);
+  expect((await download.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  const [saved] = await Promise.all([page.waitForEvent("download"), download.click()]);
+  expect(saved.suggestedFilename()).toBe("Midnight Ferry - Full band, slower.wav");
+  expect(fs.readFileSync(await saved.path()).equals(wav)).toBe(true);
+
   await shot(page, screenshotDir, "song-desktop.png");
 
   // Phone width: nothing wider than the screen, the player still works.

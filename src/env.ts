@@ -28,6 +28,8 @@ const schema = z.object({
     .default("100"),
   // Only behind a reverse proxy that sets or appends X-Forwarded-For.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // Who sends audio bytes after the app's access check: the app (unset) or nginx (x-accel).
+  AUDIO_OFFLOAD: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["x-accel"]).optional()),
 });
 
 export type Env = {
@@ -46,6 +48,7 @@ export type Env = {
   /** null: no per-client cap. */
   signInLimitPerClient: { points: number; minutes: number } | null;
   trustProxy: boolean;
+  audioOffload: "x-accel" | undefined;
 };
 
 let cached: Env | undefined;
@@ -75,6 +78,7 @@ export function env(): Env {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
     signInLimitPerClient: parsePerClientLimit(e.SIGNIN_LIMIT_PER_IP),
     trustProxy: e.TRUST_PROXY === "true",
+    audioOffload: e.AUDIO_OFFLOAD,
   };
   return cached;
 }

@@ -6,6 +6,9 @@ import { createHash } from "node:crypto";
  */
 export type Validators = { etag: string; lastModified: string; lastModifiedSeconds: number };
 
+/** Request headers by lower-case name: a web `Headers`, or Node's headers through `nodeHeaders`. */
+export type HeaderSource = { get(name: string): string | null };
+
 /** A strong ETag: the bytes under a storage key never change, but a re-created file would get a new mtime. */
 export function validatorsFor(object: { key: string; size: number; modifiedAt: Date }): Validators {
   const digest = createHash("sha256").update(`${object.key}\n${object.size}\n${object.modifiedAt.getTime()}`).digest("base64url");
@@ -26,7 +29,7 @@ function parseEtagList(header: string): string[] | "*" {
 const opaque = (tag: string) => (tag.startsWith("W/") ? tag.slice(2) : tag);
 
 /** If-None-Match uses the weak comparison; if it is absent, If-Modified-Since decides. */
-export function isNotModified(headers: Headers, v: Validators): boolean {
+export function isNotModified(headers: HeaderSource, v: Validators): boolean {
   const ifNoneMatch = headers.get("if-none-match");
   if (ifNoneMatch !== null) {
     const tags = parseEtagList(ifNoneMatch);
@@ -45,7 +48,7 @@ export function isNotModified(headers: Headers, v: Validators): boolean {
  * entity-tag must match strongly (a weak tag never does); a date must equal
  * Last-Modified exactly. Anything else means "send the whole file".
  */
-export function ifRangeAllows(headers: Headers, v: Validators): boolean {
+export function ifRangeAllows(headers: HeaderSource, v: Validators): boolean {
   const ifRange = headers.get("if-range");
   if (ifRange === null) return true;
   const value = ifRange.trim();

@@ -26,8 +26,13 @@ export function sessionCookieName(appUrl = env().appUrl): string {
   return appUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
+/** The next-auth session token from a Cookie header, or null. */
+export function sessionTokenFromCookies(header: string | null | undefined): string | null {
+  return readCookie(header ?? null, sessionCookieName());
+}
+
 export async function sessionUserFromRequest(db: PrismaClient, request: { headers: Headers }): Promise<SessionUser | null> {
-  const token = readCookie(request.headers.get("cookie"), sessionCookieName());
+  const token = sessionTokenFromCookies(request.headers.get("cookie"));
   if (!token) return null;
   // One statement per request (this runs on every API call and audio range
   // request); an expired session is no session.

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/env";
 import { log, withRequestId } from "@/server/log";
 import { errorResponse } from "./error-response";
+import { sendErrorResponse, sendWebResponse } from "./node-response";
 import { checkRequestOrigin } from "./origin-check";
 import { apiSecurityHeaders } from "./security-headers";
 
@@ -120,13 +121,12 @@ export function nodeApiRoute<Req extends NodeRequest, Res extends ServerResponse
         for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
         try {
           const response = await handler(req, res, { headers });
-          if (response) await sendResponse(res, response);
+          if (response) await sendWebResponse(res, response);
         } catch (error) {
-          if (!res.headersSent) await sendResponse(res, errorResponse(error));
-          else res.destroy();
+          await sendErrorResponse(res, error);
         }
       },
-      async (refusal) => sendResponse(res, refusal),
+      async (refusal) => sendWebResponse(res, refusal),
       () => res.statusCode,
     );
   };
@@ -140,23 +140,6 @@ export function nodeHeaders(req: IncomingMessage): Headers {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   return headers;
-}
-
-/** Writes a (small, JSON) web Response to Node's res, with its Content-Length. Streaming handlers write res themselves. */
-export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) res.setHeader("set-cookie", cookies);
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  const body = Buffer.from(await response.arrayBuffer());
-  res.setHeader("content-length", body.length);
-  res.end(body);
 }
 
 /** Adds headers the handler did not set itself; some responses (redirects) are immutable, so those are copied. */

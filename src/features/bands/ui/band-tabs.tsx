@@ -14,7 +14,8 @@ const tabs = [
 ] as const satisfies readonly { href: string; label: string; minRole?: BandRole }[];
 
 export function BandTabs({ bandId, role }: { bandId: string; role: BandRole }) {
-  const pathname = usePathname();
+  // null only while a Pages Router page renders (the audio routes live there; no page does).
+  const pathname = usePathname() ?? "";
   const base = `/bands/${bandId}`;
   return (
     <nav className="tabs" aria-label="Band sections">

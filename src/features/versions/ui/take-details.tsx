@@ -152,8 +152,9 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
       </dl>
 
       <div className="row" style={{ gap: 8 }}>
-        <a className="btn btn-ghost btn-sm" href={`/api/versions/${version.id}/stream`} download={version.originalName}>
-          ⤓ Download
+        {/* The server names the file (song, take, original extension), so no download attribute overrides it. */}
+        <a className="btn btn-ghost btn-sm take-download" href={`/api/versions/${version.id}/download`} data-testid="take-download">
+          ⤓ Download original
         </a>
         {version.canEdit && !editing ? (
           <>

@@ -28,7 +28,7 @@ describe("text()", () => {
         { numRuns: 2000 },
       );
     }
-  });
+  }, 30_000);
 
   it("accepts every well-formed printable string, trimmed", () => {
     const printable = fc.string({ unit: "grapheme", minLength: 1, maxLength: 15 }).filter((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s) && s.trim().length > 0);

@@ -131,10 +131,10 @@ async function receive(
 
   const fields: Partial<UploadFields> = {};
   let fileTask: Promise<StoredUpload> | undefined;
-  let refused = false;
+  let refused: AppError | null = null;
   const refuse = (message: string) => {
-    refused = true;
-    parser.destroy(new AppError("BAD_REQUEST", message));
+    refused = new AppError("BAD_REQUEST", message);
+    parser.destroy(refused);
   };
 
   // Each field is checked as it arrives. The app's form sends title and notes
@@ -166,11 +166,11 @@ async function receive(
   await pipeline(source, parser).catch((error: unknown) => (parseError = error));
 
   const stored = fileTask ? await fileTask.then((u) => ({ ok: true as const, u }), (e: unknown) => ({ ok: false as const, e })) : null;
-  if (parseError || !stored?.ok) {
+  if (refused || parseError || !stored?.ok) {
     if (stored?.ok) await opts.storage.delete(stored.u.key);
     const fileError = stored && !stored.ok ? stored.e : null;
     // A refused field is the cause; the file stream it cut short only failed because of it.
-    if (refused) throw parseError;
+    if (refused) throw refused;
     if (fileError instanceof AppError) throw fileError;
     if (parseError instanceof AppError) throw parseError;
     if (parseError || fileError) throw new AppError("BAD_REQUEST", "The upload was interrupted or is not valid multipart/form-data.");

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
+import { e2eAppLog } from "./support/paths";
 
 /**
  * The members page as owner, admin and member. Extra members join through the
@@ -176,4 +178,56 @@ test("admins rename the band; only owners delete it, after typing its name", asy
   const gone = await trpc(admin.page, "band.get", { bandId });
   expect(gone.status).toBe(404);
   await admin.context.close();
+});
+
+/** The server's "band access checked" debug lines for one band written since `offset`, counted by procedure. */
+function accessChecks(bandId: string, offset: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  // offset is in bytes: slice the bytes, not the decoded text (the log has non-ASCII lines).
+  for (const line of fs.readFileSync(e2eAppLog).subarray(offset).toString("utf8").split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const entry = JSON.parse(line) as { msg?: string; bandId?: string; procedure?: string };
+    if (entry.msg === "band access checked" && entry.bandId === bandId) counts[entry.procedure!] = (counts[entry.procedure!] ?? 0) + 1;
+  }
+  return counts;
+}
+
+test("a band page loads its band once per request, and its panels find their data already there", async ({ page, screenshotDir }) => {
+  await signInByEmail(page, uniqueEmail("loads"));
+  await page.getByLabel("Band name").fill("The Load Counters");
+  await page.getByRole("button", { name: "Create band" }).click();
+  await expect(page).toHaveURL(/\/bands\/[^/]+$/);
+  const bandId = page.url().split("/bands/")[1]!;
+
+  const browserCalls: string[] = [];
+  page.on("request", (request) => {
+    const match = /\/api\/trpc\/([^?]+)/.exec(request.url());
+    if (match) browserCalls.push(...match[1]!.split(","));
+  });
+
+  // Only the document request renders on the server here: Next's link prefetches
+  // (RSC requests for the other tabs) would add renders of their own.
+  await page.route("**/*", (route) => (route.request().headers()["rsc"] ? route.abort() : route.continue()));
+  await page.goto("about:blank");
+
+  for (const [path, prefetched] of [
+    ["members", ["member.list"]],
+    ["invites", ["invite.list", "joinLink.get"]],
+  ] as const) {
+    browserCalls.length = 0;
+    const offset = fs.statSync(e2eAppLog).size;
+    await page.goto(`/bands/${bandId}/${path}`);
+    await expect(page.getByRole("heading", { name: "The Load Counters" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500); // the server's log lines reach the file through a pipe
+    // The layout and the page share one band.get: one access check for it, not two.
+    const expected = Object.fromEntries([["band.get", 1], ...prefetched.map((p) => [p, 1])]);
+    expect(accessChecks(bandId, offset), path).toEqual(expected);
+    // What the server prefetched is hydrated into the client's cache: no second fetch from the browser.
+    expect(browserCalls.filter((call) => (prefetched as readonly string[]).includes(call) || call === "band.get"), path).toEqual([]);
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${screenshotDir}/band-${path}-${width}.png`, fullPage: true });
+    }
+  }
 });

@@ -23,6 +23,8 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
     EMAIL_FROM: "RehearsalHub <no-reply@rehearsalhub.test>",
     MAX_UPLOAD_MB: process.env.MAX_UPLOAD_MB ?? "20",
+    // Debug lines say which band checks a page render made (members.spec.ts counts them).
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "debug",
   },
 });
 

@@ -22,6 +22,8 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
+      // Queries a server page prefetched arrive dehydrated with superjson (src/trpc/server.ts).
+      hydrate: { deserializeData: superjson.deserialize },
       queries: {
         staleTime: 15_000,
         // A 401/403/404 will not fix itself by asking again.

@@ -1,8 +1,11 @@
+import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { TRPCError } from "@trpc/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import superjson from "superjson";
 import { isId } from "@/lib/ids";
-import { createCaller } from "@/server/api/root";
+import { createCaller, type AppRouter } from "@/server/api/root";
 import { createContextInner } from "@/server/api/trpc";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -12,6 +15,40 @@ export const currentUser = cache(getSessionUser);
 
 /** A tRPC caller for React Server Components: same procedures, same checks, no HTTP. */
 export const serverApi = cache(async () => createCaller(createContextInner({ db: getDb(), user: await currentUser() })));
+
+/**
+ * The band as band.get returns it, loaded once per request: the band layout
+ * and the page inside it render in the same request and share this one call
+ * (and its one access check), like Rallly's loaders. Each caller still maps a
+ * refusal with its own return path through loadForPage.
+ */
+export const loadBand = cache(async (bandId: string) => (await serverApi()).band.get({ bandId }));
+
+/** loadBand for a page or layout: sign-in redirect, 404, or the refusal to explain. */
+export function loadBandForPage(bandId: string, returnTo: string) {
+  return loadForPage(() => loadBand(bandId), returnTo);
+}
+
+// One query cache per request on the server. What a page prefetches into it is
+// sent to the browser inside <HydrateClient>, so the client components that ask
+// for the same query find it there instead of fetching it again.
+const getQueryClient = cache(
+  () =>
+    new QueryClient({
+      defaultOptions: {
+        queries: { staleTime: 15_000 },
+        dehydrate: { serializeData: superjson.serialize, shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) },
+      },
+    }),
+);
+
+const hydration = createHydrationHelpers<AppRouter>(
+  createCaller(async () => createContextInner({ db: getDb(), user: await currentUser() })),
+  getQueryClient,
+);
+/** Server-side prefetch: `await prefetch.member.list.prefetch({ bandId })`. Errors are left for the client to show. */
+export const prefetch = hydration.trpc;
+export const HydrateClient = hydration.HydrateClient;
 
 /** URL segments that cannot be ids (a NUL, a slash, a stray %) name nothing: the styled 404, before any query. */
 export function notFoundUnlessIds(...segments: string[]): void {

@@ -282,3 +282,97 @@ describe("who may upload where", () => {
     await expectNothingLeft();
   });
 });
+
+describe("title and notes: one rule with version.update, checked before the file streams", () => {
+  /** The real storage, counting the files it is asked to write. */
+  function countingDeps() {
+    const real = getStorage();
+    const counter = { puts: 0 };
+    const storageDriver = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === "put") return (...args: Parameters<typeof real.put>) => (counter.puts++, target.put(...args));
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    return { counter, deps: deps({ storage: storageDriver }) };
+  }
+
+  /** `head` at once, then `tail` in 4 KiB chunks 20 ms apart (about 2 s in all): reading it all takes long. */
+  function slowBody(head: Buffer, tail: Buffer) {
+    const stats = { chunks: 0, total: 1 + Math.ceil(tail.length / 4096), cancelled: false };
+    let offset = -1;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (offset === -1) {
+          offset = 0;
+          stats.chunks++;
+          return controller.enqueue(new Uint8Array(head));
+        }
+        if (offset >= tail.length) return controller.close();
+        await new Promise((r) => setTimeout(r, 20));
+        controller.enqueue(new Uint8Array(tail.subarray(offset, offset + 4096)));
+        offset += 4096;
+        stats.chunks++;
+      },
+      cancel() {
+        stats.cancelled = true;
+      },
+    });
+    return { body, stats };
+  }
+
+  it("notes of 3000 characters (the form's and version.update's limit is 4000) are kept", async () => {
+    const notes = "Bridge is tighter. ".repeat(158).slice(0, 3000).trim() + "!";
+    const response = await post(setup.member!, multipart([{ name: "notes", data: notes }, { name: "file", filename: "x.wav", data: wav }]));
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { notes: string }).notes).toBe(notes);
+  });
+
+  it("notes of exactly 4000 multi-byte characters are kept", async () => {
+    const notes = "é♪".repeat(2000);
+    const response = await post(setup.member!, multipart([{ name: "notes", data: notes }, { name: "file", filename: "x.wav", data: wav }]));
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { notes: string }).notes).toBe(notes);
+  });
+
+  it("notes of 5000 characters before the file -> 400 at once: nothing stored, the rest of the body never read", async () => {
+    const { counter, deps: counting } = countingDeps();
+    const full = multipart([{ name: "title", data: "Fine title" }, { name: "notes", data: "n".repeat(5000) }, { name: "file", filename: "big.wav", data: makeWav({ seconds: 5 }) }]);
+    const split = full.indexOf("filename=") + 200; // the fields and the start of the file part
+    const { body, stats } = slowBody(full.subarray(0, split), full.subarray(split));
+    const started = performance.now();
+    const refused = await errorOf(await post(setup.member!, body, { deps: counting }));
+    const elapsed = performance.now() - started;
+    expect(refused).toMatchObject({ status: 400, code: "BAD_REQUEST", message: "Notes can be at most 4000 characters." });
+    expect(counter.puts).toBe(0);
+    expect(stats.chunks).toBeLessThan(stats.total / 4);
+    expect(stats.cancelled).toBe(true);
+    expect(elapsed).toBeLessThan(1000);
+    await expectNothingLeft();
+  });
+
+  it("a title with a control character before the file -> 400 before anything is stored", async () => {
+    const { counter, deps: counting } = countingDeps();
+    const refused = await errorOf(await post(setup.member!, multipart([{ name: "title", data: "Take\u0007one" }, { name: "file", filename: "x.wav", data: wav }]), { deps: counting }));
+    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining("control characters") });
+    expect(counter.puts).toBe(0);
+    await expectNothingLeft();
+  });
+
+  it("a field far over busboy's field size is refused as too long, not silently cut to a valid prefix", async () => {
+    // 1 character, then 20,000 spaces: cut short and trimmed, it would pass as "x".
+    const refused = await errorOf(await post(setup.member!, multipart([{ name: "notes", data: "x" + " ".repeat(20_000) + "y" }, { name: "file", filename: "x.wav", data: wav }])));
+    expect(refused).toMatchObject({ status: 400, message: "Notes can be at most 4000 characters." });
+    await expectNothingLeft();
+  });
+
+  it("fields after the file are still checked: 400, and the stored file is removed again", async () => {
+    const refused = await errorOf(await post(setup.member!, multipart([{ name: "file", filename: "x.wav", data: wav }, { name: "notes", data: "n".repeat(5000) }])));
+    expect(refused).toMatchObject({ status: 400, message: "Notes can be at most 4000 characters." });
+    await expectNothingLeft();
+    const ok = await post(setup.member!, multipart([{ name: "file", filename: "x.wav", data: wav }, { name: "title", data: "Late title" }]));
+    expect(ok.status).toBe(201);
+    expect(((await ok.json()) as { title: string }).title).toBe("Late title");
+  });
+});

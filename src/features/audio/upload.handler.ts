@@ -12,7 +12,7 @@ import { errorResponse } from "@/server/http/error-response";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
 import { byteLimit, peek } from "./stream-utils";
-import { cleanOriginalName, uploadFieldsSchema, uploadParamsSchema } from "./upload.schema";
+import { cleanOriginalName, isUploadFieldName, UPLOAD_FIELD_MAX, uploadFieldsSchema, uploadFieldTooLong, uploadParamsSchema, type UploadFields } from "./upload.schema";
 
 export type UploadDeps = { storage: StorageDriver; maxUploadBytes: number };
 
@@ -21,6 +21,11 @@ export type UploadRequest = { headers: Headers; body: ReadableStream<Uint8Array>
 
 // Room for the multipart envelope and the small text fields around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+// busboy's cap on one field's bytes: a character is at most 3 bytes of UTF-8
+// (4 for a surrogate pair, which counts as 2), plus room for blanks that trimming
+// removes. A field cut at the cap was over its limit and is refused, never
+// kept as its prefix.
+const FIELD_BYTES = 3 * Math.max(...Object.values(UPLOAD_FIELD_MAX)) + 4 * 1024;
 
 const defaultDeps = (): UploadDeps => ({ storage: getStorage(), maxUploadBytes: env().maxUploadBytes });
 
@@ -34,7 +39,8 @@ type StoredUpload = {
 
 /**
  * POST /api/bands/[bandId]/songs/[songId]/versions (multipart: `file`, optional
- * `title`, `notes`).
+ * `title`, `notes`; send the text fields before the file, as the app's form does,
+ * so a bad one is refused before the file is read).
  *
  * The body is streamed through busboy straight to storage (never held in
  * memory). The first bytes decide whether it is audio (415 otherwise, before
@@ -117,20 +123,36 @@ async function receive(
   try {
     parser = busboy({
       headers: { "content-type": contentType },
-      limits: { files: 1, fields: 8, parts: 12, fieldSize: 8 * 1024 },
+      limits: { files: 1, fields: 8, parts: 12, fieldSize: FIELD_BYTES },
     });
   } catch {
     throw new AppError("BAD_REQUEST", "The upload is not valid multipart/form-data.");
   }
 
-  const rawFields: Record<string, string> = {};
+  const fields: Partial<UploadFields> = {};
   let fileTask: Promise<StoredUpload> | undefined;
+  let refused: AppError | null = null;
+  const refuse = (message: string) => {
+    refused = new AppError("BAD_REQUEST", message);
+    parser.destroy(refused);
+  };
 
-  parser.on("field", (name, value) => {
-    if (name === "title" || name === "notes") rawFields[name] = value;
+  // Each field is checked as it arrives. The app's form sends title and notes
+  // before the file, so a bad one is refused before a byte of audio is read or
+  // stored; one that comes after the file is refused the same way once it
+  // arrives, and the file stored meanwhile is removed below.
+  parser.on("field", (name, value, info) => {
+    if (!isUploadFieldName(name)) return;
+    if (refused) return;
+    if (info.valueTruncated) return refuse(uploadFieldTooLong[name]);
+    const parsed = uploadFieldsSchema.shape[name].safeParse(value);
+    if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "Invalid title or notes.");
+    fields[name] = parsed.data;
   });
   parser.on("file", (name, file, info) => {
-    if (name !== "file" || fileTask) {
+    // busboy finishes the chunk it is parsing after destroy(): a file part in
+    // that same chunk must not start a write.
+    if (name !== "file" || fileTask || refused) {
       file.resume();
       return;
     }
@@ -144,21 +166,18 @@ async function receive(
   await pipeline(source, parser).catch((error: unknown) => (parseError = error));
 
   const stored = fileTask ? await fileTask.then((u) => ({ ok: true as const, u }), (e: unknown) => ({ ok: false as const, e })) : null;
-  if (parseError || !stored?.ok) {
+  if (refused || parseError || !stored?.ok) {
     if (stored?.ok) await opts.storage.delete(stored.u.key);
     const fileError = stored && !stored.ok ? stored.e : null;
+    // A refused field is the cause; the file stream it cut short only failed because of it.
+    if (refused) throw refused;
     if (fileError instanceof AppError) throw fileError;
     if (parseError instanceof AppError) throw parseError;
     if (parseError || fileError) throw new AppError("BAD_REQUEST", "The upload was interrupted or is not valid multipart/form-data.");
     throw new AppError("BAD_REQUEST", "Choose an audio file to upload (form field “file”).");
   }
 
-  const fields = uploadFieldsSchema.safeParse(rawFields);
-  if (!fields.success) {
-    await opts.storage.delete(stored.u.key);
-    throw new AppError("BAD_REQUEST", fields.error.issues[0]?.message ?? "Invalid title or notes.");
-  }
-  return { upload: stored.u, fields: fields.data };
+  return { upload: stored.u, fields: uploadFieldsSchema.parse(fields) };
 }
 
 async function storeFile(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uploadErrorMessage } from "./upload-take";
+import { uploadErrorMessage, uploadFormData } from "./upload-take";
 
 describe("uploadErrorMessage", () => {
   it("says how large a file may be on 413", () => {
@@ -17,5 +17,13 @@ describe("uploadErrorMessage", () => {
     expect(uploadErrorMessage(401, null, 500)).toMatch(/sign in again/i);
     expect(uploadErrorMessage(500, { error: { message: "stack trace" } }, 500)).not.toContain("stack");
     expect(uploadErrorMessage(400, { error: { message: "Choose an audio file." } }, 500)).toBe("Choose an audio file.");
+  });
+});
+
+describe("uploadFormData", () => {
+  it("puts title and notes before the file, so the server can refuse them before the audio streams", () => {
+    const form = uploadFormData({ file: new File([new Uint8Array(4)], "take.wav"), title: " Take ", notes: "Bridge" });
+    expect([...form.keys()]).toEqual(["title", "notes", "file"]);
+    expect(form.get("title")).toBe("Take");
   });
 });

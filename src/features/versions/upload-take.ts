@@ -52,16 +52,24 @@ function formatMb(mb: number): string {
   return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${mb} MB`;
 }
 
+/**
+ * The upload body. Title and notes go before the file: the server checks each
+ * field as it arrives, so a bad one is refused before any audio is sent on.
+ */
+export function uploadFormData({ file, title, notes }: { file: File; title?: string; notes?: string }): FormData {
+  const form = new FormData();
+  if (title?.trim()) form.append("title", title.trim());
+  if (notes?.trim()) form.append("notes", notes.trim());
+  form.append("file", file, file.name);
+  return form;
+}
+
 export function uploadTake(
   { bandId, songId, file, title, notes }: { bandId: string; songId: string; file: File; title?: string; notes?: string },
   { onProgress, signal, maxUploadMb }: { onProgress: (p: UploadProgress) => void; signal?: AbortSignal; maxUploadMb: number },
 ): Promise<UploadedTake> {
   return new Promise((resolve, reject) => {
-    const form = new FormData();
-    // Text fields first: the server reads them before the file streams past.
-    if (title?.trim()) form.append("title", title.trim());
-    if (notes?.trim()) form.append("notes", notes.trim());
-    form.append("file", file, file.name);
+    const form = uploadFormData({ file, title, notes });
 
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/bands/${encodeURIComponent(bandId)}/songs/${encodeURIComponent(songId)}/versions`);

@@ -8,9 +8,12 @@ export const versionIdSchema = idSchema("take");
 export const VERSION_TITLE_MAX = 120;
 export const VERSION_NOTES_MAX = 4000;
 
-/** An empty title or notes field clears it (stored as null). */
-export const versionTitleSchema = optionalText({ label: "A take title", max: VERSION_TITLE_MAX, tooLong: `Take titles can be at most ${VERSION_TITLE_MAX} characters.` });
-export const versionNotesSchema = optionalText({ label: "Notes", max: VERSION_NOTES_MAX, multiline: true, tooLong: `Notes can be at most ${VERSION_NOTES_MAX} characters.` });
+export const VERSION_TITLE_TOO_LONG = `Take titles can be at most ${VERSION_TITLE_MAX} characters.`;
+export const VERSION_NOTES_TOO_LONG = `Notes can be at most ${VERSION_NOTES_MAX} characters.`;
+
+/** An empty title or notes field clears it (stored as null). The upload route uses these too. */
+export const versionTitleSchema = optionalText({ label: "A take title", max: VERSION_TITLE_MAX, tooLong: VERSION_TITLE_TOO_LONG });
+export const versionNotesSchema = optionalText({ label: "Notes", max: VERSION_NOTES_MAX, multiline: true, tooLong: VERSION_NOTES_TOO_LONG });
 
 export const listVersionsInput = z.object({ songId: songIdSchema });
 export const getVersionInput = z.object({ versionId: versionIdSchema });

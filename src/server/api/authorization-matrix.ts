@@ -54,6 +54,8 @@ export type BandScopedRow = {
   mutates?: boolean;
   /** Callers at or above minRole whom a domain rule still refuses (e.g. "uploader or admin"). */
   allowed?: Partial<Record<MemberCaller, Outcome>>;
+  /** Who else may act although `allowed` refuses their role, or the rule that limits them (README's table). */
+  also?: string;
 };
 
 export type UnscopedRow = {
@@ -75,6 +77,7 @@ const notBandScoped = (access: UnscopedRow["access"], why: string): UnscopedRow 
 
 const onlyBand = (b: SeededBand) => ({ bandId: b.id });
 const forbidden = (reason: ErrorReason): Outcome => ({ code: "FORBIDDEN", reason });
+const GRANTABLE_INVITE = "only for a role the caller could grant (admins never handle owner invites)";
 
 export const authorizationMatrix: Record<string, MatrixRow> = {
   "band.create": notBandScoped("signed-in", "creates a new band; the caller becomes its owner"),
@@ -84,9 +87,16 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "band.delete": band("OWNER", onlyBand, { mutates: true }),
 
   "member.list": band("MEMBER", onlyBand),
-  "member.updateRole": band("ADMIN", (b) => ({ bandId: b.id, userId: b.users.uploader.id, role: "ADMIN" }), { mutates: true }),
-  "member.remove": band("ADMIN", (b) => ({ bandId: b.id, userId: b.users.uploader.id }), { mutates: true }),
-  "member.leave": band("MEMBER", onlyBand, { mutates: true, allowed: { owner: { code: "CONFLICT", reason: "LAST_OWNER" } } }),
+  "member.updateRole": band("ADMIN", (b) => ({ bandId: b.id, userId: b.users.uploader.id, role: "ADMIN" }), {
+    mutates: true,
+    also: "admins change members and admins, up to admin; only owners make or change owners",
+  }),
+  "member.remove": band("ADMIN", (b) => ({ bandId: b.id, userId: b.users.uploader.id }), { mutates: true, also: "admins remove members and admins, never owners" }),
+  "member.leave": band("MEMBER", onlyBand, {
+    mutates: true,
+    allowed: { owner: { code: "CONFLICT", reason: "LAST_OWNER" } },
+    also: "an owner only while another owner remains",
+  }),
 
   "activity.list": band("MEMBER", (b) => ({ bandId: b.id, cursor: b.activity.id })),
 
@@ -100,10 +110,12 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "version.update": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id, title: "Renamed take" }), {
     mutates: true,
     allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+    also: "the take's uploader",
   }),
   "version.delete": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id }), {
     mutates: true,
     allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+    also: "the take's uploader",
   }),
 
   "comment.list": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id })),
@@ -111,12 +123,13 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "comment.delete": band("MEMBER", (b) => ({ bandId: b.id, commentId: b.comment.id }), {
     mutates: true,
     allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+    also: "the comment's author",
   }),
 
   "invite.list": band("MEMBER", onlyBand),
-  "invite.create": band("ADMIN", (b) => ({ bandId: b.id, email: "new.bandmate@example.test", role: "MEMBER" }), { mutates: true }),
-  "invite.resend": band("ADMIN", (b) => ({ bandId: b.id, inviteId: b.invite.id }), { mutates: true }),
-  "invite.revoke": band("ADMIN", (b) => ({ bandId: b.id, inviteId: b.invite.id }), { mutates: true }),
+  "invite.create": band("ADMIN", (b) => ({ bandId: b.id, email: "new.bandmate@example.test", role: "MEMBER" }), { mutates: true, also: GRANTABLE_INVITE }),
+  "invite.resend": band("ADMIN", (b) => ({ bandId: b.id, inviteId: b.invite.id }), { mutates: true, also: GRANTABLE_INVITE }),
+  "invite.revoke": band("ADMIN", (b) => ({ bandId: b.id, inviteId: b.invite.id }), { mutates: true, also: GRANTABLE_INVITE }),
   "invite.preview": notBandScoped("public", "by secret token; shows what the invite offers to whoever holds the link"),
   "invite.accept": notBandScoped("signed-in", "by secret token, for the invited email address"),
   "invite.decline": notBandScoped("signed-in", "by secret token, for the invited email address"),
@@ -126,6 +139,33 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "joinLink.revoke": band("ADMIN", onlyBand, { mutates: true }),
   "joinLink.preview": notBandScoped("public", "by secret token; shows the band's name to whoever holds the link"),
   "joinLink.join": notBandScoped("signed-in", "by secret token; joining is what the link is for"),
+};
+
+/**
+ * The audio route handlers, which are not tRPC procedures. Each is decided by
+ * the same rule as bandMemberProcedure at `minRole`: upload through
+ * requireRouteBandAccess (requireBandAccess), stream and download through
+ * requireTakeAccess, whose one statement feeds the same decideBandAccess. permissions-table.test.ts walks
+ * src/app/api and src/pages/api and fails when a route there is neither tRPC,
+ * next-auth, a health check nor listed here, so README's table cannot miss one.
+ */
+export type AudioRouteRow = { route: string; file: string; minRole: BandRole; also?: string };
+export const audioRoutes: Record<string, AudioRouteRow> = {
+  upload: {
+    route: "POST /api/bands/<bandId>/songs/<songId>/versions",
+    file: "src/app/api/bands/[bandId]/songs/[songId]/versions/route.ts",
+    minRole: "MEMBER",
+  },
+  stream: {
+    route: "GET, HEAD /api/versions/<versionId>/stream",
+    file: "src/pages/api/versions/[versionId]/stream.ts",
+    minRole: "MEMBER",
+  },
+  download: {
+    route: "GET, HEAD /api/versions/<versionId>/download",
+    file: "src/pages/api/versions/[versionId]/download.ts",
+    minRole: "MEMBER",
+  },
 };
 
 /** The expected outcome of one cell of the matrix. */

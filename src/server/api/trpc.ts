@@ -7,6 +7,7 @@ import { requireBandAccess } from "@/server/access/band-access";
 import type { BandRole } from "@/server/access/roles";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError, toAppError } from "@/server/errors";
+import { log } from "@/server/log";
 
 /**
  * The tRPC foundation: context, error shape, and the chain of base procedures
@@ -98,8 +99,10 @@ export function bandMemberProcedure(minRole: BandRole) {
   return protectedProcedure
     .meta({ band: { minRole } })
     .input(z.object({ bandId: bandIdSchema }))
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, input, next, path }) => {
       const access = await requireBandAccess(ctx.db, { userId: ctx.user.id, bandId: input.bandId, minRole });
+      // At debug level only: lets a test count access checks per page render.
+      log().debug({ procedure: path, bandId: access.band.id }, "band access checked");
       return next({ ctx: { band: access.band, role: access.role } });
     });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { InvitesPanel } from "@/features/invites/ui/invites-panel";
 import { JoinLinkPanel } from "@/features/invites/ui/join-link-panel";
 import { hasAtLeastRole } from "@/server/access/roles";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Invites" };
 
@@ -11,14 +11,18 @@ type Props = { params: Promise<{ bandId: string }> };
 export default async function BandInvitesPage({ params }: Props) {
   const { bandId } = await params;
   // The layout already explains a refusal; this only needs the viewer's role.
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/invites`);
+  const result = await loadBandForPage(bandId, `/bands/${bandId}/invites`);
   if (!result.ok) return null;
+  // The panels' queries find these in their cache instead of fetching them again.
+  await Promise.all([prefetch.invite.list.prefetch({ bandId }), prefetch.joinLink.get.prefetch({ bandId })]);
   return (
-    <div className="invites-layout">
-      <InvitesPanel bandId={bandId} />
-      <aside>
-        <JoinLinkPanel bandId={bandId} canManage={hasAtLeastRole(result.data.myRole, "ADMIN")} />
-      </aside>
-    </div>
+    <HydrateClient>
+      <div className="invites-layout">
+        <InvitesPanel bandId={bandId} />
+        <aside>
+          <JoinLinkPanel bandId={bandId} canManage={hasAtLeastRole(result.data.myRole, "ADMIN")} />
+        </aside>
+      </div>
+    </HydrateClient>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MembersPanel } from "@/features/members/ui/members-panel";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -9,7 +9,13 @@ type Props = { params: Promise<{ bandId: string }> };
 export default async function BandMembersPage({ params }: Props) {
   const { bandId } = await params;
   // The layout already explains a refusal.
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/members`);
+  const result = await loadBandForPage(bandId, `/bands/${bandId}/members`);
   if (!result.ok) return null;
-  return <MembersPanel bandId={bandId} bandName={result.data.name} />;
+  // The panel's member.list query finds this in its cache instead of fetching it again.
+  await prefetch.member.list.prefetch({ bandId });
+  return (
+    <HydrateClient>
+      <MembersPanel bandId={bandId} bandName={result.data.name} />
+    </HydrateClient>
+  );
 }

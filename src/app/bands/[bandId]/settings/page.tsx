@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Icon } from "@/components/icon";
 import { DeleteBandSection, RenameBandForm } from "@/features/bands/ui/band-settings";
 import { hasAtLeastRole } from "@/server/access/roles";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { loadBandForPage } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Band settings" };
 
@@ -10,7 +10,7 @@ type Props = { params: Promise<{ bandId: string }> };
 
 export default async function BandSettingsPage({ params }: Props) {
   const { bandId } = await params;
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/settings`);
+  const result = await loadBandForPage(bandId, `/bands/${bandId}/settings`);
   if (!result.ok) return null;
   const band = result.data;
   if (!hasAtLeastRole(band.myRole, "ADMIN")) {

@@ -13,6 +13,27 @@ export const currentUser = cache(getSessionUser);
 /** A tRPC caller for React Server Components: same procedures, same checks, no HTTP. */
 export const serverApi = cache(async () => createCaller(createContextInner({ db: getDb(), user: await currentUser() })));
 
+/**
+ * The band and song a request is about, asked once per render: the band layout,
+ * its pages and their tab titles (generateMetadata) share one lookup.
+ */
+export const bandForRequest = cache(async (bandId: string) => (await serverApi()).band.get({ bandId }));
+export const songForRequest = cache(async (bandId: string, songId: string) => (await serverApi()).song.get({ bandId, songId }));
+
+/**
+ * A band page's tab title, "<section> · <band>" (the root layout adds the app's
+ * name). A refusal or a missing band is the page's to explain: the title then
+ * names only the section.
+ */
+export async function bandPageTitle(bandId: string, section?: string): Promise<string> {
+  if (!isId(bandId)) return section ?? "Band";
+  const band = await bandForRequest(bandId).catch(() => null);
+  if (!band) return section ?? "Band";
+  return section ? `${section} · ${band.name}` : band.name;
+}
+
+export const areIds = (...segments: string[]): boolean => segments.every(isId);
+
 /** URL segments that cannot be ids (a NUL, a slash, a stray %) name nothing: the styled 404, before any query. */
 export function notFoundUnlessIds(...segments: string[]): void {
   if (!segments.every(isId)) notFound();

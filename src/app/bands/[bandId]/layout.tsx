@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { BandTabs } from "@/features/bands/ui/band-tabs";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
-import { loadForPage, notFoundUnlessIds, serverApi } from "@/trpc/server";
+import { bandForRequest, loadForPage, notFoundUnlessIds } from "@/trpc/server";
 import { Icon } from "@/components/icon";
 
 type Props = { children: ReactNode; params: Promise<{ bandId: string }> };
@@ -10,7 +10,7 @@ type Props = { children: ReactNode; params: Promise<{ bandId: string }> };
 export default async function BandLayout({ children, params }: Props) {
   const { bandId } = await params;
   notFoundUnlessIds(bandId);
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}`);
+  const result = await loadForPage(() => bandForRequest(bandId), `/bands/${bandId}`);
 
   if (!result.ok) {
     return (

@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import { InvitesPanel } from "@/features/invites/ui/invites-panel";
 import { JoinLinkPanel } from "@/features/invites/ui/join-link-panel";
 import { hasAtLeastRole } from "@/server/access/roles";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { bandForRequest, bandPageTitle, loadForPage } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Invites" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Invites") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 
 export default async function BandInvitesPage({ params }: Props) {
   const { bandId } = await params;
   // The layout already explains a refusal; this only needs the viewer's role.
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/invites`);
+  const result = await loadForPage(() => bandForRequest(bandId), `/bands/${bandId}/invites`);
   if (!result.ok) return null;
   return (
     <div className="invites-layout">

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { MembersPanel } from "@/features/members/ui/members-panel";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { bandForRequest, bandPageTitle, loadForPage } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Members") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 
 export default async function BandMembersPage({ params }: Props) {
   const { bandId } = await params;
   // The layout already explains a refusal.
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/members`);
+  const result = await loadForPage(() => bandForRequest(bandId), `/bands/${bandId}/members`);
   if (!result.ok) return null;
   return <MembersPanel bandId={bandId} bandName={result.data.name} />;
 }

@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import { Icon } from "@/components/icon";
 import { DeleteBandSection, RenameBandForm } from "@/features/bands/ui/band-settings";
 import { hasAtLeastRole } from "@/server/access/roles";
-import { loadForPage, serverApi } from "@/trpc/server";
+import { bandForRequest, bandPageTitle, loadForPage } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Band settings" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Settings") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 
 export default async function BandSettingsPage({ params }: Props) {
   const { bandId } = await params;
-  const result = await loadForPage(async () => (await serverApi()).band.get({ bandId }), `/bands/${bandId}/settings`);
+  const result = await loadForPage(() => bandForRequest(bandId), `/bands/${bandId}/settings`);
   if (!result.ok) return null;
   const band = result.data;
   if (!hasAtLeastRole(band.myRole, "ADMIN")) {

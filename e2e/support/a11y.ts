@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 type Scheme = "light" | "dark";
 
@@ -22,6 +22,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
  * so the CSP guard in fixtures.ts stays on and sees nothing from it.
  */
 export async function expectNoSeriousA11yViolations(page: Page, state = new URL(page.url()).pathname): Promise<void> {
+  // Two axe passes take a few seconds on a busy machine: they get their own time, not the flow's.
+  test.info().setTimeout(test.info().timeout + 15_000);
   const current: Scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
   const report: string[] = [];
   for (const scheme of [current, current === "dark" ? "light" : "dark"] as const) {

@@ -123,8 +123,9 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
               {nameOf(m).charAt(0).toUpperCase()}
             </span>
             <div className="member-who">
-              <div className="member-name truncate">
-                {m.name?.trim() || m.email}
+              <div className="member-name">
+                {/* The name shortens; the "you" tag stays in sight. */}
+                <span className="truncate">{m.name?.trim() || m.email}</span>
                 {m.isMe ? <span className="member-you">you</span> : null}
               </div>
               <div className="small muted truncate">

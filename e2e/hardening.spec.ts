@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import type { CapturedMail } from "./support/mail-capture";
 import { e2eMailDir } from "./support/paths";
@@ -83,6 +84,7 @@ test("the 6th sign-in mail to one address within 15 minutes is refused and says 
   const tooMany = page.getByRole("alert").filter({ hasText: /Too many sign-in emails .* Try again in 1[45] minutes/ });
   await page.goto(sixth.location);
   await expect(tooMany).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "sign-in page with an error");
   await page.goto("/signin");
   await page.getByLabel("Email address").fill(address);
   await page.getByRole("button", { name: /email me a sign-in link/i }).click();
@@ -106,10 +108,12 @@ test("the create-band and invite forms show the server's limit message, not a ge
   await page.getByLabel("Band name").fill("One too many");
   await page.getByRole("button", { name: "Create band" }).click();
   await expect(page.getByRole("alert").filter({ hasText: /^You have created 20 bands today\. Try again in \d+ hours\.$/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "dashboard with many bands and a form error");
 
   for (let i = 0; i < 30; i++) expect(await mutate("invite.create", { bandId: bands[0], email: `cap${i}@example.test` }), `invite ${i + 1}`).toBe(200);
   await page.goto(`/bands/${bands[0]}/invites`);
   await page.getByLabel("Email address").fill("cap30@example.test");
   await page.getByRole("button", { name: "Send invite" }).click();
+  await expectNoSeriousA11yViolations(page, "invites page as owner");
   await expect(page.getByRole("alert").filter({ hasText: /^This band has sent 30 invites in the last hour\. Try again in \d+ minutes\.$/ })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { appDatabaseUrl, expect, firstLink, signInByEmail, test, uniqueEmail, waitForMail } from "./support/fixtures";
 
 const MOBILE = { width: 375, height: 812 };
@@ -23,11 +24,14 @@ async function inviteThroughUi(page: Page, bandId: string, email: string): Promi
   return link;
 }
 
+/** Screenshots at desktop and phone width, each checked with axe. */
 async function snap(page: Page, dir: string, name: string) {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, name);
   const size = page.viewportSize();
   await page.setViewportSize(MOBILE);
   await page.screenshot({ path: `${dir}/${name}-mobile.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, `${name}, phone width`);
   if (size) await page.setViewportSize(size);
 }
 
@@ -83,8 +87,10 @@ test("an admin invites a new address; the invitee signs in from the emailed link
   await snap(invitee.page, screenshotDir, "invite-pending-signed-in");
   await accept.click();
 
-  await expect(invitee.page).toHaveURL(new RegExp(`/bands/${bandId}$`));
+  await expect(invitee.page).toHaveURL(new RegExp(`/bands/${bandId}\\?joined=1$`));
   await expect(invitee.page.getByRole("heading", { level: 1, name: "The Open Tunings" })).toBeVisible();
+  await expect(invitee.page.getByRole("status").filter({ hasText: "You joined The Open Tunings. Welcome to the band!" })).toBeVisible();
+  await expect(invitee.page).toHaveTitle("The Open Tunings · RehearsalHub");
   await expect(invitee.page.getByText("Member", { exact: true }).first()).toBeVisible();
 
   // As a plain member: the invites list, read-only.
@@ -191,7 +197,8 @@ test("a shareable join link lets a signed-in person join as member", async ({ pa
   await expect(guest.page.getByRole("heading", { name: "Join Link Club" })).toBeVisible();
   await snap(guest.page, screenshotDir, "join-link");
   await guest.page.getByRole("button", { name: "Join Link Club" }).click();
-  await expect(guest.page).toHaveURL(new RegExp(`/bands/${bandId}$`));
+  await expect(guest.page).toHaveURL(new RegExp(`/bands/${bandId}\\?joined=1$`));
+  await expect(guest.page.getByRole("status").filter({ hasText: "You joined Link Club. Welcome to the band!" })).toBeVisible();
   await guest.context.close();
 
   await page.reload();

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import { e2eAppLog } from "./support/paths";
 
@@ -61,27 +62,29 @@ test("owner, admin and member each get exactly the controls they may use", async
     await expect(rowOf(page, email).getByRole("combobox")).toBeVisible();
     await expect(rowOf(page, email).getByRole("button", { name: /^Remove/ })).toBeVisible();
   }
-  await expect(rowOf(page, ownerEmail).getByRole("button", { name: "Leave band" })).toBeVisible();
+  // The only owner is told why they cannot leave yet, instead of being offered controls that can only fail.
+  await expect(rowOf(page, ownerEmail).getByTestId("sole-owner-note")).toHaveText("You're the only owner: make someone else an owner before you leave or step down.");
+  await expect(rowOf(page, ownerEmail).getByRole("button", { name: "Leave band" })).toHaveCount(0);
+  await expect(rowOf(page, ownerEmail).getByRole("combobox")).toHaveCount(0);
   await expect(rowOf(page, ownerEmail).getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(rowOf(page, member.email).getByRole("combobox").locator("option")).toHaveText(["Owner", "Admin", "Member"]);
   await page.screenshot({ path: `${screenshotDir}/members-owner.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "members page as owner");
 
   // The owner promotes Sam; the change is confirmed first.
   await rowOf(page, sam.email).getByRole("combobox").selectOption("ADMIN");
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading", { name: `Make ${sam.email} an admin?` })).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/members-change-role-dialog.png` });
+  await expectNoSeriousA11yViolations(page, "change-role dialog");
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByRole("status")).toHaveText(`${sam.email} is now an admin.`);
   await expect(rowOf(page, sam.email).getByRole("combobox")).toHaveValue("ADMIN");
 
-  // The last owner cannot leave: a readable message, not a code.
-  await rowOf(page, ownerEmail).getByRole("button", { name: "Leave band" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Leave band" }).click();
-  const alert = page.locator(".alert-error");
-  await expect(alert).toContainText("You are this band's only owner");
-  await expect(alert).not.toContainText("LAST_OWNER");
-  await expect(rowOf(page, ownerEmail)).toBeVisible();
+  // Still, over HTTP, the last owner cannot leave: a readable message.
+  const lastOwner = await trpc(page, "member.leave", { bandId });
+  expect(lastOwner.status).toBe(409);
+  expect(lastOwner.body.error!.json.data).toMatchObject({ reason: "LAST_OWNER" });
 
   // ---- member: no menus, no remove buttons, no settings; only leave
   await member.page.goto(`/bands/${bandId}/members`);
@@ -91,6 +94,7 @@ test("owner, admin and member each get exactly the controls they may use", async
   await expect(rowOf(member.page, member.email).getByRole("button", { name: "Leave band" })).toBeVisible();
   await expect(member.page.getByRole("link", { name: "Settings" })).toHaveCount(0);
   await member.page.screenshot({ path: `${screenshotDir}/members-member.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(member.page, "members page as member");
 
   // ---- admin (promoted at once by the owner's change: Sam's next page load has the powers)
   await sam.page.goto(`/bands/${bandId}/members`);
@@ -99,6 +103,7 @@ test("owner, admin and member each get exactly the controls they may use", async
   await expect(rowOf(sam.page, ownerEmail).getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(rowOf(sam.page, member.email).getByRole("combobox").locator("option")).toHaveText(["Admin", "Member"]);
   await sam.page.screenshot({ path: `${screenshotDir}/members-admin.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(sam.page, "members page as admin");
 
   // The admin removes the member, after confirming.
   await rowOf(sam.page, member.email).getByRole("button", { name: /^Remove/ }).click();
@@ -117,8 +122,18 @@ test("owner, admin and member each get exactly the controls they may use", async
   // Sam leaves and lands on the dashboard without the band.
   await rowOf(sam.page, sam.email).getByRole("button", { name: "Leave band" }).click();
   await sam.page.getByRole("dialog").getByRole("button", { name: "Leave band" }).click();
-  await expect(sam.page).toHaveURL(/\/$/);
+  await expect(sam.page).toHaveURL(/\/\?left=The%20Members%20Test$/);
   await expect(sam.page.getByTestId("band-card").filter({ hasText: "The Members Test" })).toHaveCount(0);
+  // A polite confirmation, which can be closed, and then stays closed on reload.
+  const notice = sam.page.getByRole("status").filter({ hasText: "You left The Members Test." });
+  await expect(notice).toBeVisible();
+  await expectNoSeriousA11yViolations(sam.page, "dashboard after leaving a band");
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(sam.page.getByText("You left The Members Test.")).toHaveCount(0);
+  await expect(sam.page).toHaveURL(/\/$/);
+  await sam.page.reload();
+  await expect(sam.page.getByRole("heading", { name: "Your bands" })).toBeVisible();
+  await expect(sam.page.getByText("You left The Members Test.")).toHaveCount(0);
 
   // ---- the activity log tells the story, newest first
   await page.goto(`/bands/${bandId}/activity`);
@@ -128,6 +143,7 @@ test("owner, admin and member each get exactly the controls they may use", async
   await expect(page.getByText(`You changed ${sam.email} from Member to Admin`)).toBeVisible();
   await expect(page.getByText("You created the band")).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/activity.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "activity page");
 
   // ---- 375px wide
   const mobile = await browser.newContext({ viewport: { width: 375, height: 812 }, storageState: await page.context().storageState() });
@@ -136,9 +152,11 @@ test("owner, admin and member each get exactly the controls they may use", async
   await expect(mobilePage.getByTestId("member-row")).toHaveCount(2);
   expect(await mobilePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await mobilePage.screenshot({ path: `${screenshotDir}/members-owner-mobile.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(mobilePage, "members page as owner, 375px");
   await mobilePage.goto(`/bands/${bandId}/activity`);
   await expect(mobilePage.getByTestId("activity-item").first()).toBeVisible();
   await mobilePage.screenshot({ path: `${screenshotDir}/activity-mobile.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(mobilePage, "activity page, 375px");
 
   for (const c of [admin.context, member.context, sam.context, mobile]) await c.close();
 });
@@ -160,8 +178,10 @@ test("admins rename the band; only owners delete it, after typing its name", asy
   await expect(admin.page.getByRole("heading", { level: 1, name: "Doomed Band (renamed)" })).toBeVisible();
   await expect(admin.page.getByRole("button", { name: "Delete band…" })).toHaveCount(0);
   await expect(admin.page.getByText("Only owners can delete the band.")).toBeVisible();
+  await expectNoSeriousA11yViolations(admin.page, "settings page as admin");
 
   await page.goto(`/bands/${bandId}/settings`);
+  await expectNoSeriousA11yViolations(page, "settings page as owner");
   await page.getByRole("button", { name: "Delete band…" }).click();
   const confirm = page.getByRole("dialog");
   const deleteButton = confirm.getByRole("button", { name: "Delete band forever" });

@@ -1,9 +1,19 @@
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 
 test("a visitor signs in by email, creates a band and sees it on the dashboard", async ({ page, screenshotDir }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: /every take, every song/i })).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/landing.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "signed-out landing");
+  await page.goto("/signin");
+  await expectNoSeriousA11yViolations(page, "sign-in page");
+  await page.goto("/signin/check-email?email=someone%40example.test");
+  await expectNoSeriousA11yViolations(page, "check-email page");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await expectNoSeriousA11yViolations(page, "signed-out landing, 390px");
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const email = uniqueEmail("drummer");
   await signInByEmail(page, email);
@@ -11,6 +21,7 @@ test("a visitor signs in by email, creates a band and sees it on the dashboard",
   await expect(page.getByRole("heading", { name: "Your bands" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByRole("heading", { name: "No bands yet" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "empty dashboard");
 
   await page.getByLabel("Band name").fill("The Late Night Takes");
   await page.getByRole("button", { name: "Create band" }).click();
@@ -23,6 +34,11 @@ test("a visitor signs in by email, creates a band and sees it on the dashboard",
   await expect(card).toBeVisible();
   await expect(card.getByText("Owner")).toBeVisible();
   await page.screenshot({ path: `${screenshotDir}/dashboard.png`, fullPage: true });
+  await expectNoSeriousA11yViolations(page, "dashboard with a band");
+  await page.goto("/no-such-page");
+  await expect(page.getByText("That page does not exist")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "not-found page");
+  await page.goto("/");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in with email" })).toBeVisible();
@@ -54,5 +70,6 @@ test("a band refuses anonymous callers (401) and signed-in non-members (403 NOT_
 
   await strangerPage.goto(`/bands/${bandId}`);
   await expect(strangerPage.getByRole("heading", { name: "You're not in this band" })).toBeVisible();
+  await expectNoSeriousA11yViolations(strangerPage, "band page for a non-member");
   await stranger.close();
 });

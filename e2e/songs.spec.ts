@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 
 /** A real 16-bit PCM mono WAV: `seconds` of a 440 Hz sine tone. */
@@ -54,6 +55,7 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   await page.getByLabel("Band name").fill("The Night Ferries");
   await page.getByRole("button", { name: "Create band" }).click();
   await expect(page.getByRole("heading", { name: "No songs yet" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "band songs page, empty");
 
   // A song, renamed once, plus one that is archived.
   await page.getByLabel("New song").fill("Midnight Ferry (working title)");
@@ -74,6 +76,7 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   await row.getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Midnight Ferry" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No takes yet" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "song page without takes");
 
   // Not audio: refused by its bytes, with a readable message.
   await page.getByTestId("upload-file").setInputFiles({ name: "setlist.mp3", mimeType: "audio/mpeg", buffer: Buffer.from("just some text, not audio\n".repeat(50)) });
@@ -140,12 +143,14 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   expect(fs.readFileSync(await saved.path()).equals(wav)).toBe(true);
 
   await shot(page, screenshotDir, "song-desktop.png");
+  await expectNoSeriousA11yViolations(page, "song page with a take and a comment");
 
   // Phone width: nothing wider than the screen, the player still works.
   await page.setViewportSize({ width: 375, height: 812 });
   await page.reload();
   await expect(page.getByTestId("take-row")).toHaveCount(1);
   await shot(page, screenshotDir, "song-mobile-top.png");
+  await expectNoSeriousA11yViolations(page, "song page, 375px");
   const overflowing = await page.evaluate(() =>
     [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
@@ -163,7 +168,9 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   await page.getByRole("link", { name: "← All songs" }).click();
   await expect(page.getByTestId("song-row").filter({ hasText: "Midnight Ferry" })).toContainText("1 take");
   await shot(page, screenshotDir, "songs-mobile.png");
+  await expectNoSeriousA11yViolations(page, "band songs page, 375px");
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByText("Archived songs").click();
   await shot(page, screenshotDir, "songs-desktop.png");
+  await expectNoSeriousA11yViolations(page, "band songs page with archived songs open");
 });

@@ -10,9 +10,19 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "RehearsalHub", template: "%s · RehearsalHub" },
   description: "Keep, hear and discuss your band's rehearsal recordings.",
+  applicationName: "RehearsalHub",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#141210" };
+// The browser's own bar follows the theme that globals.css picks from the same setting.
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "dark light",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f3ee" },
+    { media: "(prefers-color-scheme: dark)", color: "#141210" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The root layout has no error boundary above it but global-error (unstyled):

@@ -3,14 +3,21 @@ import { CreateBandForm } from "@/features/bands/ui/create-band-form";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
 import { currentUser, serverApi } from "@/trpc/server";
 import { Icon } from "@/components/icon";
+import { StatusNotice } from "@/components/status-notice";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<{ left?: string | string[] }> };
+
+export default async function HomePage({ searchParams }: Props) {
   const user = await currentUser();
   if (!user) return <Landing />;
 
+  const { left } = await searchParams;
   const bands = await (await serverApi()).band.list();
   return (
     <div className="stack" style={{ gap: 28 }}>
+      {/* The band is gone from the list by now, so its name comes along in the
+          redirect; it is only ever shown back as text, and kept short. */}
+      {typeof left === "string" && left.trim() ? <StatusNotice param="left" message={`You left ${left.trim().slice(0, 100)}.`} /> : null}
       <div className="page-header">
         <div>
           <p className="eyebrow">Dashboard</p>
@@ -77,19 +84,19 @@ function Landing() {
       </section>
       <section className="features" aria-label="What you can do">
         <div className="card">
-          <h3 className="feature-title"><Icon name="layers" /> Every take of every song</h3>
+          <h2 className="feature-title"><Icon name="layers" /> Every take of every song</h2>
           <p>Versions stay with their song, newest first, with the best take marked.</p>
         </div>
         <div className="card">
-          <h3 className="feature-title"><Icon name="headphones" /> Listen anywhere</h3>
-          <p>Stream in the browser and jump to any moment; nothing to download.</p>
+          <h2 className="feature-title"><Icon name="headphones" /> Listen anywhere</h2>
+          <p>Stream in the browser and jump to any moment, or download a take to keep.</p>
         </div>
         <div className="card">
-          <h3 className="feature-title"><Icon name="message" /> Feedback on the beat</h3>
+          <h2 className="feature-title"><Icon name="message" /> Feedback on the beat</h2>
           <p>Comment on a take at the second you mean, so nobody has to guess.</p>
         </div>
         <div className="card">
-          <h3 className="feature-title"><Icon name="lock" /> Just your band</h3>
+          <h2 className="feature-title"><Icon name="lock" /> Just your band</h2>
           <p>Invite bandmates by email; owners and admins decide who is in.</p>
         </div>
       </section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/server/auth/session";
+import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 
 /** `signedInUnknown`: the session could not be looked up (database outage), so offer neither sign-in nor sign-out. */
@@ -21,9 +22,7 @@ export function SiteHeader({ user, signedInUnknown = false }: { user: SessionUse
             <SignOutButton />
           </div>
         ) : signedInUnknown ? null : (
-          <Link href="/signin" className="btn btn-secondary btn-sm">
-            Sign in
-          </Link>
+          <SignInLink />
         )}
       </div>
     </header>

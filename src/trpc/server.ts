@@ -50,6 +50,23 @@ const hydration = createHydrationHelpers<AppRouter>(
 export const prefetch = hydration.trpc;
 export const HydrateClient = hydration.HydrateClient;
 
+/** The song a request is about, asked once per render: the song page and its tab title share it. */
+export const songForRequest = cache(async (bandId: string, songId: string) => (await serverApi()).song.get({ bandId, songId }));
+
+/**
+ * A band page's tab title, "<section> · <band>" (the root layout adds the app's
+ * name). A refusal or a missing band is the page's to explain: the title then
+ * names only the section.
+ */
+export async function bandPageTitle(bandId: string, section?: string): Promise<string> {
+  if (!isId(bandId)) return section ?? "Band";
+  const band = await loadBand(bandId).catch(() => null);
+  if (!band) return section ?? "Band";
+  return section ? `${section} · ${band.name}` : band.name;
+}
+
+export const areIds = (...segments: string[]): boolean => segments.every(isId);
+
 /** URL segments that cannot be ids (a NUL, a slash, a stray %) name nothing: the styled 404, before any query. */
 export function notFoundUnlessIds(...segments: string[]): void {
   if (!segments.every(isId)) notFound();

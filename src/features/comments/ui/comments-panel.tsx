@@ -2,7 +2,7 @@
 
 import { useRef, useState, type FormEvent } from "react";
 import { commentBodySchema, COMMENT_MAX } from "@/features/comments/comment.schema";
-import { formatClock, formatRelative, spokenClock } from "@/lib/format-time";
+import { formatClock, formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 
@@ -94,10 +94,11 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
                     type="button"
                     className="timestamp"
                     onClick={() => onSeek(comment.atSeconds!)}
-                    aria-label={`Play from ${spokenClock(comment.atSeconds)}`}
+                    // The name starts with the visible time, so "click 1:05" works for voice control.
+                    aria-label={`${formatClock(comment.atSeconds)}, play from here`}
                     data-testid="comment-timestamp"
                   >
-                    ▶ {formatClock(comment.atSeconds)}
+                    <span aria-hidden="true">▶</span> {formatClock(comment.atSeconds)}
                   </button>
                 ) : null}
                 <span className="comment-author">{authorName(comment)}</span>

@@ -72,7 +72,7 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
   const [confirmDecline, setConfirmDecline] = useState(false);
   const accept = api.invite.accept.useMutation({
     onSuccess: (result) => {
-      router.push(`/bands/${result.bandId}`);
+      router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
     onError: (e) => setError(userMessage(e)),
@@ -120,7 +120,7 @@ export function JoinBand({ token, bandName }: { token: string; bandName: string 
   const [error, setError] = useState<string | null>(null);
   const join = api.joinLink.join.useMutation({
     onSuccess: (result) => {
-      router.push(`/bands/${result.bandId}`);
+      router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
     onError: (e) => setError(userMessage(e)),

@@ -8,6 +8,7 @@ import { RoleBadge } from "@/features/bands/ui/role-badge";
 import { userMessage } from "@/lib/user-message";
 import { roleLabel, type BandRole } from "@/server/access/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { isSoleOwner } from "./sole-owner";
 
 type Member = RouterOutputs["member"]["list"][number];
 
@@ -51,7 +52,7 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
   const remove = api.member.remove.useMutation({ onError: fail });
   const leave = api.member.leave.useMutation({
     onSuccess: () => {
-      router.push("/");
+      router.push(`/?left=${encodeURIComponent(bandName)}`);
       router.refresh();
     },
     onError: fail,
@@ -89,6 +90,8 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
   }
 
   const list = members.data;
+  // Leaving or stepping down would only fail with LAST_OWNER: say why instead.
+  const soleOwner = isSoleOwner(list);
   return (
     <section className="stack" aria-labelledby="members-heading">
       <div className="row-between">
@@ -120,8 +123,9 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
               {nameOf(m).charAt(0).toUpperCase()}
             </span>
             <div className="member-who">
-              <div className="member-name truncate">
-                {m.name?.trim() || m.email}
+              <div className="member-name">
+                {/* The name shortens; the "you" tag stays in sight. */}
+                <span className="truncate">{m.name?.trim() || m.email}</span>
                 {m.isMe ? <span className="member-you">you</span> : null}
               </div>
               <div className="small muted truncate">
@@ -129,7 +133,14 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
               </div>
             </div>
             <div className="member-controls">
-              {m.roleOptions.length > 0 ? (
+              {m.isMe && soleOwner ? (
+                <>
+                  <RoleBadge role={m.role} />
+                  <p className="small muted member-sole-owner" data-testid="sole-owner-note">
+                    You&apos;re the only owner: make someone else an owner before you leave or step down.
+                  </p>
+                </>
+              ) : m.roleOptions.length > 0 ? (
                 <label className="member-role-select">
                   <span className="visually-hidden">Role of {nameOf(m)}</span>
                   <select
@@ -155,7 +166,7 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
                   Remove<span className="visually-hidden"> {nameOf(m)}</span>
                 </button>
               ) : null}
-              {m.canLeave ? (
+              {m.canLeave && !(m.isMe && soleOwner) ? (
                 <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => setPending({ kind: "leave", member: m })}>
                   Leave band
                 </button>

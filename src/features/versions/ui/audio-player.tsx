@@ -183,11 +183,11 @@ export function AudioPlayer({ ref, src, title, subtitle, knownDuration, markers 
           <span data-testid="player-duration">{formatClock(duration)}</span>
         </span>
         <div className="row" style={{ gap: 6 }}>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => seekTo(time - SKIP_SECONDS)} aria-label={`Back ${SKIP_SECONDS} seconds`}>
-            ↺ {SKIP_SECONDS}
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => seekTo(time - SKIP_SECONDS)} aria-label={`${SKIP_SECONDS} seconds back`}>
+            <span aria-hidden="true">↺</span> {SKIP_SECONDS}
           </button>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => seekTo(time + SKIP_SECONDS)} aria-label={`Forward ${SKIP_SECONDS} seconds`}>
-            {SKIP_SECONDS} ↻
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => seekTo(time + SKIP_SECONDS)} aria-label={`${SKIP_SECONDS} seconds forward`}>
+            {SKIP_SECONDS} <span aria-hidden="true">↻</span>
           </button>
           <label className="visually-hidden" htmlFor="player-speed">
             Playback speed

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActivityFeed } from "@/features/activity/ui/activity-feed";
-import { currentUser, notFoundUnlessIds } from "@/trpc/server";
+import { bandPageTitle, currentUser, notFoundUnlessIds } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Activity" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Activity") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 

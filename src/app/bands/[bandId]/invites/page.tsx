@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { InvitesPanel } from "@/features/invites/ui/invites-panel";
 import { JoinLinkPanel } from "@/features/invites/ui/join-link-panel";
 import { hasAtLeastRole } from "@/server/access/roles";
-import { HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
+import { bandPageTitle, HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Invites" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Invites") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { MembersPanel } from "@/features/members/ui/members-panel";
-import { HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
+import { bandPageTitle, HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Members") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { Icon } from "@/components/icon";
 import { DeleteBandSection, RenameBandForm } from "@/features/bands/ui/band-settings";
 import { hasAtLeastRole } from "@/server/access/roles";
-import { loadBandForPage } from "@/trpc/server";
+import { bandPageTitle, loadBandForPage } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Band settings" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await bandPageTitle((await params).bandId, "Settings") };
+}
 
 type Props = { params: Promise<{ bandId: string }> };
 

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { env } from "@/env";
 import { SongWorkspace } from "@/features/versions/ui/song-workspace";
-import { loadForPage, notFoundUnlessIds, serverApi } from "@/trpc/server";
+import { loadBand, areIds, loadForPage, notFoundUnlessIds, serverApi, songForRequest } from "@/trpc/server";
 
 type Props = {
   params: Promise<{ bandId: string; songId: string }>;
   searchParams: Promise<{ take?: string | string[] }>;
 };
 
-export const metadata: Metadata = { title: "Song · RehearsalHub" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { bandId, songId } = await params;
+  if (!areIds(bandId, songId)) return { title: "Song" };
+  // A refusal or a missing song is the page's to explain; the title just stays generic.
+  const [band, song] = await Promise.all([loadBand(bandId).catch(() => null), songForRequest(bandId, songId).catch(() => null)]);
+  return { title: song && band ? `${song.title} · ${band.name}` : "Song" };
+}
 
 export default async function SongPage({ params, searchParams }: Props) {
   const { bandId, songId } = await params;
@@ -16,7 +22,7 @@ export default async function SongPage({ params, searchParams }: Props) {
   notFoundUnlessIds(bandId, songId);
   const result = await loadForPage(async () => {
     const api = await serverApi();
-    const [song, versions] = await Promise.all([api.song.get({ bandId, songId }), api.version.list({ bandId, songId })]);
+    const [song, versions] = await Promise.all([songForRequest(bandId, songId), api.version.list({ bandId, songId })]);
     return { song, versions };
   }, `/bands/${bandId}/songs/${songId}`);
   // The band layout already explains a refusal.

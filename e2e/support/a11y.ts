@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+type Scheme = "light" | "dark";
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n    ${v.helpUrl}\n` +
+        v.nodes.map((n) => `    - ${n.target.join(" ")}: ${(n.failureSummary ?? "").split("\n").slice(1).join("; ").trim()}`).join("\n"),
+    );
+}
+
+/**
+ * Runs axe on the page as it is now, in the dark and the light theme, and fails
+ * on any serious or critical violation, listing each rule with the elements it
+ * found and axe's help. axe is injected through Playwright's evaluate (the
+ * DevTools protocol), which the page's Content-Security-Policy does not govern,
+ * so the CSP guard in fixtures.ts stays on and sees nothing from it.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, state = new URL(page.url()).pathname): Promise<void> {
+  // Two axe passes take a few seconds on a busy machine: they get their own time, not the flow's.
+  test.info().setTimeout(test.info().timeout + 15_000);
+  const current: Scheme = (await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)) ? "dark" : "light";
+  const report: string[] = [];
+  for (const scheme of [current, current === "dark" ? "light" : "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Buttons fade their colours (0.15 s): measure what settles, not a frame mid-way.
+    await page.waitForTimeout(scheme === current ? 0 : 250);
+    report.push(...(await seriousViolations(page)).map((line) => `[${scheme}] ${line}`));
+  }
+  await page.emulateMedia({ colorScheme: current });
+  expect(report, `axe: serious or critical violations on ${state}`).toEqual([]);
+}
+
+/**
+ * Every visible control smaller than 44x44 px, the size a fingertip hits
+ * reliably. Links inside running text are exempt (WCAG 2.5.8's inline
+ * exception), and a checkbox counts by its label.
+ */
+export async function smallTouchTargets(page: Page, min = 44): Promise<string[]> {
+  return page.evaluate((min) => {
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+    const controls = [...document.querySelectorAll("main a[href], main button, main select, main input:not([type=hidden]), main textarea, main summary, header a[href], header button")];
+    const small: string[] = [];
+    for (const el of controls) {
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none" || el.closest("dialog:not([open]), .visually-hidden")) continue;
+      if (el.tagName === "A" && style.display === "inline" && el.closest("p, li, .alert")) continue;
+      let box = el.getBoundingClientRect();
+      if (box.width <= 1 && box.height <= 1) continue;
+      if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio" || el.type === "file")) {
+        const label = el.closest("label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null);
+        if (!label) {
+          small.push(`${describe(el)} has no label to tap`);
+          continue;
+        }
+        box = label.getBoundingClientRect();
+      }
+      if (box.height < min - 0.5 || box.width < min - 0.5) small.push(`${describe(el)} ${Math.round(box.width)}x${Math.round(box.height)}`);
+    }
+    return small;
+  }, min);
+}

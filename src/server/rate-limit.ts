@@ -1,3 +1,5 @@
+import "server-only";
+
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";

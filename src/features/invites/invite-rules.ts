@@ -1,5 +1,5 @@
 import type { InviteState } from "@/generated/prisma/enums";
-import { canGrantRole, roleLabel, type BandRole } from "@/server/access/roles";
+import { canGrantRole, roleLabel, type BandRole } from "@/lib/roles";
 import { normalizeEmail } from "@/server/auth/email";
 import { AppError } from "@/server/errors";
 

@@ -1,6 +1,6 @@
 import { logActivity } from "@/features/activity/log-activity";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { grantableRoles } from "@/server/access/roles";
+import { grantableRoles } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { normalizeEmail } from "@/server/auth/email";
 import { AppError } from "@/server/errors";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bandIdSchema as bandId, idSchema, tokenSchema } from "@/lib/ids";
 import { emailAddress } from "@/lib/text";
-import { bandRoles, type BandRole } from "@/server/access/roles";
+import { bandRoles, type BandRole } from "@/lib/roles";
 import {
   DEFAULT_INVITE_EXPIRY_DAYS,
   DEFAULT_JOIN_LINK_MAX_USES,

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { emailAddress } from "@/lib/text";
 
 /** A user's identity is their verified email, compared trimmed and lower-cased. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 import type { InviteStatus } from "../invite-rules";
 import { AnswerInvite, SignInAsInvited, SwitchAccount } from "./invite-actions";
 import { LocalDate } from "./local-date";

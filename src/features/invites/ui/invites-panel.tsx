@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
 import { userMessage } from "@/lib/user-message";
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { DEFAULT_INVITE_EXPIRY_DAYS, inviteExpiryChoices, type InviteExpiryDays } from "../invite-rules";
 import { createInviteInput } from "../invite.schema";

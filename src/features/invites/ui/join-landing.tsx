@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SignInForm } from "@/app/signin/sign-in-form";
-import type { BandRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
 import type { JoinLinkStatus } from "../invite-rules";
 import { JoinBand } from "./invite-actions";
 import { InviteCard } from "./invite-landing";

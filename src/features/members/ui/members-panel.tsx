@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/features/invites/ui/confirm-dialog";
 import { LocalDate } from "@/features/invites/ui/local-date";
 import { RoleBadge } from "@/features/bands/ui/role-badge";
 import { userMessage } from "@/lib/user-message";
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
 
 type Member = RouterOutputs["member"]["list"][number];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InvitesPanel } from "@/features/invites/ui/invites-panel";
 import { JoinLinkPanel } from "@/features/invites/ui/join-link-panel";
-import { hasAtLeastRole } from "@/server/access/roles";
+import { hasAtLeastRole } from "@/lib/roles";
 import { loadForPage, serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Invites" };

@@ -1,5 +1,3 @@
-import "server-only";
-
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { SERVICE_UNAVAILABLE_DIGEST, SERVICE_UNAVAILABLE_RETRY_SECONDS } from "@/lib/service-unavailable";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";

@@ -6,7 +6,7 @@ import { resetEnvForTests } from "@/env";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTake } from "@/test/takes";
 import { createTestDatabase } from "@/test/test-database";
-import { rejectionOf as rejection } from "@/test/trpc-rejection";
+import { rejection } from "@/test/trpc-rejection";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let storageDir: string;

@@ -5,7 +5,8 @@ import { createTestDatabase } from "@/test/test-database";
 import { createPrismaClient } from "@/server/db/client";
 import { captureLogs } from "@/server/log";
 import { INVITE_LIMITS } from "./invite-limits";
-import { mailsTo, rejection, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
+import { rejection } from "@/test/trpc-rejection";
+import { mailsTo, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let outbox: ReturnType<typeof useTempOutbox>;

@@ -1,13 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
-
-async function createBand(page: Page, name: string): Promise<string> {
-  await page.goto("/");
-  await page.getByLabel("Band name").fill(name);
-  await page.getByRole("button", { name: "Create band" }).click();
-  await expect(page).toHaveURL(/\/bands\/[^/]+$/);
-  return page.url().split("/bands/")[1]!;
-}
+import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 
 /** Every id on the page that more than one element carries. */
 async function duplicateIds(page: Page): Promise<string[]> {

@@ -1,26 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/env";
+import { describe, expect, it } from "vitest";
 import { getStorage } from "@/server/storage";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
-import { createTestDatabase } from "@/test/test-database";
+import { databaseWithStorage } from "@/test/database-with-storage";
 import { rejection } from "@/test/trpc-rejection";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let storageDir: string;
-beforeAll(async () => {
-  storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "rh-members-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnvForTests();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-  fs.rmSync(storageDir, { recursive: true, force: true });
-});
+const t = databaseWithStorage("rh-members-");
 
 const roleOf = async (bandId: string, userId: string) =>
   (await t.db.bandMember.findUnique({ where: { bandId_userId: { bandId, userId } } }))?.role ?? null;

@@ -5,7 +5,7 @@ import { grantableRoles } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { normalizeEmail } from "@/server/auth/email";
 import { AppError } from "@/server/errors";
-import { consumeAcceptAttempt, consumeInviteSend } from "./invite-limits";
+import { consumeAcceptAttempt, consumeInviteSend } from "./invite.rate-limits";
 import { displayName, notifyAdmins, sendAfterCommit } from "./invite-notify";
 import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite.rules";
 import { hashToken, inviteUrl, newToken } from "./invite-token";

@@ -3,7 +3,7 @@ import { lockBandMemberships } from "@/features/members/membership-lock";
 import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
-import { consumeAcceptAttempt } from "./invite-limits";
+import { consumeAcceptAttempt } from "./invite.rate-limits";
 import { displayName, notifyAdmins } from "./invite-notify";
 import { expiryFrom } from "./invite.rules";
 import { joinBlocker, joinLinkStatus } from "./join-link.rules";

@@ -17,10 +17,6 @@ const nextConfig = {
     "file-type",
     "busboy",
   ],
-  experimental: {
-    // Uploads are streamed by our own route handler; nothing else takes big bodies.
-    serverActions: { bodySizeLimit: "1mb" },
-  },
 };
 
 export default nextConfig;

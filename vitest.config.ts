@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname, "src") };
+// "server-only" throws unless resolved under the react-server condition, which only Next sets:
+// tests import server modules directly, as create-t3-app projects do.
+const alias = {
+  "@": path.resolve(import.meta.dirname, "src"),
+  "server-only": path.resolve(import.meta.dirname, "src/test/server-only-stub.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },

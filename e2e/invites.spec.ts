@@ -1,17 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { appDatabaseUrl, expect, firstLink, signInByEmail, test, uniqueEmail, waitForMail } from "./support/fixtures";
+import { appDatabaseUrl, createBand, expect, firstLink, signInByEmail, test, uniqueEmail, waitForMail } from "./support/fixtures";
 
 const MOBILE = { width: 375, height: 812 };
-
-async function createBand(page: Page, name: string): Promise<string> {
-  await page.goto("/");
-  await page.getByLabel("Band name").fill(name);
-  await page.getByRole("button", { name: "Create band" }).click();
-  await expect(page).toHaveURL(/\/bands\/[^/]+$/);
-  return page.url().split("/bands/")[1]!;
-}
 
 /** Invites `email` through the UI and returns the one-time link shown to the admin. */
 async function inviteThroughUi(page: Page, bandId: string, email: string): Promise<string> {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { wavHeader } from "../src/test/wav";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import { e2eAppLog } from "./support/paths";
 
@@ -128,19 +129,7 @@ test("uploads cut off at any moment leave no uncaught exception; the log has one
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"))!;
   const cookie = `${session.name}=${session.value}`;
 
-  const wav = Buffer.alloc(3_000_000);
-  wav.write("RIFF", 0);
-  wav.writeUInt32LE(wav.length - 8, 4);
-  wav.write("WAVEfmt ", 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(2, 22);
-  wav.writeUInt32LE(44_100, 24);
-  wav.writeUInt32LE(176_400, 28);
-  wav.writeUInt16LE(4, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write("data", 36);
-  wav.writeUInt32LE(wav.length - 44, 40);
+  const wav = Buffer.concat([wavHeader(3_000_000 - 44), Buffer.alloc(3_000_000 - 44)]);
   const body = Buffer.concat([
     Buffer.from(`--xx\r\nContent-Disposition: form-data; name="file"; filename="cut.wav"\r\nContent-Type: audio/wav\r\n\r\n`),
     wav,

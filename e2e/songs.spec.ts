@@ -1,32 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { makeWav } from "../src/test/wav";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
-
-/** A real 16-bit PCM mono WAV: `seconds` of a 440 Hz sine tone. */
-function sineWav(seconds: number, sampleRate = 44_100): Buffer {
-  const samples = Math.round(seconds * sampleRate);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 0.3 * 32767), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0, "ascii");
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write("WAVE", 8, "ascii");
-  header.write("fmt ", 12, "ascii");
-  header.writeUInt32LE(16, 16); // fmt chunk size
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28); // byte rate
-  header.writeUInt16LE(2, 32); // block align
-  header.writeUInt16LE(16, 34); // bits per sample
-  header.write("data", 36, "ascii");
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 /** Into the shared screenshot folder, and a copy under this run's own E2E_ROOT that parallel runs do not wipe. */
 async function shot(page: Page, screenshotDir: string, name: string) {
@@ -84,7 +61,7 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   await expect(page.getByRole("alert").filter({ hasText: /not audio|not an audio/i })).toBeVisible();
 
   // A real 8-second WAV.
-  const wav = sineWav(8);
+  const wav = makeWav({ seconds: 8, channels: 1 });
   await page.getByTestId("upload-file").setInputFiles({ name: "rehearsal-take.wav", mimeType: "audio/wav", buffer: wav });
   await page.getByRole("button", { name: "+ Add a title or notes" }).click();
   await page.getByLabel("Title (optional)").fill("Full band, slower");

@@ -8,14 +8,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { readOrCreateSecret } from "../src/env";
+import { readOrCreateSecret, startupEnv } from "../src/env";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrate";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.DATA_DIR ?? "./.data");
-const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const buildStampFile = path.resolve(distDir, "rehearsalhub-build-stamp");
@@ -55,9 +52,10 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
+  const { port, dataDir, appUrl, databaseUrl: configuredDatabaseUrl, authSecret } = startupEnv();
   fs.mkdirSync(dataDir, { recursive: true });
 
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl = configuredDatabaseUrl;
   let stopDatabase: (() => Promise<void>) | undefined;
   if (!databaseUrl) {
     const embedded = await startEmbeddedPostgres({ dataDir, log });
@@ -77,7 +75,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? readOrCreateSecret(dataDir),
+    AUTH_SECRET: authSecret ?? readOrCreateSecret(dataDir),
   };
 
   if (!dev) buildIfNeeded(env);

@@ -55,18 +55,13 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment configuration:\n${problems}`);
-  }
-  const e = parsed.data;
+  const e = checked(schema.safeParse(process.env));
   // Data lives outside the build; tell the bundler not to trace these paths.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
   cached = {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    appUrl: appUrlOf(e.APP_URL, e.PORT),
     dataDir,
     databaseUrl: e.DATABASE_URL,
     authSecret: e.AUTH_SECRET ?? readOrCreateSecret(dataDir),
@@ -81,6 +76,32 @@ export function env(): Env {
     audioOffload: e.AUDIO_OFFLOAD,
   };
   return cached;
+}
+
+function checked<T>(parsed: z.ZodSafeParseResult<T>): T {
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+  throw new Error(`Invalid environment configuration:\n${problems}`);
+}
+
+function appUrlOf(appUrl: string | undefined, port: number): string {
+  return (appUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
+}
+
+/**
+ * What `npm start` needs before the app exists (scripts/serve.ts), with the app's own
+ * defaults. Only these variables are checked here: the rest are the app's to validate
+ * on first use, as before. An empty DATABASE_URL means "use the embedded database".
+ */
+export function startupEnv(): { port: number; dataDir: string; appUrl: string; databaseUrl: string | undefined; authSecret: string | undefined } {
+  const e = checked(schema.pick({ PORT: true, DATA_DIR: true, APP_URL: true }).safeParse(process.env));
+  return {
+    port: e.PORT,
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR),
+    appUrl: appUrlOf(e.APP_URL, e.PORT),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    authSecret: process.env.AUTH_SECRET,
+  };
 }
 
 function parsePerClientLimit(value: string): { points: number; minutes: number } | null {

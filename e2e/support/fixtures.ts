@@ -36,6 +36,15 @@ export async function signInByEmail(page: Page, email: string, { callbackPath }:
   await page.goto(firstLink(mail, /\/api\/auth\/callback\/email/));
 }
 
+/** Creates a band from the home page's form; returns its id. */
+export async function createBand(page: Page, name: string): Promise<string> {
+  await page.goto("/");
+  await page.getByLabel("Band name").fill(name);
+  await page.getByRole("button", { name: "Create band" }).click();
+  await expect(page).toHaveURL(/\/bands\/[^/]+$/);
+  return page.url().split("/bands/")[1]!;
+}
+
 /**
  * The running app's database, for the rare test that must change what a
  * browser cannot (e.g. put an invite past its expiry): the embedded database

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CreateBandForm } from "@/features/bands/ui/create-band-form";
-import { RoleBadge } from "@/features/bands/ui/role-badge";
+import { RoleBadge } from "@/components/role-badge";
 import { currentUser, serverApi } from "@/trpc/server";
 import { Icon } from "@/components/icon";
 import { StatusNotice } from "@/components/status-notice";

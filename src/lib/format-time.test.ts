@@ -32,6 +32,14 @@ describe("formatRelative", () => {
     expect(formatRelative(new Date("2030-05-09T12:00:00Z"), now)).toBe("yesterday");
     expect(formatRelative(new Date("2030-04-20T12:00:00Z"), now)).toBe("3 weeks ago");
   });
+  it("reads the future too", () => {
+    expect(formatRelative(new Date("2030-05-10T12:00:30Z"), now)).toBe("in a moment");
+    expect(formatRelative(new Date("2030-05-10T14:00:00Z"), now)).toBe("in 2 hours");
+    expect(formatRelative(new Date("2030-05-13T12:00:00Z"), now)).toBe("in 3 days");
+  });
+  it("gives the minute, not a rounding of the hour", () => {
+    expect(formatRelative(new Date("2030-05-10T11:15:00Z"), now)).toBe("45 minutes ago");
+  });
 });
 
 describe("formatBytes", () => {

@@ -32,10 +32,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
-/** "3 days ago", "yesterday", "just now". */
+/** "3 days ago", "yesterday", "just now", "in 2 hours", "in a moment". */
 export function formatRelative(date: Date, now: Date = new Date()): string {
   const diff = (date.getTime() - now.getTime()) / 1000;
-  if (Math.abs(diff) < 60) return "just now";
+  if (Math.abs(diff) < 60) return diff > 0 ? "in a moment" : "just now";
   const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return rtf.format(Math.round(diff / size), unit);

@@ -14,6 +14,11 @@ describe("userMessage", () => {
     expect(userMessage(error)).toMatch(/plain text/);
   });
 
+  it("shows the server's sentence for a domain reason, not a canned one", () => {
+    const lastOwner = { message: "You are this band's only owner. Make someone else an owner first.", data: { code: "CONFLICT", reason: "LAST_OWNER" } };
+    expect(userMessage(lastOwner)).toBe("You are this band's only owner. Make someone else an owner first.");
+  });
+
   it("never shows an internal message", () => {
     expect(userMessage({ message: "relation does not exist", data: { code: "INTERNAL_SERVER_ERROR" } })).toBe("Something went wrong on our side. Please try again.");
   });

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
@@ -6,8 +8,8 @@ import { AppError } from "@/server/errors";
  * Abuse limits, counted in the database (model RateLimiterFlexible through
  * rate-limiter-flexible's Prisma store) so every app instance shares them. The
  * store increments with an atomic INSERT ... ON CONFLICT DO UPDATE. Each
- * feature names its limits (invite-limits.ts, band-limits.ts,
- * auth/sign-in-limits.ts) on top of this.
+ * feature names its limits (invite.rate-limits.ts, band.rate-limits.ts,
+ * auth/sign-in.rate-limits.ts) on top of this.
  */
 
 export type Limit = {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { BandRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
 import { createCaller } from "@/server/api/root";
 import { createContextInner } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";

@@ -9,17 +9,19 @@ import { getStorage } from "@/server/storage";
  */
 export async function createTake(
   db: PrismaClient,
-  { bandId, songId, uploaderId, durationSeconds = 120, createdAt, bytes = "RIFF fake audio" }: {
+  { bandId, songId, uploaderId, durationSeconds = 120, createdAt, bytes = "RIFF fake audio", contentType = "audio/wav" }: {
     bandId: string;
     songId: string;
     uploaderId: string | null;
     durationSeconds?: number | null;
     createdAt?: Date;
-    bytes?: string;
+    /** The stored file's exact content. */
+    bytes?: string | Buffer;
+    contentType?: string;
   },
 ) {
-  const storageKey = `test/${randomUUID()}.wav`;
-  const stored = await getStorage().put(storageKey, Readable.from([Buffer.from(bytes)]));
+  const storageKey = `bands/${bandId}/${randomUUID()}.wav`;
+  const stored = await getStorage().put(storageKey, Readable.from([typeof bytes === "string" ? Buffer.from(bytes) : bytes]));
   return db.version.create({
     data: {
       bandId,
@@ -27,7 +29,7 @@ export async function createTake(
       uploaderId,
       storageKey,
       originalName: "rehearsal.wav",
-      contentType: "audio/wav",
+      contentType,
       sizeBytes: BigInt(stored.size),
       durationSeconds,
       sampleRate: 44100,

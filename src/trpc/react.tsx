@@ -8,7 +8,7 @@ import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import { z } from "zod";
 import type { AppRouter } from "@/server/api/root";
-import { TRPC_MAX_BATCH_SIZE } from "./limits";
+import { TRPC_MAX_BATCH_SIZE } from "./request-limits";
 
 // Zod's JIT probes for eval with `Function("")`; under the app's CSP that is a
 // violation report on every page. Forms validate small inputs: no JIT needed.

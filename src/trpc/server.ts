@@ -1,3 +1,4 @@
+import "server-only";
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { TRPCError } from "@trpc/server";

@@ -1,65 +1,47 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useId } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError, fieldAria } from "@/components/form-field";
 import { requestSignInLink } from "@/lib/request-sign-in-link";
-import { emailAddress } from "@/lib/text";
-
-// The server's rule, checked here first so the common mistakes are explained without a round trip.
-const emailSchema = emailAddress();
+import { signInInput } from "@/lib/sign-in.schema";
 
 export function SignInForm({ callbackUrl, defaultEmail, submitLabel = "Email me a sign-in link" }: { callbackUrl: string; defaultEmail: string; submitLabel?: string }) {
   const router = useRouter();
-  const [email, setEmail] = useState(defaultEmail);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const errorId = useId();
+  // The server's rule, checked here first so the common mistakes are explained without a round trip.
+  const form = useForm({ resolver: zodResolver(signInInput), defaultValues: { email: defaultEmail } });
+  const error = form.formState.errors.email;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = emailSchema.safeParse(email);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Enter a valid email address.");
-      return;
-    }
-    setError(null);
-    setPending(true);
+  const onSubmit = form.handleSubmit(async ({ email }) => {
     try {
-      const result = await requestSignInLink(parsed.data, callbackUrl);
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      router.push(`/signin/check-email?email=${encodeURIComponent(parsed.data)}`);
+      const result = await requestSignInLink(email, callbackUrl);
+      if (!result.ok) return form.setError("email", { type: "server", message: result.message });
+      router.push(`/signin/check-email?email=${encodeURIComponent(email)}`);
     } catch {
-      setError("We could not reach RehearsalHub. Check your connection and try again.");
-    } finally {
-      setPending(false);
+      form.setError("email", { type: "server", message: "We could not reach RehearsalHub. Check your connection and try again." });
     }
-  }
+  });
 
+  const pending = form.formState.isSubmitting;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="signin-email">Email address</label>
         <input
           id="signin-email"
-          name="email"
           type="email"
           className="input"
           autoComplete="email"
           inputMode="email"
           placeholder="you@example.com"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "signin-email-error" : undefined}
           required
+          {...form.register("email")}
+          {...fieldAria(error, errorId)}
         />
-        {error && (
-          <p id="signin-email-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FieldError id={errorId} error={error} />
       </div>
       <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
         {pending ? <><span className="spinner" aria-hidden="true" /> Sending…</> : submitLabel}

@@ -1,5 +1,5 @@
 import type { ActivityType, BandRole } from "@/generated/prisma/enums";
-import { roleLabel } from "@/server/access/roles";
+import { roleLabel } from "@/lib/roles";
 
 type Person = { id: string; name: string | null; email: string } | null;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { createPrismaClient } from "@/server/db/client";
-import { rejectionOf as rejection } from "@/test/trpc-rejection";
+import { rejection } from "@/test/trpc-rejection";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {

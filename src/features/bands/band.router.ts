@@ -3,7 +3,7 @@ import { lockBandMemberships } from "@/features/members/membership-lock";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { getStorage } from "@/server/storage";
 import { log } from "@/server/log";
-import { consumeBandCreate } from "./band-limits";
+import { consumeBandCreate } from "./band.rate-limits";
 import { createBandInput, updateBandInput } from "./band.schema";
 
 export const bandRouter = createTRPCRouter({

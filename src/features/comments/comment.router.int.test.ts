@@ -1,25 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/env";
+import { describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTake } from "@/test/takes";
-import { createTestDatabase } from "@/test/test-database";
-import { rejectionOf as rejection } from "@/test/trpc-rejection";
+import { databaseWithStorage } from "@/test/database-with-storage";
+import { rejection } from "@/test/trpc-rejection";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let storageDir: string;
-beforeAll(async () => {
-  storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "rh-comments-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnvForTests();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-  fs.rmSync(storageDir, { recursive: true, force: true });
-});
+const t = databaseWithStorage("rh-comments-");
 
 async function bandWithTake(durationSeconds: number | null = 90) {
   const setup = await createBandWith(t.db, { admin: true, member: true });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { BandRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
 import { canDeleteComment, normaliseTimestamp, timestampProblem } from "./comment.rules";

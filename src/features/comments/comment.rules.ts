@@ -1,4 +1,4 @@
-import { hasAtLeastRole, type BandRole } from "@/server/access/roles";
+import { hasAtLeastRole, type BandRole } from "@/lib/roles";
 
 /** Slack for a duration read from file metadata, which can be a few ms short of what a player reports. */
 const DURATION_TOLERANCE_SECONDS = 0.5;

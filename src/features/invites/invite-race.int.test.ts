@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { raceLabel, racesRunInParallel } from "@/test/race";
 import { createTestDatabase } from "@/test/test-database";
-import { INVITE_LIMITS } from "./invite-limits";
+import { INVITE_LIMITS } from "./invite.rate-limits";
 import { tokenOf, useTempOutbox } from "./testing/invite-test-kit";
 
 /**

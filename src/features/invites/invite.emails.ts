@@ -1,4 +1,4 @@
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 import { renderEmailHtml, renderEmailText, type EmailContent } from "@/server/mail/layout";
 import type { Mail } from "@/server/mail/mailer";
 

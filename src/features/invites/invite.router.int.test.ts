@@ -4,8 +4,9 @@ import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { createPrismaClient } from "@/server/db/client";
 import { captureLogs } from "@/server/log";
-import { INVITE_LIMITS } from "./invite-limits";
-import { mailsTo, rejection, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
+import { INVITE_LIMITS } from "./invite.rate-limits";
+import { rejection } from "@/test/trpc-rejection";
+import { mailsTo, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let outbox: ReturnType<typeof useTempOutbox>;

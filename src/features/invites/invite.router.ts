@@ -1,12 +1,13 @@
 import { logActivity } from "@/features/activity/log-activity";
+import { lockBandMemberships } from "@/features/members/membership-lock";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { grantableRoles } from "@/server/access/roles";
+import { grantableRoles } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { normalizeEmail } from "@/server/auth/email";
 import { AppError } from "@/server/errors";
-import { consumeAcceptAttempt, consumeInviteSend } from "./invite-limits";
+import { consumeAcceptAttempt, consumeInviteSend } from "./invite.rate-limits";
 import { displayName, notifyAdmins, sendAfterCommit } from "./invite-notify";
-import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite-rules";
+import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite.rules";
 import { hashToken, inviteUrl, newToken } from "./invite-token";
 import { inviteEmail } from "./invite.emails";
 import { createInviteInput, inviteIdInput, resendInviteInput, tokenInput } from "./invite.schema";
@@ -97,7 +98,7 @@ export const inviteRouter = createTRPCRouter({
       const { invite, superseded } = await ctx.db.$transaction(async (tx) => {
         // One invite-writer per band at a time, so two admins inviting the same
         // address at once still leave exactly one pending invite.
-        await tx.$queryRaw`SELECT id FROM "Band" WHERE id = ${ctx.band.id} FOR UPDATE`;
+        await lockBandMemberships(tx, ctx.band.id);
         const { count: superseded } = await tx.bandInvite.updateMany({
           where: { bandId: ctx.band.id, email, state: "PENDING" },
           data: { state: "REVOKED", revokedAt: now },

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { bandIdSchema as bandId, idSchema, tokenSchema } from "@/lib/ids";
 import { emailAddress } from "@/lib/text";
-import { bandRoles, type BandRole } from "@/server/access/roles";
-import {
-  DEFAULT_INVITE_EXPIRY_DAYS,
-  DEFAULT_JOIN_LINK_MAX_USES,
-  inviteExpiryChoices,
-  joinLinkMaxUsesLimit,
-} from "./invite-rules";
+import { bandRoles, type BandRole } from "@/lib/roles";
+import { DEFAULT_INVITE_EXPIRY_DAYS, inviteExpiryChoices } from "./invite.rules";
 
 /** The same one-plain-address rule as sign-in: an invite goes to exactly one mailbox. */
 export const inviteEmailSchema = emailAddress({ example: "bandmate@example.com", required: "Enter the email address to invite." });
@@ -34,17 +29,5 @@ export const resendInviteInput = inviteIdInput.extend({ expiresInDays: expiresIn
 
 /** A token outside the token alphabet cannot be one we issued: 400 (the pages show it as an unknown link). */
 export const tokenInput = z.object({ token: tokenSchema });
-
-export const createJoinLinkInput = z.object({
-  bandId,
-  expiresInDays: expiresInDaysSchema,
-  maxUses: z.coerce
-    .number({ error: "Enter how many people may use the link." })
-    .int("Use a whole number.")
-    .min(1, "Allow at least one use.")
-    .max(joinLinkMaxUsesLimit, `At most ${joinLinkMaxUsesLimit} uses per link.`)
-    .default(DEFAULT_JOIN_LINK_MAX_USES),
-});
-export type CreateJoinLinkInput = z.input<typeof createJoinLinkInput>;
 
 export const bandOnlyInput = z.object({ bandId });

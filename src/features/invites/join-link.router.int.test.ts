@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
-import { mailsTo, rejection, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
+import { rejection } from "@/test/trpc-rejection";
+import { mailsTo, TEST_APP_URL, tokenOf, useTempOutbox } from "./testing/invite-test-kit";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let outbox: ReturnType<typeof useTempOutbox>;

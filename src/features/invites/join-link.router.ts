@@ -1,12 +1,15 @@
 import { logActivity } from "@/features/activity/log-activity";
+import { lockBandMemberships } from "@/features/members/membership-lock";
 import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
-import { consumeAcceptAttempt } from "./invite-limits";
+import { consumeAcceptAttempt } from "./invite.rate-limits";
 import { displayName, notifyAdmins } from "./invite-notify";
-import { expiryFrom, joinBlocker, joinLinkStatus } from "./invite-rules";
+import { expiryFrom } from "./invite.rules";
+import { joinBlocker, joinLinkStatus } from "./join-link.rules";
 import { hashToken, joinLinkUrl, newToken } from "./invite-token";
-import { bandOnlyInput, createJoinLinkInput, tokenInput } from "./invite.schema";
+import { bandOnlyInput, tokenInput } from "./invite.schema";
+import { createJoinLinkInput } from "./join-link.schema";
 
 /** A shareable link that lets any signed-in person join a band as a member, a limited number of times. */
 
@@ -47,7 +50,8 @@ export const joinLinkRouter = createTRPCRouter({
       const { token, tokenHash } = newToken();
       const now = new Date();
       const row = await ctx.db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Band" WHERE id = ${ctx.band.id} FOR UPDATE`;
+        // One writer at a time, so two admins regenerating at once leave exactly one active link.
+        await lockBandMemberships(tx, ctx.band.id);
         await tx.bandJoinLink.updateMany({ where: { bandId: ctx.band.id, revokedAt: null }, data: { revokedAt: now } });
         const row = await tx.bandJoinLink.create({
           data: { bandId: ctx.band.id, tokenHash, role: "MEMBER", expiresAt: expiryFrom(now, input.expiresInDays), maxUses: input.maxUses, createdById: ctx.user.id },

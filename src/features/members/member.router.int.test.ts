@@ -1,26 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/env";
+import { describe, expect, it } from "vitest";
 import { getStorage } from "@/server/storage";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
-import { createTestDatabase } from "@/test/test-database";
-import { rejectionOf } from "@/test/trpc-rejection";
+import { databaseWithStorage } from "@/test/database-with-storage";
+import { rejection } from "@/test/trpc-rejection";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let storageDir: string;
-beforeAll(async () => {
-  storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "rh-members-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnvForTests();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-  fs.rmSync(storageDir, { recursive: true, force: true });
-});
+const t = databaseWithStorage("rh-members-");
 
 const roleOf = async (bandId: string, userId: string) =>
   (await t.db.bandMember.findUnique({ where: { bandId_userId: { bandId, userId } } }))?.role ?? null;
@@ -44,7 +29,7 @@ describe("member.updateRole", () => {
   it("lets an owner promote and demote, logs from/to, and the new role applies on the next call", async () => {
     const { band, owner, member } = await createBandWith(t.db, { member: true });
     const promoted = callerFor(t.db, member!);
-    expect(await rejectionOf(promoted.band.update({ bandId: band.id, name: "Renamed" }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
+    expect(await rejection(promoted.band.update({ bandId: band.id, name: "Renamed" }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
 
     await callerFor(t.db, owner).member.updateRole({ bandId: band.id, userId: member!.id, role: "ADMIN" });
     expect(await promoted.band.update({ bandId: band.id, name: "Renamed" })).toMatchObject({ name: "Renamed" });
@@ -56,15 +41,15 @@ describe("member.updateRole", () => {
   it("admins cannot make owners or touch an owner; members manage nobody", async () => {
     const { band, owner, admin, member } = await createBandWith(t.db, { admin: true, member: true });
     const asAdmin = callerFor(t.db, admin!);
-    expect(await rejectionOf(asAdmin.member.updateRole({ bandId: band.id, userId: member!.id, role: "OWNER" }))).toMatchObject({
+    expect(await rejection(asAdmin.member.updateRole({ bandId: band.id, userId: member!.id, role: "OWNER" }))).toMatchObject({
       code: "FORBIDDEN",
       reason: "INSUFFICIENT_ROLE",
     });
-    expect(await rejectionOf(asAdmin.member.updateRole({ bandId: band.id, userId: owner.id, role: "MEMBER" }))).toMatchObject({
+    expect(await rejection(asAdmin.member.updateRole({ bandId: band.id, userId: owner.id, role: "MEMBER" }))).toMatchObject({
       code: "FORBIDDEN",
       reason: "INSUFFICIENT_ROLE",
     });
-    expect(await rejectionOf(callerFor(t.db, member!).member.updateRole({ bandId: band.id, userId: admin!.id, role: "MEMBER" }))).toMatchObject({
+    expect(await rejection(callerFor(t.db, member!).member.updateRole({ bandId: band.id, userId: admin!.id, role: "MEMBER" }))).toMatchObject({
       code: "FORBIDDEN",
       reason: "INSUFFICIENT_ROLE",
     });
@@ -76,7 +61,7 @@ describe("member.updateRole", () => {
   it("refuses to demote the last owner (409 LAST_OWNER) but lets one of two owners step down", async () => {
     const { band, owner, owner2 } = await createBandWith(t.db, { owner2: true });
     await callerFor(t.db, owner2!).member.updateRole({ bandId: band.id, userId: owner2!.id, role: "ADMIN" });
-    expect(await rejectionOf(callerFor(t.db, owner).member.updateRole({ bandId: band.id, userId: owner.id, role: "ADMIN" }))).toMatchObject({
+    expect(await rejection(callerFor(t.db, owner).member.updateRole({ bandId: band.id, userId: owner.id, role: "ADMIN" }))).toMatchObject({
       code: "CONFLICT",
       reason: "LAST_OWNER",
     });
@@ -86,7 +71,7 @@ describe("member.updateRole", () => {
   it("404s for someone who is not in this band, including another band's member", async () => {
     const { band, owner } = await createBandWith(t.db);
     const other = await createBandWith(t.db, { member: true });
-    expect(await rejectionOf(callerFor(t.db, owner).member.updateRole({ bandId: band.id, userId: other.member!.id, role: "ADMIN" }))).toMatchObject({
+    expect(await rejection(callerFor(t.db, owner).member.updateRole({ bandId: band.id, userId: other.member!.id, role: "ADMIN" }))).toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await roleOf(other.band.id, other.member!.id)).toBe("MEMBER");
@@ -95,7 +80,7 @@ describe("member.updateRole", () => {
   it("rejects an unknown role with BAD_REQUEST", async () => {
     const { band, owner, member } = await createBandWith(t.db, { member: true });
     const bad = { bandId: band.id, userId: member!.id, role: "ROADIE" } as unknown as { bandId: string; userId: string; role: "ADMIN" };
-    expect(await rejectionOf(callerFor(t.db, owner).member.updateRole(bad))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await rejection(callerFor(t.db, owner).member.updateRole(bad))).toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 
@@ -105,8 +90,8 @@ describe("member.remove", () => {
     const removed = callerFor(t.db, member!);
     expect((await removed.band.get({ bandId: band.id })).myRole).toBe("MEMBER");
     await callerFor(t.db, admin!).member.remove({ bandId: band.id, userId: member!.id });
-    expect(await rejectionOf(removed.band.get({ bandId: band.id }))).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
-    expect(await rejectionOf(removed.member.list({ bandId: band.id }))).toMatchObject({ reason: "NOT_A_MEMBER" });
+    expect(await rejection(removed.band.get({ bandId: band.id }))).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
+    expect(await rejection(removed.member.list({ bandId: band.id }))).toMatchObject({ reason: "NOT_A_MEMBER" });
     expect(await t.db.bandActivity.findMany({ where: { bandId: band.id, type: "MEMBER_REMOVED" } })).toEqual([
       expect.objectContaining({ actorId: admin!.id, targetUserId: member!.id, fromRole: "MEMBER" }),
     ]);
@@ -114,8 +99,8 @@ describe("member.remove", () => {
 
   it("admins never remove owners; nobody removes themselves (that is leaving)", async () => {
     const { band, owner, admin } = await createBandWith(t.db, { admin: true });
-    expect(await rejectionOf(callerFor(t.db, admin!).member.remove({ bandId: band.id, userId: owner.id }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
-    expect(await rejectionOf(callerFor(t.db, owner).member.remove({ bandId: band.id, userId: owner.id }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await rejection(callerFor(t.db, admin!).member.remove({ bandId: band.id, userId: owner.id }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
+    expect(await rejection(callerFor(t.db, owner).member.remove({ bandId: band.id, userId: owner.id }))).toMatchObject({ code: "BAD_REQUEST" });
     expect(await t.db.bandMember.count({ where: { bandId: band.id } })).toBe(2);
   });
 
@@ -133,7 +118,7 @@ describe("member.leave", () => {
     expect(await roleOf(band.id, member!.id)).toBeNull();
     expect(await t.db.bandActivity.count({ where: { bandId: band.id, type: "MEMBER_LEFT", targetUserId: member!.id } })).toBe(1);
 
-    expect(await rejectionOf(callerFor(t.db, owner).member.leave({ bandId: band.id }))).toMatchObject({ code: "CONFLICT", reason: "LAST_OWNER" });
+    expect(await rejection(callerFor(t.db, owner).member.leave({ bandId: band.id }))).toMatchObject({ code: "CONFLICT", reason: "LAST_OWNER" });
     expect(await roleOf(band.id, owner.id)).toBe("OWNER");
   });
 });
@@ -141,10 +126,10 @@ describe("member.leave", () => {
 describe("band.update / band.delete", () => {
   it("admins rename (logged); members cannot", async () => {
     const { band, admin, member } = await createBandWith(t.db, { admin: true, member: true });
-    expect(await rejectionOf(callerFor(t.db, member!).band.update({ bandId: band.id, name: "Nope" }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
+    expect(await rejection(callerFor(t.db, member!).band.update({ bandId: band.id, name: "Nope" }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
     expect(await callerFor(t.db, admin!).band.update({ bandId: band.id, name: "  New Name " })).toEqual({ id: band.id, name: "New Name" });
     expect(await t.db.bandActivity.count({ where: { bandId: band.id, type: "BAND_RENAMED", actorId: admin!.id } })).toBe(1);
-    expect(await rejectionOf(callerFor(t.db, admin!).band.update({ bandId: band.id, name: " " }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await rejection(callerFor(t.db, admin!).band.update({ bandId: band.id, name: " " }))).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("only owners delete; everything of the band goes, other bands stay", async () => {
@@ -161,14 +146,14 @@ describe("band.update / band.delete", () => {
       await t.db.comment.create({ data: { bandId: b.id, versionId: version.id, body: "nice" } });
       await t.db.bandInvite.create({ data: { bandId: b.id, email: "x@example.test", tokenHash: `hash-${b.id}`, expiresAt: new Date(Date.now() + 1e6) } });
     }
-    expect(await rejectionOf(callerFor(t.db, admin!).band.delete({ bandId: band.id }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
+    expect(await rejection(callerFor(t.db, admin!).band.delete({ bandId: band.id }))).toMatchObject({ reason: "INSUFFICIENT_ROLE" });
 
     expect(await callerFor(t.db, owner).band.delete({ bandId: band.id })).toMatchObject({ id: band.id, deletedFiles: 1 });
     for (const model of ["song", "version", "comment", "bandInvite", "bandMember", "bandActivity"] as const) {
       expect(await (t.db[model] as unknown as { count: (a: object) => Promise<number> }).count({ where: { bandId: band.id } }), model).toBe(0);
       expect(await (t.db[model] as unknown as { count: (a: object) => Promise<number> }).count({ where: { bandId: other.band.id } }), model).toBeGreaterThan(0);
     }
-    expect(await rejectionOf(callerFor(t.db, owner).band.get({ bandId: band.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(callerFor(t.db, owner).band.get({ bandId: band.id }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await getStorage().stat(`test/${band.id}.mp3`)).toBeNull();
     expect(await getStorage().stat(`test/${other.band.id}.mp3`)).not.toBeNull();
   });
@@ -190,13 +175,13 @@ describe("activity.list", () => {
     for (let i = 1; i < all.length; i++) expect(all[i - 1]!.createdAt.getTime()).toBeGreaterThanOrEqual(all[i]!.createdAt.getTime());
 
     const stranger = await createUser(t.db, "stranger");
-    expect(await rejectionOf(callerFor(t.db, stranger).activity.list({ bandId: band.id }))).toMatchObject({ reason: "NOT_A_MEMBER" });
+    expect(await rejection(callerFor(t.db, stranger).activity.list({ bandId: band.id }))).toMatchObject({ reason: "NOT_A_MEMBER" });
   });
 
   it("does not accept another band's event as a cursor", async () => {
     const { band, owner } = await createBandWith(t.db);
     const other = await createBandWith(t.db);
     const foreign = await t.db.bandActivity.findFirstOrThrow({ where: { bandId: other.band.id } });
-    expect(await rejectionOf(callerFor(t.db, owner).activity.list({ bandId: band.id, cursor: foreign.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(callerFor(t.db, owner).activity.list({ bandId: band.id, cursor: foreign.id }))).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,6 +1,6 @@
 import { logActivity } from "@/features/activity/log-activity";
 import type { Prisma } from "@/generated/prisma/client";
-import { canChangeRole, canRemoveMember, roleLabel, roleRank, type BandRole } from "@/server/access/roles";
+import { canChangeRole, canRemoveMember, roleLabel, roleRank, type BandRole } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { losesLastOwner, memberActions } from "./member.rules";

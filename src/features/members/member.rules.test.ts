@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandRoles } from "@/server/access/roles";
+import { bandRoles } from "@/lib/roles";
 import { losesLastOwner, memberActions } from "./member.rules";
 
 describe("losesLastOwner", () => {

@@ -1,4 +1,4 @@
-import { canRemoveMember, roleChangeOptions, type BandRole } from "@/server/access/roles";
+import { canRemoveMember, roleChangeOptions, type BandRole } from "@/lib/roles";
 
 /**
  * Would this change leave the band without an owner? `to` is the member's new

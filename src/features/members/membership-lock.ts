@@ -2,11 +2,16 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 
 /**
- * Serializes every change to a band's memberships: the first statement of each
- * membership-changing transaction locks the band's row until commit. Without
- * it, two owners demoting each other at once could each count "two owners"
- * and leave none. Anything that adds, removes or re-roles a member (invites,
- * join links, band deletion) takes this lock first.
+ * Locks the band's row until commit, as the first statement of the transaction.
+ * Callers: role changes, removals and leaving (members), band deletion, creating
+ * an invite and creating a join link. Without it, two owners demoting each other
+ * at once could each count "two owners" and leave none, and two admins inviting
+ * one address at once could leave two pending invites.
+ *
+ * Accepting an invite and joining by link add a member without it: they lock the
+ * invite's or link's own row (single use, use count), and the new membership's
+ * foreign-key check takes a KEY SHARE lock on the band row, which waits for any
+ * holder of this lock. Adding a member cannot remove the last owner.
  */
 export async function lockBandMemberships(tx: Prisma.TransactionClient, bandId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Band" WHERE id = ${bandId} FOR UPDATE`;

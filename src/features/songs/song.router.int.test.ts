@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
-import { rejectionOf as rejection } from "@/test/trpc-rejection";
+import { createTake } from "@/test/takes";
+import { rejection } from "@/test/trpc-rejection";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -10,20 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function addTake(bandId: string, songId: string, createdAt: Date) {
-  return t.db.version.create({
-    data: {
-      bandId,
-      songId,
-      storageKey: `k/${Math.random().toString(36).slice(2)}.wav`,
-      originalName: "a.wav",
-      contentType: "audio/wav",
-      sizeBytes: 10n,
-      createdAt,
-    },
-  });
-}
 
 describe("song.create / song.list", () => {
   it("any member creates a song; the list has take counts and the latest take's date, most recent first", async () => {
@@ -34,8 +21,8 @@ describe("song.create / song.list", () => {
     const loud = await api.song.create({ bandId: band.id, title: "Loud One" });
     expect((await t.db.song.findUniqueOrThrow({ where: { id: loud.id } })).createdById).toBe(member!.id);
 
-    await addTake(band.id, quiet.id, new Date("2030-01-01T10:00:00Z"));
-    await addTake(band.id, quiet.id, new Date("2030-01-02T10:00:00Z"));
+    await createTake(t.db, { bandId: band.id, songId: quiet.id, uploaderId: null, createdAt: new Date("2030-01-01T10:00:00Z") });
+    await createTake(t.db, { bandId: band.id, songId: quiet.id, uploaderId: null, createdAt: new Date("2030-01-02T10:00:00Z") });
 
     const list = await api.song.list({ bandId: band.id });
     expect(list.map((s) => [s.title, s.versionCount])).toEqual([

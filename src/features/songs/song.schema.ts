@@ -16,13 +16,16 @@ export const listSongsInput = z.object({
 
 export const getSongInput = z.object({ songId: songIdSchema });
 
-export const updateSongInput = z
-  .object({
-    songId: songIdSchema,
-    title: songTitleSchema.optional(),
-    archived: z.boolean().optional(),
-  })
-  .refine((input) => input.title !== undefined || input.archived !== undefined, {
+const songChanges = z.object({
+  songId: songIdSchema,
+  title: songTitleSchema.optional(),
+  archived: z.boolean().optional(),
+});
+
+export const updateSongInput = songChanges.refine((input) => input.title !== undefined || input.archived !== undefined, {
     message: "Nothing to change: give a new title or an archived flag.",
   });
 export type UpdateSongInput = z.infer<typeof updateSongInput>;
+
+/** The rename form: the update's title, required there. */
+export const renameSongFields = songChanges.pick({ title: true }).required();

@@ -1,25 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/env";
+import { describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTake } from "@/test/takes";
-import { createTestDatabase } from "@/test/test-database";
-import { rejectionOf as rejection } from "@/test/trpc-rejection";
+import { databaseWithStorage } from "@/test/database-with-storage";
+import { rejection } from "@/test/trpc-rejection";
 
-let t: Awaited<ReturnType<typeof createTestDatabase>>;
-let storageDir: string;
-beforeAll(async () => {
-  storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "rh-versions-"));
-  process.env.STORAGE_DIR = storageDir;
-  resetEnvForTests();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-  fs.rmSync(storageDir, { recursive: true, force: true });
-});
+const t = databaseWithStorage("rh-versions-");
 
 /** A band (owner, admin, two members) with a song and a take uploaded by `member`. */
 async function bandWithTake() {
@@ -31,7 +18,7 @@ async function bandWithTake() {
   return { ...setup, other, song, take };
 }
 
-const fileOf = (key: string) => path.join(storageDir, key);
+const fileOf = (key: string) => path.join(t.storageDir, key);
 
 describe("version.list / version.get", () => {
   it("lists takes newest first with uploader, duration, size, comment count and the best take marked", async () => {

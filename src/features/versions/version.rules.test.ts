@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BandRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
 import { canEditVersion } from "./version.rules";
 
 describe("canEditVersion (uploader or admin)", () => {

@@ -1,4 +1,4 @@
-import { hasAtLeastRole, type BandRole } from "@/server/access/roles";
+import { hasAtLeastRole, type BandRole } from "@/lib/roles";
 
 /**
  * Who may change or delete a take: the member who uploaded it, or an admin or

@@ -18,17 +18,20 @@ export const versionNotesSchema = optionalText({ label: "Notes", max: VERSION_NO
 export const listVersionsInput = z.object({ songId: songIdSchema });
 export const getVersionInput = z.object({ versionId: versionIdSchema });
 
-export const updateVersionInput = z
-  .object({
-    versionId: versionIdSchema,
-    title: versionTitleSchema.optional(),
-    notes: versionNotesSchema.optional(),
-    /** true makes this the song's best take (replacing any other); false clears it if it was. */
-    isBest: z.boolean().optional(),
-  })
-  .refine((input) => input.title !== undefined || input.notes !== undefined || input.isBest !== undefined, {
+const versionChanges = z.object({
+  versionId: versionIdSchema,
+  title: versionTitleSchema.optional(),
+  notes: versionNotesSchema.optional(),
+  /** true makes this the song's best take (replacing any other); false clears it if it was. */
+  isBest: z.boolean().optional(),
+});
+
+export const updateVersionInput = versionChanges.refine((input) => input.title !== undefined || input.notes !== undefined || input.isBest !== undefined, {
     message: "Nothing to change.",
   });
 export type UpdateVersionInput = z.input<typeof updateVersionInput>;
+
+/** The take's edit form: title and notes (best take has its own button). */
+export const editVersionFields = versionChanges.pick({ title: true, notes: true });
 
 export const deleteVersionInput = z.object({ versionId: versionIdSchema });

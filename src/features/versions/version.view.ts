@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { BandRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
 import { canEditVersion } from "./version.rules";
 
 /** The fields of a take that members see; never the storage key. */

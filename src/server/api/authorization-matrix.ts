@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The authorization matrix: every tRPC procedure, and for every caller
  * (anonymous, signed-in non-member, member, admin, owner) on their own band
@@ -12,8 +14,8 @@
  *   NOT_A_MEMBER; below minRole -> FORBIDDEN INSUFFICIENT_ROLE; otherwise
  *   "ok", unless `allowed` names a domain rule that refuses that caller.
  */
-import type { BandRole } from "@/server/access/roles";
-import { hasAtLeastRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
+import { hasAtLeastRole } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorReason } from "@/server/errors";
 

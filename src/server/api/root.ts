@@ -1,3 +1,5 @@
+import "server-only";
+
 import { activityRouter } from "@/features/activity/activity.router";
 import { bandRouter } from "@/features/bands/band.router";
 import { commentRouter } from "@/features/comments/comment.router";

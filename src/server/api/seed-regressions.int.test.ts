@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
-import { rejectionOf } from "@/test/trpc-rejection";
+import { rejection } from "@/test/trpc-rejection";
 
 /** Bugs of the product this one replaces, pinned so they cannot come back. */
 
@@ -25,7 +25,7 @@ describe("seed bug #1: invited members were refused their band's invites", () =>
     expect(JSON.stringify(list)).not.toMatch(/tokenHash|seed-regression/);
 
     const stranger = await createUser(t.db, "stranger");
-    const refused = await rejectionOf(callerFor(t.db, stranger).invite.list({ bandId: band.id }));
+    const refused = await rejection(callerFor(t.db, stranger).invite.list({ bandId: band.id }));
     expect(refused).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
   });
 });

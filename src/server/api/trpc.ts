@@ -1,10 +1,12 @@
+import "server-only";
+
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { bandIdSchema } from "@/lib/ids";
 import { requireBandAccess } from "@/server/access/band-access";
-import type { BandRole } from "@/server/access/roles";
+import type { BandRole } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError, toAppError } from "@/server/errors";
 import { log } from "@/server/log";

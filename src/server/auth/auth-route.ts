@@ -1,3 +1,5 @@
+import "server-only";
+
 import NextAuth from "next-auth";
 import { cookies } from "next/headers";
 import { NextRequest } from "next/server";

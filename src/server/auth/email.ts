@@ -1,12 +1,10 @@
-import { emailAddress } from "@/lib/text";
+import { signInEmailSchema } from "@/lib/sign-in.schema";
+
 
 /** A user's identity is their verified email, compared trimmed and lower-cased. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
-
-/** The sign-in address rule: the same one-plain-address schema invites use. */
-export const signInEmailSchema = emailAddress();
 
 export type ParsedEmail = { ok: true; email: string } | { ok: false; message: string };
 

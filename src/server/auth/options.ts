@@ -1,3 +1,5 @@
+import "server-only";
+
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
@@ -14,7 +16,7 @@ import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
 import { recordingFailures } from "./adapter-failures";
 import { InvalidEmailError, normalizeSignInIdentifier } from "./email";
 import { signInEmail } from "./sign-in-email";
-import { takeSignInMail } from "./sign-in-limits";
+import { takeSignInMail } from "./sign-in.rate-limits";
 
 export const SIGN_IN_LINK_MINUTES = 10;
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getServerSession } from "next-auth";
 import { toAppError } from "@/server/errors";
 import { rethrowingAdapterFailures } from "./adapter-failures";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { renderEmailHtml, renderEmailText, type EmailContent } from "@/server/mail/layout";
 import type { Mail } from "@/server/mail/mailer";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
 import { createPrismaClient } from "./client";

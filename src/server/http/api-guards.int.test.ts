@@ -5,7 +5,7 @@ import { captureLogs } from "@/server/log";
 import { createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
-import { TRPC_MAX_BATCH_SIZE } from "@/trpc/limits";
+import { TRPC_MAX_BATCH_SIZE } from "@/trpc/request-limits";
 
 /**
  * The guards every API route gets from apiRoute(), checked through the real

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The address a request came from, for per-client limits.
  *

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { describeCause, toAppError, unavailableHeaders } from "@/server/errors";
 import { log } from "@/server/log";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Reads a request body up to `maxBytes`. Refuses at once from Content-Length
  * when it declares more, and otherwise stops reading (and cancels the upload)

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BandTabs } from "@/features/bands/ui/band-tabs";
-import { RoleBadge } from "@/features/bands/ui/role-badge";
+import { RoleBadge } from "@/components/role-badge";
 import { loadBandForPage, notFoundUnlessIds } from "@/trpc/server";
 import { Icon } from "@/components/icon";
 

@@ -2,7 +2,8 @@
 
 import { Icon, type IconName } from "@/components/icon";
 import type { ActivityType } from "@/generated/prisma/enums";
-import { LocalDate, relativeTime } from "@/features/invites/ui/local-date";
+import { LocalDate } from "@/components/local-date";
+import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { describeActivity } from "../activity-sentence";
@@ -71,7 +72,7 @@ export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: s
             </span>
             <span className="grow">{describeActivity(item, viewerId)}</span>
             <span className="small faint activity-when" title={item.createdAt.toISOString()}>
-              {relativeTime(item.createdAt, now)}
+              {formatRelative(item.createdAt, now)}
               <span className="visually-hidden">
                 {" "}
                 (<LocalDate date={item.createdAt} />)

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { hasAtLeastRole, type BandRole } from "@/server/access/roles";
+import { hasAtLeastRole, type BandRole } from "@/lib/roles";
 
 const tabs = [
   { href: "", label: "Songs" },

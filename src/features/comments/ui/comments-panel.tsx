@@ -1,10 +1,16 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
-import { commentBodySchema, COMMENT_MAX } from "@/features/comments/comment.schema";
-import { formatClock, formatRelative } from "@/lib/format-time";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { FieldError, fieldAria, showServerError } from "@/components/form-field";
+import { COMMENT_MAX, createCommentInput } from "@/features/comments/comment.schema";
+import { formatClock, formatRelative, spokenClock } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
+
+const commentFields = createCommentInput.pick({ body: true });
 
 export type CommentItem = RouterOutputs["comment"]["list"][number];
 
@@ -28,46 +34,38 @@ function authorName(comment: CommentItem): string {
 /** The conversation about one take; a comment can point at a moment in it. */
 export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, onSeek }: Props) {
   const utils = api.useUtils();
-  const [body, setBody] = useState("");
   const [atTime, setAtTime] = useState(true);
   // The moment is taken when you start writing, not when you finish.
   const [pinned, setPinned] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const form = useForm({ resolver: zodResolver(commentFields), defaultValues: { body: "" } });
+  const body = useWatch({ control: form.control, name: "body" }) ?? "";
   const moment = pinned ?? currentTime;
 
   const refresh = () => Promise.all([utils.comment.list.invalidate({ bandId, versionId }), utils.version.list.invalidate()]);
   const create = api.comment.create.useMutation({
     onSuccess: async () => {
-      setBody("");
+      form.reset({ body: "" });
       setPinned(null);
-      setError(null);
       await refresh();
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: showServerError(form.setError, "body"),
   });
-  const confirmDialog = useRef<HTMLDialogElement>(null);
   const [toDelete, setToDelete] = useState<CommentItem | null>(null);
   const remove = api.comment.delete.useMutation({
     onSuccess: async () => {
-      confirmDialog.current?.close();
+      setToDelete(null);
       await refresh();
     },
-    onError: (e) => {
-      confirmDialog.current?.close();
-      setError(userMessage(e));
+  });
+  const error = form.formState.errors.body;
+
+  const onSubmit = form.handleSubmit(({ body }) => create.mutate({ bandId, versionId, body, atSeconds: atTime ? moment : null }));
+  const bodyField = form.register("body", {
+    onChange: () => {
+      if (!body && pinned == null) setPinned(currentTime);
     },
   });
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = commentBodySchema.safeParse(body);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the comment.");
-      return;
-    }
-    setError(null);
-    create.mutate({ bandId, versionId, body: parsed.data, atSeconds: atTime ? moment : null });
-  }
 
   return (
     <section className="card stack-sm comments" aria-labelledby="comments-heading">
@@ -111,8 +109,8 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
                     className="btn btn-ghost btn-sm comment-delete"
                     disabled={remove.isPending}
                     onClick={() => {
+                      remove.reset();
                       setToDelete(comment);
-                      confirmDialog.current?.showModal();
                     }}
                     aria-label={`Delete comment by ${authorName(comment)}`}
                   >
@@ -137,21 +135,16 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
         <textarea
           id="comment-body"
           className="textarea"
-          value={body}
           maxLength={COMMENT_MAX}
           placeholder="e.g. Bass and kick drift apart here"
           onFocus={() => {
             if (!body) setPinned(currentTime);
           }}
-          onChange={(e) => {
-            if (!body && pinned == null) setPinned(currentTime);
-            setBody(e.target.value);
-          }}
+          {...bodyField}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) onSubmit(e);
+            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void onSubmit(e);
           }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "comment-error" : undefined}
+          {...fieldAria(error, errorId)}
         />
         <div className="row-between">
           <div className="row" style={{ gap: 6 }}>
@@ -171,30 +164,22 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
             {create.isPending ? "Posting…" : "Comment"}
           </button>
         </div>
-        {error ? (
-          <p id="comment-error" className="field-error" role="alert" style={{ margin: 0 }}>
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId} error={error} />
       </form>
 
-      <dialog ref={confirmDialog} className="dialog" aria-labelledby="delete-comment-heading" onClose={() => setToDelete(null)}>
-        <h2 id="delete-comment-heading">Delete this comment?</h2>
+      <ConfirmDialog
+        open={toDelete !== null}
+        title="Delete this comment?"
+        confirmLabel="Delete comment"
+        pendingLabel="Deleting…"
+        cancelLabel="Keep it"
+        pending={remove.isPending}
+        error={remove.error ? userMessage(remove.error) : null}
+        onConfirm={() => toDelete && remove.mutate({ bandId, commentId: toDelete.id })}
+        onClose={() => setToDelete(null)}
+      >
         {toDelete ? <blockquote className="comment-quote">{toDelete.body}</blockquote> : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={() => confirmDialog.current?.close()} autoFocus>
-            Keep it
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger-solid"
-            disabled={remove.isPending || !toDelete}
-            onClick={() => toDelete && remove.mutate({ bandId, commentId: toDelete.id })}
-          >
-            {remove.isPending ? "Deleting…" : "Delete comment"}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </section>
   );
 }

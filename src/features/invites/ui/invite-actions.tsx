@@ -6,7 +6,7 @@ import { useState } from "react";
 import { requestSignInLink } from "@/lib/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 
 /** Sends the magic link to `email` and comes back to `returnTo`, as the sign-in form does. */
 async function sendSignInLink(email: string, returnTo: string): Promise<string | null> {

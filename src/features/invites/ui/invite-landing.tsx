@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { RoleBadge } from "@/features/bands/ui/role-badge";
-import { roleLabel, type BandRole } from "@/server/access/roles";
-import type { InviteStatus } from "../invite-rules";
+import { RoleBadge } from "@/components/role-badge";
+import { roleLabel, type BandRole } from "@/lib/roles";
+import type { InviteStatus } from "../invite.rules";
 import { AnswerInvite, SignInAsInvited, SwitchAccount } from "./invite-actions";
-import { LocalDate } from "./local-date";
+import { LocalDate } from "@/components/local-date";
 
 type OpenInvite = {
   band: { name: string; id: string | null };

@@ -1,4 +1,5 @@
-import type { InviteStatus, JoinLinkStatus } from "../invite-rules";
+import type { InviteStatus } from "../invite.rules";
+import type { JoinLinkStatus } from "../join-link.rules";
 
 const inviteBadge: Record<InviteStatus, { label: string; className: string }> = {
   PENDING: { label: "Pending", className: "badge-warning" },

@@ -1,16 +1,20 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { RoleBadge } from "@/features/bands/ui/role-badge";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError, fieldAria, showServerError } from "@/components/form-field";
+import { RoleBadge } from "@/components/role-badge";
 import { userMessage } from "@/lib/user-message";
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
-import { DEFAULT_INVITE_EXPIRY_DAYS, inviteExpiryChoices, type InviteExpiryDays } from "../invite-rules";
+import { DEFAULT_INVITE_EXPIRY_DAYS, inviteExpiryChoices, type InviteExpiryDays } from "../invite.rules";
 import { createInviteInput } from "../invite.schema";
-import { ConfirmDialog } from "./confirm-dialog";
-import { CopyLink } from "./copy-link";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { CopyLink } from "@/components/copy-link";
 import { InviteStatusBadge } from "./invite-status-badge";
-import { LocalDate, relativeTime } from "./local-date";
+import { LocalDate } from "@/components/local-date";
+import { formatRelative } from "@/lib/format-time";
 import { Icon } from "@/components/icon";
 
 type Invite = RouterOutputs["invite"]["list"]["invites"][number];
@@ -79,53 +83,44 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
   );
 }
 
+const inviteFields = createInviteInput.omit({ bandId: true });
+const inviteDefaults = { email: "", role: "MEMBER", expiresInDays: DEFAULT_INVITE_EXPIRY_DAYS } as const;
+
 function CreateInviteForm({ bandId, grantable, onIssued }: { bandId: string; grantable: BandRole[]; onIssued: (i: Issued) => void }) {
   const utils = api.useUtils();
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<BandRole>("MEMBER");
-  const [expiresInDays, setExpiresInDays] = useState<InviteExpiryDays>(DEFAULT_INVITE_EXPIRY_DAYS);
-  const [error, setError] = useState<string | null>(null);
+  const ids = { email: useId(), role: useId(), expiry: useId(), error: useId(), hint: useId() };
+  const form = useForm({ resolver: zodResolver(inviteFields), defaultValues: inviteDefaults });
   const create = api.invite.create.useMutation({
     onSuccess: async (result) => {
       onIssued({ email: result.invite.email, link: result.link, emailSent: result.emailSent, resent: false });
-      setEmail("");
+      // Back to the defaults: the next invite must not silently go out as Admin too.
+      form.reset(inviteDefaults);
       await utils.invite.list.invalidate({ bandId });
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: showServerError(form.setError, "root.server", ["email", "role", "expiresInDays"]),
   });
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = createInviteInput.safeParse({ bandId, email, role, expiresInDays });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the form.");
-      return;
-    }
-    setError(null);
-    create.mutate(parsed.data);
-  }
+  const { errors } = form.formState;
+  const error = errors.email ?? errors.role ?? errors.expiresInDays ?? errors.root?.server;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack-sm">
+    <form onSubmit={form.handleSubmit((input) => create.mutate({ bandId, ...input }))} noValidate className="stack-sm">
       <div className="invite-form-grid">
         <div className="field invite-form-email">
-          <label htmlFor="invite-email">Email address</label>
+          <label htmlFor={ids.email}>Email address</label>
           <input
-            id="invite-email"
+            id={ids.email}
             className="input"
             type="email"
             inputMode="email"
             autoComplete="off"
             placeholder="bandmate@example.com"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "invite-error" : "invite-hint"}
+            {...form.register("email")}
+            {...fieldAria(errors.email, ids.error, ids.hint)}
           />
         </div>
         <div className="field">
-          <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" className="select" value={role} onChange={(e) => setRole(e.target.value as BandRole)}>
+          <label htmlFor={ids.role}>Role</label>
+          <select id={ids.role} className="select" {...form.register("role")} {...fieldAria(errors.role, ids.error)}>
             {grantable.map((r) => (
               <option key={r} value={r}>
                 {roleLabel[r]}
@@ -134,8 +129,8 @@ function CreateInviteForm({ bandId, grantable, onIssued }: { bandId: string; gra
           </select>
         </div>
         <div className="field">
-          <label htmlFor="invite-expiry">Expires after</label>
-          <select id="invite-expiry" className="select" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value) as InviteExpiryDays)}>
+          <label htmlFor={ids.expiry}>Expires after</label>
+          <select id={ids.expiry} className="select" {...form.register("expiresInDays", { valueAsNumber: true })} {...fieldAria(errors.expiresInDays, ids.error)}>
             {inviteExpiryChoices.map((d) => (
               <option key={d} value={d}>
                 {expiryLabel[d]}
@@ -148,11 +143,9 @@ function CreateInviteForm({ bandId, grantable, onIssued }: { bandId: string; gra
         </button>
       </div>
       {error ? (
-        <p id="invite-error" className="field-error" role="alert">
-          {error}
-        </p>
+        <FieldError id={ids.error} error={error} />
       ) : (
-        <p id="invite-hint" className="hint">
+        <p id={ids.hint} className="hint">
           We email them a personal link. Only that address can accept it, and it works once. Inviting the same address again replaces the earlier invite.
         </p>
       )}
@@ -234,13 +227,13 @@ function InviteRow({
           <InviteStatusBadge status={invite.status} />
         </div>
         <p className="small muted invite-row-meta">
-          Invited by {who(invite.invitedBy)} <span title={invite.createdAt.toISOString()}>{relativeTime(invite.createdAt, now)}</span>
+          Invited by {who(invite.invitedBy)} <span title={invite.createdAt.toISOString()}>{formatRelative(invite.createdAt, now)}</span>
           {" · "}
           {invite.status === "PENDING" && <>expires <LocalDate date={invite.expiresAt} withTime={false} /></>}
           {invite.status === "EXPIRED" && <>expired <LocalDate date={invite.expiresAt} withTime={false} /></>}
-          {invite.status === "ACCEPTED" && invite.acceptedAt && <>joined {relativeTime(invite.acceptedAt, now)}</>}
-          {invite.status === "DECLINED" && invite.declinedAt && <>declined {relativeTime(invite.declinedAt, now)}</>}
-          {invite.status === "REVOKED" && invite.revokedAt && <>revoked {relativeTime(invite.revokedAt, now)}</>}
+          {invite.status === "ACCEPTED" && invite.acceptedAt && <>joined {formatRelative(invite.acceptedAt, now)}</>}
+          {invite.status === "DECLINED" && invite.declinedAt && <>declined {formatRelative(invite.declinedAt, now)}</>}
+          {invite.status === "REVOKED" && invite.revokedAt && <>revoked {formatRelative(invite.revokedAt, now)}</>}
         </p>
         {error && (
           <p className="field-error" role="alert">

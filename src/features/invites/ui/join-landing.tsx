@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { SignInForm } from "@/app/signin/sign-in-form";
-import type { BandRole } from "@/server/access/roles";
-import type { JoinLinkStatus } from "../invite-rules";
+import type { BandRole } from "@/lib/roles";
+import type { JoinLinkStatus } from "../join-link.rules";
 import { JoinBand } from "./invite-actions";
 import { InviteCard } from "./invite-landing";
-import { LocalDate } from "./local-date";
+import { LocalDate } from "@/components/local-date";
 
 export type JoinPreview = {
   band: { name: string; id: string | null };

@@ -1,24 +1,37 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError, fieldAria, showServerError } from "@/components/form-field";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
-import { DEFAULT_INVITE_EXPIRY_DAYS, DEFAULT_JOIN_LINK_MAX_USES, inviteExpiryChoices, joinLinkMaxUsesLimit, type InviteExpiryDays } from "../invite-rules";
-import { createJoinLinkInput } from "../invite.schema";
-import { ConfirmDialog } from "./confirm-dialog";
-import { CopyLink } from "./copy-link";
+import { DEFAULT_INVITE_EXPIRY_DAYS, inviteExpiryChoices } from "../invite.rules";
+import { DEFAULT_JOIN_LINK_MAX_USES, joinLinkMaxUsesLimit } from "../join-link.rules";
+import { createJoinLinkInput } from "../join-link.schema";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { CopyLink } from "@/components/copy-link";
 import { JoinLinkStatusBadge } from "./invite-status-badge";
-import { LocalDate } from "./local-date";
+import { LocalDate } from "@/components/local-date";
+
+const joinLinkFields = createJoinLinkInput.omit({ bandId: true });
+type JoinLinkSettings = z.output<typeof joinLinkFields>;
 
 /** The band's shareable join link: admins create, regenerate or turn it off; members see its settings. */
 export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage: boolean }) {
   const utils = api.useUtils();
   const current = api.joinLink.get.useQuery({ bandId });
   const [link, setLink] = useState<string | null>(null);
-  const [expiresInDays, setExpiresInDays] = useState<InviteExpiryDays>(DEFAULT_INVITE_EXPIRY_DAYS);
-  const [maxUses, setMaxUses] = useState(String(DEFAULT_JOIN_LINK_MAX_USES));
-  const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<"regenerate" | "revoke" | null>(null);
+  // Settings checked by the form, waiting for "Make new link" in the dialog.
+  const [toCreate, setToCreate] = useState<JoinLinkSettings | null>(null);
+  const ids = { expiry: useId(), maxUses: useId(), error: useId() };
+  const form = useForm({
+    resolver: zodResolver(joinLinkFields),
+    defaultValues: { expiresInDays: DEFAULT_INVITE_EXPIRY_DAYS, maxUses: DEFAULT_JOIN_LINK_MAX_USES },
+  });
+  const onServerError = showServerError(form.setError, "root.server", ["expiresInDays", "maxUses"]);
 
   const create = api.joinLink.create.useMutation({
     onSuccess: async (result) => {
@@ -28,7 +41,7 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
     },
     onError: (e) => {
       setConfirm(null);
-      setError(userMessage(e));
+      onServerError(e);
     },
   });
   const revoke = api.joinLink.revoke.useMutation({
@@ -39,28 +52,20 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
     },
     onError: (e) => {
       setConfirm(null);
-      setError(userMessage(e));
+      onServerError(e);
     },
   });
 
   const active = current.data && current.data.status === "ACTIVE" ? current.data : null;
+  const { errors } = form.formState;
+  const error = errors.expiresInDays ?? errors.maxUses ?? errors.root?.server;
 
-  function submit() {
-    const parsed = createJoinLinkInput.safeParse({ bandId, expiresInDays, maxUses });
-    if (!parsed.success) {
-      setConfirm(null);
-      setError(parsed.error.issues[0]?.message ?? "Check the settings.");
-      return;
-    }
-    setError(null);
-    create.mutate(parsed.data);
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (current.data) setConfirm("regenerate");
-    else submit();
-  }
+  const onSubmit = form.handleSubmit((settings) => {
+    if (current.data) {
+      setToCreate(settings);
+      setConfirm("regenerate");
+    } else create.mutate({ bandId, ...settings });
+  });
 
   return (
     <section className="card stack-sm" aria-labelledby="join-link-heading">
@@ -90,8 +95,8 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
       {canManage ? (
         <form className="join-link-form" onSubmit={onSubmit} noValidate>
           <div className="field">
-            <label htmlFor="join-expiry">Expires after</label>
-            <select id="join-expiry" className="select" value={expiresInDays} onChange={(e) => setExpiresInDays(Number(e.target.value) as InviteExpiryDays)}>
+            <label htmlFor={ids.expiry}>Expires after</label>
+            <select id={ids.expiry} className="select" {...form.register("expiresInDays", { valueAsNumber: true })} {...fieldAria(errors.expiresInDays, ids.error)}>
               {inviteExpiryChoices.map((d) => (
                 <option key={d} value={d}>
                   {d === 1 ? "1 day" : `${d} days`}
@@ -100,8 +105,16 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
             </select>
           </div>
           <div className="field">
-            <label htmlFor="join-max-uses">Max. people</label>
-            <input id="join-max-uses" className="input" type="number" min={1} max={joinLinkMaxUsesLimit} value={maxUses} onChange={(e) => setMaxUses(e.target.value)} />
+            <label htmlFor={ids.maxUses}>Max. people</label>
+            <input
+              id={ids.maxUses}
+              className="input"
+              type="number"
+              min={1}
+              max={joinLinkMaxUsesLimit}
+              {...form.register("maxUses")}
+              {...fieldAria(errors.maxUses, ids.error)}
+            />
           </div>
           <button type="submit" className="btn btn-secondary" disabled={create.isPending}>
             {current.data ? "Regenerate link" : "Create link"}
@@ -117,13 +130,13 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
           Admins create and share this link.
         </p>
       )}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <FieldError id={ids.error} error={error} />
       <ConfirmDialog
         open={confirm !== null}
         title={confirm === "revoke" ? "Turn off the join link?" : "Make a new join link?"}
         confirmLabel={confirm === "revoke" ? "Turn off" : "Make new link"}
         pending={create.isPending || revoke.isPending}
-        onConfirm={() => (confirm === "revoke" ? revoke.mutate({ bandId }) : submit())}
+        onConfirm={() => (confirm === "revoke" ? revoke.mutate({ bandId }) : toCreate && create.mutate({ bandId, ...toCreate }))}
         onClose={() => setConfirm(null)}
       >
         <p>The current link stops working right away for anyone who hasn&apos;t used it yet. People who already joined stay in the band.</p>

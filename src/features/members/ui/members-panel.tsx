@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmDialog } from "@/features/invites/ui/confirm-dialog";
-import { LocalDate } from "@/features/invites/ui/local-date";
-import { RoleBadge } from "@/features/bands/ui/role-badge";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { LocalDate } from "@/components/local-date";
+import { RoleBadge } from "@/components/role-badge";
 import { userMessage } from "@/lib/user-message";
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { isSoleOwner } from "./sole-owner";
 

@@ -1,8 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import { createSongInput, songTitleSchema } from "@/features/songs/song.schema";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError, fieldAria, showServerError } from "@/components/form-field";
+import { createSongInput, renameSongFields } from "@/features/songs/song.schema";
 import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -76,54 +79,38 @@ export function SongsBoard({ bandId, initialSongs }: { bandId: string; initialSo
 
 function CreateSongForm({ bandId }: { bandId: string }) {
   const utils = api.useUtils();
-  const [title, setTitle] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const form = useForm({ resolver: zodResolver(createSongInput), defaultValues: { title: "" } });
   const create = api.song.create.useMutation({
     onSuccess: async (_song, sent) => {
       // Keep whatever the user started typing while this one was saving.
-      setTitle((current) => (current.trim() === sent.title ? "" : current));
+      if (form.getValues("title").trim() === sent.title) form.reset({ title: "" });
       await utils.song.list.invalidate({ bandId });
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: showServerError(form.setError, "title"),
   });
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = createSongInput.safeParse({ title });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the title.");
-      return;
-    }
-    setError(null);
-    create.mutate({ bandId, ...parsed.data });
-  }
+  const error = form.formState.errors.title;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack-sm">
+    <form onSubmit={form.handleSubmit((input) => create.mutate({ bandId, ...input }))} noValidate className="stack-sm">
       <div className="form-row">
         <div className="field">
           <label htmlFor="song-title">New song</label>
           <input
             id="song-title"
             className="input"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
             placeholder="e.g. Midnight Ferry"
             maxLength={120}
             autoComplete="off"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "song-title-error" : undefined}
+            {...form.register("title")}
+            {...fieldAria(error, errorId)}
           />
         </div>
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           {create.isPending ? "Adding…" : "Add song"}
         </button>
       </div>
-      {error ? (
-        <p id="song-title-error" className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </form>
   );
 }
@@ -131,32 +118,27 @@ function CreateSongForm({ bandId }: { bandId: string }) {
 function SongRow({ bandId, song }: { bandId: string; song: Song }) {
   const utils = api.useUtils();
   const [renaming, setRenaming] = useState(false);
-  const [title, setTitle] = useState(song.title);
-  const [error, setError] = useState<string | null>(null);
-  const update = api.song.update.useMutation({
+  const inputId = useId();
+  const errorId = useId();
+  const form = useForm({ resolver: zodResolver(renameSongFields), defaultValues: { title: song.title } });
+  const update = api.song.update.useMutation({ onSuccess: () => utils.song.list.invalidate({ bandId }) });
+  const rename = api.song.update.useMutation({
     onSuccess: async () => {
       setRenaming(false);
-      setError(null);
       await utils.song.list.invalidate({ bandId });
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: showServerError(form.setError, "title"),
+  });
+  const titleError = form.formState.errors.title;
+  const stopRenaming = () => {
+    setRenaming(false);
+    form.reset({ title: song.title });
+  };
+  const onRename = form.handleSubmit(({ title }) => {
+    if (title === song.title) return stopRenaming();
+    rename.mutate({ bandId, songId: song.id, title });
   });
 
-  function onRename(event: FormEvent) {
-    event.preventDefault();
-    const parsed = songTitleSchema.safeParse(title);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the title.");
-      return;
-    }
-    if (parsed.data === song.title) {
-      setRenaming(false);
-      return;
-    }
-    update.mutate({ bandId, songId: song.id, title: parsed.data });
-  }
-
-  const inputId = `rename-${song.id}`;
   return (
     <li className="song-row" data-testid="song-row">
       {renaming ? (
@@ -168,31 +150,18 @@ function SongRow({ bandId, song }: { bandId: string; song: Song }) {
             <input
               id={inputId}
               className="input grow"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
               maxLength={120}
               autoFocus
+              {...form.register("title")}
               onKeyDown={(e) => {
-                if (e.key === "Escape") {
-                  setRenaming(false);
-                  setTitle(song.title);
-                  setError(null);
-                }
+                if (e.key === "Escape") stopRenaming();
               }}
-              aria-invalid={error ? true : undefined}
+              {...fieldAria(titleError, errorId)}
             />
-            <button type="submit" className="btn btn-primary btn-sm" disabled={update.isPending}>
+            <button type="submit" className="btn btn-primary btn-sm" disabled={rename.isPending}>
               Save
             </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm"
-              onClick={() => {
-                setRenaming(false);
-                setTitle(song.title);
-                setError(null);
-              }}
-            >
+            <button type="button" className="btn btn-ghost btn-sm" onClick={stopRenaming}>
               Cancel
             </button>
           </div>
@@ -220,7 +189,15 @@ function SongRow({ bandId, song }: { bandId: string; song: Song }) {
             </span>
           </Link>
           <div className="song-actions">
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRenaming(true)} aria-label={`Rename ${song.title}`}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => {
+                form.reset({ title: song.title });
+                setRenaming(true);
+              }}
+              aria-label={`Rename ${song.title}`}
+            >
               Rename
             </button>
             <button
@@ -235,9 +212,11 @@ function SongRow({ bandId, song }: { bandId: string; song: Song }) {
           </div>
         </div>
       )}
-      {error ? (
+      {renaming ? (
+        <FieldError id={errorId} error={titleError} />
+      ) : update.error ? (
         <p className="field-error" role="alert" style={{ marginTop: 6 }}>
-          {error}
+          {userMessage(update.error)}
         </p>
       ) : null}
     </li>

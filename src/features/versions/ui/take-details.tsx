@@ -1,7 +1,11 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
-import { updateVersionInput, VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/versions/version.schema";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { FieldError, fieldAria, showServerError } from "@/components/form-field";
+import { editVersionFields, VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/versions/version.schema";
 import type { VersionView } from "@/features/versions/version.view";
 import { formatBytes, formatDateTime } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
@@ -18,11 +22,11 @@ type Props = {
 /** What we know about the selected take, and — for its uploader or an admin — editing, best take and delete. */
 export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
   const utils = api.useUtils();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(version.title ?? "");
-  const [notes, setNotes] = useState(version.notes ?? "");
-  const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const ids = { title: useId(), notes: useId(), titleError: useId(), notesError: useId(), error: useId() };
+  const saved = { title: version.title ?? "", notes: version.notes ?? "" };
+  const form = useForm({ resolver: zodResolver(editVersionFields), defaultValues: saved });
 
   const refresh = async () => {
     await Promise.all([utils.version.list.invalidate({ bandId, songId: version.songId }), utils.song.invalidate()]);
@@ -30,29 +34,26 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
   const update = api.version.update.useMutation({
     onSuccess: async () => {
       setEditing(false);
-      setError(null);
       await refresh();
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: showServerError(form.setError, "root.server", ["title", "notes"]),
   });
+  const best = api.version.update.useMutation({ onSuccess: refresh });
   const remove = api.version.delete.useMutation({
     onSuccess: async () => {
-      dialog.current?.close();
+      setConfirmDelete(false);
       await onDeleted(version.id);
       await refresh();
     },
-    onError: (e) => setError(userMessage(e)),
   });
-
-  function onSave(event: FormEvent) {
-    event.preventDefault();
-    const parsed = updateVersionInput.safeParse({ versionId: version.id, title, notes });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the title and notes.");
-      return;
-    }
-    update.mutate({ bandId, versionId: version.id, title, notes });
-  }
+  const { errors } = form.formState;
+  const startEditing = (on: boolean) => {
+    form.reset(saved);
+    update.reset();
+    setEditing(on);
+  };
+  // An empty field clears it: sent as "" so the schema stores null.
+  const onSave = form.handleSubmit((fields) => update.mutate({ bandId, versionId: version.id, title: fields.title ?? "", notes: fields.notes ?? "" }));
 
   const label = takeLabel(version, number);
   const format = [
@@ -81,8 +82,8 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
             type="button"
             className={`btn btn-sm ${version.isBest ? "btn-best-on" : "btn-secondary"}`}
             aria-pressed={version.isBest}
-            disabled={update.isPending}
-            onClick={() => update.mutate({ bandId, versionId: version.id, isBest: !version.isBest })}
+            disabled={best.isPending}
+            onClick={() => best.mutate({ bandId, versionId: version.id, isBest: !version.isBest })}
           >
             {version.isBest ? "★ Best take" : "☆ Mark as best take"}
           </button>
@@ -94,34 +95,27 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
       {editing ? (
         <form onSubmit={onSave} noValidate className="stack-sm">
           <div className="field">
-            <label htmlFor="take-title">Title</label>
+            <label htmlFor={ids.title}>Title</label>
             <input
-              id="take-title"
+              id={ids.title}
               className="input"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
               maxLength={VERSION_TITLE_MAX}
               placeholder={`Take ${number}`}
+              {...form.register("title")}
+              {...fieldAria(errors.title, ids.titleError)}
             />
+            <FieldError id={ids.titleError} error={errors.title} />
           </div>
           <div className="field">
-            <label htmlFor="take-notes">Notes</label>
-            <textarea id="take-notes" className="textarea" value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={VERSION_NOTES_MAX} />
+            <label htmlFor={ids.notes}>Notes</label>
+            <textarea id={ids.notes} className="textarea" maxLength={VERSION_NOTES_MAX} {...form.register("notes")} {...fieldAria(errors.notes, ids.notesError)} />
+            <FieldError id={ids.notesError} error={errors.notes} />
           </div>
           <div className="row">
             <button type="submit" className="btn btn-primary btn-sm" disabled={update.isPending}>
               {update.isPending ? "Saving…" : "Save"}
             </button>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm"
-              onClick={() => {
-                setEditing(false);
-                setTitle(version.title ?? "");
-                setNotes(version.notes ?? "");
-                setError(null);
-              }}
-            >
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => startEditing(false)}>
               Cancel
             </button>
           </div>
@@ -158,50 +152,41 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
         </a>
         {version.canEdit && !editing ? (
           <>
-            <button
-              type="button"
-              className="btn btn-ghost btn-sm"
-              onClick={() => {
-                setTitle(version.title ?? "");
-                setNotes(version.notes ?? "");
-                setEditing(true);
-              }}
-            >
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => startEditing(true)}>
               Edit title &amp; notes
             </button>
-            <button type="button" className="btn btn-danger btn-sm" onClick={() => dialog.current?.showModal()}>
+            <button
+              type="button"
+              className="btn btn-danger btn-sm"
+              onClick={() => {
+                remove.reset();
+                setConfirmDelete(true);
+              }}
+            >
               Delete take
             </button>
           </>
         ) : null}
       </div>
 
-      {error ? (
-        <p className="alert alert-error" role="alert" style={{ margin: 0 }}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={ids.error} error={errors.root?.server ?? (best.error ? { message: userMessage(best.error) } : undefined)} className="alert alert-error" />
 
-      <dialog ref={dialog} className="dialog" aria-labelledby="delete-take-heading">
-        <h2 id="delete-take-heading">Delete “{label}”?</h2>
-        <p className="muted">
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete “${label}”?`}
+        confirmLabel="Delete take"
+        pendingLabel="Deleting…"
+        cancelLabel="Keep it"
+        pending={remove.isPending}
+        error={remove.error ? userMessage(remove.error) : null}
+        onConfirm={() => remove.mutate({ bandId, versionId: version.id })}
+        onClose={() => setConfirmDelete(false)}
+      >
+        <p>
           The recording and its {version.commentCount === 1 ? "comment" : `${version.commentCount} comments`} will be removed for everyone in the
           band. This cannot be undone.
         </p>
-        <div className="dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={() => dialog.current?.close()} autoFocus>
-            Keep it
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger-solid"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate({ bandId, versionId: version.id })}
-          >
-            {remove.isPending ? "Deleting…" : "Delete take"}
-          </button>
-        </div>
-      </dialog>
+      </ConfirmDialog>
     </section>
   );
 }

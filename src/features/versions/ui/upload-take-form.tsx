@@ -1,6 +1,10 @@
 "use client";
 
-import { useRef, useState, type DragEvent, type FormEvent } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useRef, useState, type DragEvent } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError, fieldAria } from "@/components/form-field";
+import { uploadFieldsSchema, type UploadFields } from "@/features/audio/upload.schema";
 import { formatBytes } from "@/lib/format-time";
 import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/versions/upload-take";
 import { VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/versions/version.schema";
@@ -22,8 +26,10 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
   const fileInput = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState("");
-  const [notes, setNotes] = useState("");
+  // The upload route checks its multipart text fields with this very schema.
+  const form = useForm({ resolver: zodResolver(uploadFieldsSchema), defaultValues: { title: "", notes: "" } });
+  const { errors } = form.formState;
+  const ids = { title: useId(), notes: useId(), titleError: useId(), notesError: useId() };
   const [showDetails, setShowDetails] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
@@ -48,8 +54,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
     if (dropped) choose(dropped);
   }
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function upload(fields: UploadFields) {
     if (!file) {
       setError("Choose a recording to upload first.");
       return;
@@ -65,7 +70,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
     setPhase({ kind: "uploading", progress: { loaded: 0, total: file.size } });
     try {
       const take = await uploadTake(
-        { bandId, songId, file, title, notes },
+        { bandId, songId, file, title: fields.title ?? undefined, notes: fields.notes ?? undefined },
         {
           maxUploadMb,
           signal: controller.signal,
@@ -75,8 +80,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         },
       );
       setFile(null);
-      setTitle("");
-      setNotes("");
+      form.reset();
       setShowDetails(false);
       if (fileInput.current) fileInput.current.value = "";
       setDone(`“${file.name}” is uploaded.`);
@@ -94,7 +98,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
     phase.kind === "uploading" && phase.progress.total > 0 ? Math.floor((phase.progress.loaded / phase.progress.total) * 100) : phase.kind === "processing" ? 100 : 0;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack-sm upload-form" aria-labelledby="upload-heading">
+    <form onSubmit={(event) => void form.handleSubmit(upload)(event)} noValidate className="stack-sm upload-form" aria-labelledby="upload-heading">
       <h2 id="upload-heading" className="section-title">
         Upload a take
       </h2>
@@ -139,28 +143,30 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
       {showDetails ? (
         <div className="stack-sm">
           <div className="field">
-            <label htmlFor="upload-title">Title (optional)</label>
+            <label htmlFor={ids.title}>Title (optional)</label>
             <input
-              id="upload-title"
+              id={ids.title}
               className="input"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
               maxLength={VERSION_TITLE_MAX}
               placeholder="e.g. Slower, with the new bridge"
-              disabled={busy}
+              readOnly={busy}
+              {...form.register("title")}
+              {...fieldAria(errors.title, ids.titleError)}
             />
+            <FieldError id={ids.titleError} error={errors.title} />
           </div>
           <div className="field">
-            <label htmlFor="upload-notes">Notes (optional)</label>
+            <label htmlFor={ids.notes}>Notes (optional)</label>
             <textarea
-              id="upload-notes"
+              id={ids.notes}
               className="textarea"
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
               maxLength={VERSION_NOTES_MAX}
               placeholder="What changed, who's on which part…"
-              disabled={busy}
+              readOnly={busy}
+              {...form.register("notes")}
+              {...fieldAria(errors.notes, ids.notesError)}
             />
+            <FieldError id={ids.notesError} error={errors.notes} />
           </div>
         </div>
       ) : (

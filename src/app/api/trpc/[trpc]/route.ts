@@ -7,7 +7,7 @@ import { AppError, describeCause, unavailableHeaders } from "@/server/errors";
 import { apiRoute } from "@/server/http/api-route";
 import { readBodyWithLimit } from "@/server/http/read-body";
 import { log } from "@/server/log";
-import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/trpc/limits";
+import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/trpc/request-limits";
 
 export const dynamic = "force-dynamic";
 

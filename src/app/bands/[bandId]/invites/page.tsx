@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InvitesPanel } from "@/features/invites/ui/invites-panel";
 import { JoinLinkPanel } from "@/features/invites/ui/join-link-panel";
-import { hasAtLeastRole } from "@/server/access/roles";
+import { hasAtLeastRole } from "@/lib/roles";
 import { bandPageTitle, HydrateClient, loadBandForPage, prefetch } from "@/trpc/server";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

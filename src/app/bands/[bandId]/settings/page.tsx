@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Icon } from "@/components/icon";
 import { DeleteBandSection, RenameBandForm } from "@/features/bands/ui/band-settings";
-import { hasAtLeastRole } from "@/server/access/roles";
+import { hasAtLeastRole } from "@/lib/roles";
 import { bandPageTitle, loadBandForPage } from "@/trpc/server";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

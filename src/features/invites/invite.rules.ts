@@ -1,5 +1,5 @@
 import type { InviteState } from "@/generated/prisma/enums";
-import { canGrantRole, roleLabel, type BandRole } from "@/server/access/roles";
+import { canGrantRole, roleLabel, type BandRole } from "@/lib/roles";
 import { normalizeEmail } from "@/server/auth/email";
 import { AppError } from "@/server/errors";
 
@@ -78,33 +78,4 @@ export function manageBlocker(status: InviteStatus, action: "resend" | "revoke")
   }
   const answered = status === "ACCEPTED" ? "accepted" : "declined";
   return new AppError("CONFLICT", `This invite was already ${answered}.`, "INVITE_USED");
-}
-
-// ------------------------------------------------------------ join links
-
-export type JoinLinkStatus = "ACTIVE" | "EXPIRED" | "USED_UP" | "REVOKED";
-
-export const joinLinkMaxUsesLimit = 100;
-export const DEFAULT_JOIN_LINK_MAX_USES = 10;
-
-export function joinLinkStatus(link: { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number }, now: Date): JoinLinkStatus {
-  if (link.revokedAt) return "REVOKED";
-  if (link.expiresAt.getTime() <= now.getTime()) return "EXPIRED";
-  if (link.uses >= link.maxUses) return "USED_UP";
-  return "ACTIVE";
-}
-
-/** The join-link counterpart of answerBlocker, with the same reasons. */
-export function joinBlocker(status: JoinLinkStatus | null): AppError | null {
-  switch (status) {
-    case null:
-    case "REVOKED":
-      return new AppError("NOT_FOUND", "This join link does not exist or was turned off.", "INVITE_NOT_FOUND");
-    case "EXPIRED":
-      return new AppError("GONE", "This join link has expired. Ask the band for a new one.", "INVITE_EXPIRED");
-    case "USED_UP":
-      return new AppError("CONFLICT", "This join link has been used as many times as allowed.", "INVITE_USED");
-    case "ACTIVE":
-      return null;
-  }
 }

@@ -18,17 +18,3 @@ export function LocalDate({ date, withTime = true }: { date: Date | string; with
     </time>
   );
 }
-
-/** "in 3 days", "2 hours ago": for list rows. */
-export function relativeTime(date: Date, now = new Date()): string {
-  const diff = date.getTime() - now.getTime();
-  const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ["day", 86_400_000],
-    ["hour", 3_600_000],
-    ["minute", 60_000],
-  ];
-  for (const [unit, ms] of units) if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
-  return diff >= 0 ? "in a moment" : "just now";
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, joinBlocker, joinLinkStatus, manageBlocker } from "./invite-rules";
+import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite.rules";
 import { generateToken, hashToken, newToken } from "./invite-token";
 
 const now = new Date("2026-11-21T12:00:00Z");
@@ -57,23 +57,6 @@ describe("manageBlocker", () => {
     expect(manageBlocker("REVOKED", "resend")).toMatchObject({ reason: "INVITE_NOT_FOUND" });
     expect(manageBlocker("ACCEPTED", "revoke")).toMatchObject({ status: 409, reason: "INVITE_USED" });
     expect(manageBlocker("DECLINED", "resend")).toMatchObject({ status: 409, reason: "INVITE_USED" });
-  });
-});
-
-describe("join links", () => {
-  const base = { revokedAt: null, expiresAt: later, uses: 0, maxUses: 2 };
-  it("derives the status, revoked first", () => {
-    expect(joinLinkStatus(base, now)).toBe("ACTIVE");
-    expect(joinLinkStatus({ ...base, uses: 2 }, now)).toBe("USED_UP");
-    expect(joinLinkStatus({ ...base, expiresAt: earlier, uses: 2 }, now)).toBe("EXPIRED");
-    expect(joinLinkStatus({ ...base, revokedAt: earlier, expiresAt: earlier }, now)).toBe("REVOKED");
-  });
-  it("maps statuses to the invite reasons", () => {
-    expect(joinBlocker("ACTIVE")).toBeNull();
-    expect(joinBlocker(null)).toMatchObject({ status: 404, reason: "INVITE_NOT_FOUND" });
-    expect(joinBlocker("REVOKED")).toMatchObject({ status: 404, reason: "INVITE_NOT_FOUND" });
-    expect(joinBlocker("EXPIRED")).toMatchObject({ status: 410, reason: "INVITE_EXPIRED" });
-    expect(joinBlocker("USED_UP")).toMatchObject({ status: 409, reason: "INVITE_USED" });
   });
 });
 

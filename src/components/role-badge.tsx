@@ -1,4 +1,4 @@
-import { roleLabel, type BandRole } from "@/server/access/roles";
+import { roleLabel, type BandRole } from "@/lib/roles";
 
 const roleClass: Record<BandRole, string> = { OWNER: "badge-owner", ADMIN: "badge-admin", MEMBER: "badge-member" };
 

@@ -1,0 +1,2 @@
+// Vitest runs outside Next's react-server condition, where "server-only" throws on import.
+export {};

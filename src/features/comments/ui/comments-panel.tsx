@@ -6,7 +6,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
 import { COMMENT_MAX, createCommentInput } from "@/features/comments/comment.schema";
-import { formatClock, formatRelative, spokenClock } from "@/lib/format-time";
+import { formatClock, formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 

@@ -14,6 +14,7 @@ async function invitesPage(page: Page, band: string) {
   await signInByEmail(page, uniqueEmail("leader"));
   const bandId = await createBand(page, band);
   await page.goto(`/bands/${bandId}/invites`);
+  await page.waitForLoadState("networkidle"); // hydrated: no native form submit
 }
 
 async function sendInvite(page: Page) {
@@ -71,6 +72,8 @@ test("the join link settings show a bad limit beside the field", async ({ page }
   await signInByEmail(page, uniqueEmail("leader"));
   const bandId = await createBand(page, "Limit Check");
   await page.goto(`/bands/${bandId}/invites`);
+  // Until the page has hydrated, the button would submit the form natively (a reload).
+  await page.waitForLoadState("networkidle");
   const maxUses = page.getByLabel("Max. people");
   await maxUses.fill("0");
   await page.getByRole("button", { name: "Create link" }).click();

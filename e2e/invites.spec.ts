@@ -8,6 +8,7 @@ const MOBILE = { width: 375, height: 812 };
 /** Invites `email` through the UI and returns the one-time link shown to the admin. */
 async function inviteThroughUi(page: Page, bandId: string, email: string): Promise<string> {
   await page.goto(`/bands/${bandId}/invites`);
+  await page.waitForLoadState("networkidle"); // hydrated: no native form submit
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Send invite" }).click();
   await expect(page.getByRole("heading", { name: "Invite sent" })).toBeVisible();
@@ -140,6 +141,7 @@ test("the wrong account sees the mismatch page; revoked, expired and unknown lin
 
   // Revoked from the list (with confirmation).
   await page.goto(`/bands/${bandId}/invites`);
+  await page.waitForLoadState("networkidle"); // hydrated: no native form submit
   const row = page.getByTestId("invite-row").filter({ hasText: invitedEmail });
   await row.getByRole("button", { name: `Revoke the invite for ${invitedEmail}` }).click();
   await page.getByRole("button", { name: "Revoke invite" }).click();
@@ -177,6 +179,8 @@ test("a shareable join link lets a signed-in person join as member", async ({ pa
   await signInByEmail(page, uniqueEmail("leader"));
   const bandId = await createBand(page, "Link Club");
   await page.goto(`/bands/${bandId}/invites`);
+  // Until the page has hydrated, the button would submit the form natively (a reload).
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Max. people").fill("3");
   await page.getByRole("button", { name: "Create link" }).click();
   const link = await page.getByTestId("one-time-link").inputValue();

@@ -1,5 +1,3 @@
-import "server-only";
-
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "@/env";

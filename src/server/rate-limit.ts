@@ -1,5 +1,3 @@
-import "server-only";
-
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";

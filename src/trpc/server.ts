@@ -2,6 +2,7 @@ import "server-only";
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import superjson from "superjson";
@@ -23,7 +24,35 @@ export const serverApi = cache(async () => createCaller(createContextInner({ db:
  * (and its one access check), like Rallly's loaders. Each caller still maps a
  * refusal with its own return path through loadForPage.
  */
-export const loadBand = cache(async (bandId: string) => (await serverApi()).band.get({ bandId }));
+export const loadBand = cache(async (bandId: string) =>
+  onceForThisRequest(`band.get:${bandId}`, async () => (await serverApi()).band.get({ bandId })),
+);
+
+/**
+ * React's cache() lasts one render, and Next resolves a page's metadata (its
+ * tab title names the band) in a render of its own within the same HTTP
+ * request. This keeps one answer per HTTP request (its x-request-id, set by
+ * src/proxy.ts) and signed-in user for a few seconds, so the title, the layout
+ * and the page share one band.get. Nothing outlives its request's use: ids are
+ * unique per request, and entries go after 30 seconds.
+ */
+const perRequest = new Map<string, { at: number; value: Promise<unknown> }>();
+async function onceForThisRequest<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const requestId = (await headers()).get("x-request-id");
+  if (!requestId) return load();
+  const user = await currentUser();
+  const now = Date.now();
+  for (const [k, entry] of perRequest) {
+    if (now - entry.at <= 30_000) break;
+    perRequest.delete(k);
+  }
+  const fullKey = `${requestId}\u0000${user?.id ?? "-"}\u0000${key}`;
+  const hit = perRequest.get(fullKey);
+  if (hit) return hit.value as Promise<T>;
+  const value = load();
+  perRequest.set(fullKey, { at: now, value });
+  return value;
+}
 
 /** loadBand for a page or layout: sign-in redirect, 404, or the refusal to explain. */
 export function loadBandForPage(bandId: string, returnTo: string) {

@@ -1,5 +1,3 @@
-import "server-only";
-
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Adapter } from "next-auth/adapters";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";

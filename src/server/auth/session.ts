@@ -1,5 +1,3 @@
-import "server-only";
-
 import { getServerSession } from "next-auth";
 import { toAppError } from "@/server/errors";
 import { rethrowingAdapterFailures } from "./adapter-failures";

@@ -1,5 +1,3 @@
-import "server-only";
-
 import { renderEmailHtml, renderEmailText, type EmailContent } from "@/server/mail/layout";
 import type { Mail } from "@/server/mail/mailer";
 

@@ -1,5 +1,3 @@
-import "server-only";
-
 import type { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
 import { createPrismaClient } from "./client";

@@ -1,5 +1,3 @@
-import "server-only";
-
 import { describeCause, toAppError, unavailableHeaders } from "@/server/errors";
 import { log } from "@/server/log";
 

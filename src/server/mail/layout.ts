@@ -1,5 +1,3 @@
-import "server-only";
-
 /** Shared look of every RehearsalHub email: a plain-text body and a matching HTML one. */
 
 export function escapeHtml(value: string): string {

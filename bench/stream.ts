@@ -25,6 +25,7 @@
  * BENCH_ROUNDS, BENCH_PORT (uses it and the next five ports).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { startDbServer } from "./start-db-server";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -119,17 +120,7 @@ async function startDatabase(dataDir: string): Promise<string> {
     await applyMigrations(external);
     return external;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/db-server.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once("exit", (code) => reject(new Error(`database exited early (${code})`)));
-  });
+  return startDbServer(dataDir, children);
 }
 
 type Take = { versionId: string; storageKey: string; file: string; size: number };

@@ -10,6 +10,7 @@
  * before and the largest RSS seen during it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { startDbServer } from "./start-db-server";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -27,17 +28,7 @@ const children: ChildProcess[] = [];
 const log = (line: string) => console.log(`[bench:upload] ${line}`);
 
 async function startDatabase(): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/db-server.ts", path.join(dataDir, "db")], { stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once("exit", (code) => reject(new Error(`database exited early (${code})`)));
-  });
+  return startDbServer(path.join(dataDir, "db"), children);
 }
 
 async function seed(databaseUrl: string) {

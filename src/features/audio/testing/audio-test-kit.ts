@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { resetEnvForTests } from "@/env";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/session";
-import { getStorage } from "@/server/storage";
+import { createTake } from "@/test/takes";
 
 /** A temp DATA_DIR whose STORAGE_DIR the app's getStorage() uses for this test file. */
 export function useTempStorage() {
@@ -35,16 +33,12 @@ export async function createSong(db: PrismaClient, bandId: string, title = "Song
   return db.song.create({ data: { bandId, title } });
 }
 
-/** A take whose file holds exactly `bytes`, stored the way the upload route stores it. */
+/** A take whose file holds exactly `bytes` (the shared createTake), with the stored file's path. */
 export async function seedTake(db: PrismaClient, { bandId, songId, uploader, bytes, contentType = "audio/wav" }: {
   bandId: string; songId: string; uploader: SessionUser; bytes: Buffer; contentType?: string;
 }) {
-  const storageKey = `bands/${bandId}/${randomUUID()}.wav`;
-  const stored = await getStorage().put(storageKey, Readable.from([bytes]));
-  const version = await db.version.create({
-    data: { bandId, songId, uploaderId: uploader.id, storageKey, originalName: "take.wav", contentType, sizeBytes: BigInt(stored.size) },
-  });
-  return { version, path: path.join(process.env.STORAGE_DIR!, storageKey) };
+  const version = await createTake(db, { bandId, songId, uploaderId: uploader.id, bytes, contentType });
+  return { version, path: path.join(process.env.STORAGE_DIR!, version.storageKey) };
 }
 
 /** How many of this process's open file descriptors point at `file` (Linux). */

@@ -1,0 +1,20 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/**
+ * Starts bench/db-server.ts (an embedded PGlite served over the wire protocol)
+ * on `dataDir` in its own process, so the database does not share the
+ * benchmark's event loop; resolves with its URL once it is listening.
+ */
+export function startDbServer(dataDir: string, children: ChildProcess[]): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/db-server.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once("exit", (code) => reject(new Error(`database exited early (${code})`)));
+  });
+}

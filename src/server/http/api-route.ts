@@ -20,9 +20,10 @@ import { apiSecurityHeaders } from "./security-headers";
  * security headers; and writes exactly one access line: method, path (never the
  * query string: it carries tokens), status, duration.
  *
- * API routes are deliberately outside src/proxy.ts: with a proxy in front,
- * Next.js buffers a request's whole body in memory (and cuts it at 10 MB),
- * which would break streamed uploads.
+ * This, not src/proxy.ts, is where API routes get these guarantees: the proxy
+ * only answers undecodable URLs for them, and the upload and audio byte routes
+ * are outside it altogether (behind a proxy Next.js buffers a request's whole
+ * body in memory and cuts it at 10 MB, which would break streamed uploads).
  */
 
 /** Marks handlers built here, so a test can prove every API route is. */

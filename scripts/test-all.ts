@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { playwrightCounts, raceCounts, summarize, vitestCounts } from "./test-summary";
+import { playwrightCounts, playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures } from "./test-summary";
 
 // Outside test-results/, which Playwright empties when it starts.
 const reportDir = path.resolve("test-reports");
@@ -41,8 +41,11 @@ const postgresStatus = postgresUrl
     })
   : 0;
 
-const v = vitestCounts(readJson(vitestReport));
-const p = playwrightCounts(readJson(playwrightReport));
+const vitestJson = readJson<Parameters<typeof vitestCounts>[0]>(vitestReport);
+const playwrightJson = readJson<Parameters<typeof playwrightCounts>[0]>(playwrightReport);
+const v = vitestCounts(vitestJson);
+const p = playwrightCounts(playwrightJson);
+const failures = [...vitestFailures(vitestJson).map((name) => `unit + integration: ${name}`), ...playwrightFailures(playwrightJson).map((name) => `browser: ${name}`)];
 const suites = [
   { counts: v, exitStatus: vitestStatus },
   { counts: p, exitStatus: playwrightStatus },
@@ -56,9 +59,14 @@ if (postgresUrl) {
   const pg = vitestCounts(report);
   postgres = { races: raceCounts(report) };
   suites.push({ counts: pg, exitStatus: postgresStatus });
+  failures.push(...vitestFailures(report).map((name) => `on PostgreSQL: ${name}`));
   console.log(`integration on PostgreSQL: ${pg.passed} passed, ${pg.failed} failed, ${pg.skipped} skipped`);
 }
 
+if (failures.length) {
+  console.log("\nfailed:");
+  for (const failure of failures) console.log(`  ${failure}`);
+}
 const summary = summarize(suites, postgres);
 for (const note of summary.notes) console.log(note);
 console.log(summary.line);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { raceCounts, summarize, vitestCounts, type VitestReport } from "./test-summary";
+import { playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures, type PlaywrightReport, type VitestReport } from "./test-summary";
 
 const report = (tests: [string, string][]): VitestReport => ({
   numPassedTests: tests.filter(([, s]) => s === "passed").length,
@@ -43,5 +43,27 @@ describe("npm test's summary", () => {
 
   it("passes a clean run and says nothing about races when no PostgreSQL pass was asked for", () => {
     expect(summarize([{ counts: { passed: 5, failed: 0, skipped: 0 }, exitStatus: 0 }])).toEqual({ line: "5 passed, 0 failed", ok: true, notes: [] });
+  });
+
+  it("names the failed tests: vitest by full name, Playwright by file, title and the error's first line", () => {
+    expect(vitestFailures(onPostgres)).toEqual(["invite.accept race on postgresql 20 parallel accepts (race: PostgreSQL)"]);
+    const playwright: PlaywrightReport = {
+      stats: { expected: 1, flaky: 0, unexpected: 1, skipped: 0 },
+      suites: [
+        {
+          title: "songs.spec.ts",
+          file: "songs.spec.ts",
+          specs: [{ title: "plays a take", tests: [{ status: "expected", results: [{}] }] }],
+          suites: [
+            {
+              title: "uploads",
+              specs: [{ title: "shows progress", tests: [{ status: "unexpected", results: [{ error: { message: "\u001b[31mError: expect(locator).toBeVisible() failed\u001b[39m\n\nLocator: ..." } }] }] }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(playwrightFailures(playwright)).toEqual(["songs.spec.ts > shows progress: Error: expect(locator).toBeVisible() failed"]);
+    expect(playwrightFailures(null)).toEqual([]);
   });
 });

@@ -15,7 +15,17 @@ export type VitestReport = {
   testResults: { assertionResults: { fullName: string; status: string }[] }[];
 };
 
-export type PlaywrightReport = { stats: { expected: number; flaky: number; unexpected: number; skipped: number } };
+export type PlaywrightReport = {
+  stats: { expected: number; flaky: number; unexpected: number; skipped: number };
+  suites?: PlaywrightSuite[];
+};
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
 
 /** A missing report means the suite crashed before it could write one: one failure. */
 export function vitestCounts(report: VitestReport | null): Counts {
@@ -27,6 +37,35 @@ export function playwrightCounts(report: PlaywrightReport | null): Counts {
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
   const s = report.stats;
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+}
+
+/** The names of the tests that failed, so the last lines of a run say which. */
+export function vitestFailures(report: VitestReport | null): string[] {
+  return (report?.testResults ?? []).flatMap((f) => f.assertionResults).filter((r) => r.status === "failed").map((r) => r.fullName);
+}
+
+/** Failed Playwright tests as "file > title: first line of the error". */
+export function playwrightFailures(report: PlaywrightReport | null): string[] {
+  const out: string[] = [];
+  const walk = (suite: PlaywrightSuite, file: string | undefined) => {
+    const here = suite.file ?? file;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== "unexpected") continue;
+        const firstError = test.results.map((r) => r.error?.message).find(Boolean);
+        const reason = firstError ? `: ${stripAnsi(firstError).split("\n")[0]!.slice(0, 300)}` : "";
+        out.push(`${here ?? suite.title} > ${spec.title}${reason}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const suite of report?.suites ?? []) walk(suite, undefined);
+  return out;
+}
+
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 
 /** The race tests that ran where they can fail (their names carry the PostgreSQL label). */

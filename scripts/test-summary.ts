@@ -64,7 +64,6 @@ export function playwrightFailures(report: PlaywrightReport | null): string[] {
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 

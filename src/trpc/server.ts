@@ -15,44 +15,20 @@ import { getDb } from "@/server/db";
 /** The signed-in user for this render, looked up once per request. */
 export const currentUser = cache(getSessionUser);
 
+/** The context of a server-side call: this request's user, and its id for the log. */
+const renderContext = async () =>
+  createContextInner({ db: getDb(), user: await currentUser(), requestId: (await headers()).get("x-request-id") ?? undefined });
+
 /** A tRPC caller for React Server Components: same procedures, same checks, no HTTP. */
-export const serverApi = cache(async () => createCaller(createContextInner({ db: getDb(), user: await currentUser() })));
+export const serverApi = cache(async () => createCaller(await renderContext()));
 
 /**
- * The band as band.get returns it, loaded once per request: the band layout
- * and the page inside it render in the same request and share this one call
- * (and its one access check), like Rallly's loaders. Each caller still maps a
- * refusal with its own return path through loadForPage.
+ * The band as band.get returns it, loaded once per request: the band layout,
+ * the page inside it and the page's tab title render in the same request and
+ * share this one call (and its one access check), like Rallly's loaders. Each
+ * caller still maps a refusal with its own return path through loadForPage.
  */
-export const loadBand = cache(async (bandId: string) =>
-  onceForThisRequest(`band.get:${bandId}`, async () => (await serverApi()).band.get({ bandId })),
-);
-
-/**
- * React's cache() lasts one render, and Next resolves a page's metadata (its
- * tab title names the band) in a render of its own within the same HTTP
- * request. This keeps one answer per HTTP request (its x-request-id, set by
- * src/proxy.ts) and signed-in user for a few seconds, so the title, the layout
- * and the page share one band.get. Nothing outlives its request's use: ids are
- * unique per request, and entries go after 30 seconds.
- */
-const perRequest = new Map<string, { at: number; value: Promise<unknown> }>();
-async function onceForThisRequest<T>(key: string, load: () => Promise<T>): Promise<T> {
-  const requestId = (await headers()).get("x-request-id");
-  if (!requestId) return load();
-  const user = await currentUser();
-  const now = Date.now();
-  for (const [k, entry] of perRequest) {
-    if (now - entry.at <= 30_000) break;
-    perRequest.delete(k);
-  }
-  const fullKey = `${requestId}\u0000${user?.id ?? "-"}\u0000${key}`;
-  const hit = perRequest.get(fullKey);
-  if (hit) return hit.value as Promise<T>;
-  const value = load();
-  perRequest.set(fullKey, { at: now, value });
-  return value;
-}
+export const loadBand = cache(async (bandId: string) => (await serverApi()).band.get({ bandId }));
 
 /** loadBand for a page or layout: sign-in redirect, 404, or the refusal to explain. */
 export function loadBandForPage(bandId: string, returnTo: string) {
@@ -73,7 +49,7 @@ const getQueryClient = cache(
 );
 
 const hydration = createHydrationHelpers<AppRouter>(
-  createCaller(async () => createContextInner({ db: getDb(), user: await currentUser() })),
+  createCaller(renderContext),
   getQueryClient,
 );
 /** Server-side prefetch: `await prefetch.member.list.prefetch({ bandId })`. Errors are left for the client to show. */

@@ -9,7 +9,7 @@ import { requireBandAccess } from "@/server/access/band-access";
 import type { BandRole } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError, toAppError } from "@/server/errors";
-import { log } from "@/server/log";
+import { currentRequestId, log, withRequestId } from "@/server/log";
 
 /**
  * The tRPC foundation: context, error shape, and the chain of base procedures
@@ -20,11 +20,16 @@ import { log } from "@/server/log";
 export type Context = {
   db: PrismaClient;
   user: SessionUser | null;
+  /**
+   * The HTTP request's id, for calls made while rendering a page (src/proxy.ts
+   * sets it): their log lines then carry it like an API request's do.
+   */
+  requestId?: string;
 };
 
 /** A context without HTTP: used by the route handler, RSC caller and tests. */
 export function createContextInner(opts: Context): Context {
-  return { db: opts.db, user: opts.user };
+  return { db: opts.db, user: opts.user, ...(opts.requestId ? { requestId: opts.requestId } : {}) };
 }
 
 export type Meta = {
@@ -82,7 +87,12 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** A page render's calls log under their request's id (API requests already do). */
+const tagLogLines = t.middleware(({ ctx, next }) =>
+  ctx.requestId && !currentRequestId() ? withRequestId(ctx.requestId, () => next()) : next(),
+);
+
+export const publicProcedure = t.procedure.use(tagLogLines).use(mapDomainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHORIZED", "Please sign in to continue.");

@@ -9,6 +9,8 @@ export async function screenshotAtWidths(page: Page, name: string, widths = [390
   const before = page.viewportSize();
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
+    // From the top, so the sticky header sits where a visitor sees it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);

@@ -54,6 +54,7 @@ describe("normaliseTitle", () => {
     expect(normaliseTitle("Café  Del-Mar!")).toBe("cafe del mar");
     expect(normaliseTitle("Rock & Roll")).toBe(normaliseTitle("rock and roll"));
     expect(normaliseTitle("Don’t Stop")).toBe("dont stop");
+    expect(normaliseTitle("Mötley Crüe")).toBe("motley crue");
   });
 });
 
@@ -69,6 +70,7 @@ describe("suggestSong", () => {
     expect(suggestSong("01 - midnight ferry (take 2).wav", songs)).toEqual({ kind: "existing", songId: "s1", title: "Midnight Ferry" });
     expect(suggestSong("CAFE_DEL_MAR_2026-12-01.mp3", songs)).toEqual({ kind: "existing", songId: "s2", title: "Café del Mar" });
     expect(suggestSong("rock and roll.wav", songs)).toMatchObject({ songId: "s4" });
+    expect(suggestSong("motley_crue_jam.wav", [{ id: "m", title: "Mötley Crüe Jam" }])).toMatchObject({ kind: "existing", songId: "m" });
   });
 
   it("forgives a typo or two", () => {

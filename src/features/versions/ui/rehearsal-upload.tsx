@@ -259,6 +259,16 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
         </span>
         <RowStatus state={row.state} size={row.size} />
       </div>
+      {row.state.kind === "done" ? (
+        <div className="rehearsal-destination small">
+          <span>
+            Take of <strong>{songTitle(row.state.songId) ?? newTitle}</strong>
+          </span>
+          <Link href={`/bands/${bandId}/songs/${row.state.songId}?take=${row.state.takeId}`} className="btn btn-ghost btn-sm">
+            Open the take
+          </Link>
+        </div>
+      ) : (
       <div className="rehearsal-row-fields">
         <div className="field grow">
           <label htmlFor={selectId} className="visually-hidden">
@@ -302,11 +312,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
           </button>
         ) : null}
       </div>
-      {row.state.kind === "done" ? (
-        <Link href={`/bands/${bandId}/songs/${row.state.songId}?take=${row.state.takeId}`} className="btn btn-ghost btn-sm rehearsal-open">
-          Open the take
-        </Link>
-      ) : null}
+      )}
       {row.state.kind === "failed" ? (
         <div className="rehearsal-failure">
           <p className="field-error" role="alert" style={{ margin: 0 }}>

@@ -118,7 +118,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
             <div className="empty-state">
               <div className="icon" aria-hidden="true">🎙️</div>
               <h2>No takes yet</h2>
-              <p>Upload a recording from rehearsal — a phone voice memo is fine. The whole band can listen and comment right away.</p>
+              <p>Record one right here, or upload a recording from rehearsal — a phone voice memo is fine. The whole band can listen and comment right away.</p>
             </div>
           )}
           </div>

@@ -125,3 +125,24 @@ test("a recording survives a reload: it is offered on return and uploads, or is 
   await expect(offer).toHaveCount(0);
   await expect(page.getByTestId("take-row")).toHaveCount(1);
 });
+
+test("a recording under way in another tab is not offered as unfinished; once that tab is gone, it is", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await openNewSong(page, "Two Tabs");
+  await page.getByRole("button", { name: "Record", exact: true }).click();
+  await expect.poll(async () => (await storedRecordings(page)).chunks, { timeout: 8_000 }).toBeGreaterThanOrEqual(2);
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId("recorder-status")).toHaveText(/Ready/);
+  // The stored recordings are read right after hydration; give that time to show anything.
+  await other.waitForTimeout(1_500);
+  await expect(other.getByTestId("recording-offer")).toHaveCount(0);
+
+  // The recording tab closes without stopping: now the recording is unfinished.
+  await page.close();
+  await other.reload();
+  await expect(other.getByTestId("recording-offer")).toHaveCount(1);
+  await other.getByTestId("recording-offer").getByRole("button", { name: "Upload" }).click();
+  await expect(other.getByTestId("take-row")).toHaveCount(1, { timeout: 20_000 });
+});

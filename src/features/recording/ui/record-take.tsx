@@ -60,9 +60,11 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   // Recordings a reload or a crash left behind, for this song.
   useEffect(() => {
     let cancelled = false;
-    listRecordings()
-      .then((all) => {
-        if (!cancelled) setOffers(unfinishedRecordings(all, songId, stored.current?.id ?? null).map((recording) => ({ recording, state: { kind: "idle" } })));
+    Promise.all([listRecordings(), recordingsInProgress()])
+      .then(([all, elsewhere]) => {
+        if (cancelled) return;
+        const left = unfinishedRecordings(all, songId, stored.current?.id ?? null).filter((r) => !elsewhere.has(r.id));
+        setOffers(left.map((recording) => ({ recording, state: { kind: "idle" } })));
       })
       .catch(() => {
         // No IndexedDB (a private window in some browsers): nothing can have been kept.
@@ -171,6 +173,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
     const startedAt = Date.now();
     const recording = newRecording({ id: crypto.randomUUID(), bandId, songId, mimeType: recorder.mimeType || type || "audio/webm", startedAt });
     stored.current = recording;
+    holdWhileRecording(recording.id, recorder);
     const current: Live = { stream, recorder, audio: null, frame: 0, chunks: [], writes: Promise.resolve() };
     live.current = current;
     const keepFailed = () =>
@@ -404,6 +407,26 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
       ) : null}
     </section>
   );
+}
+
+const LOCK_PREFIX = "rehearsalhub-recording:";
+
+/**
+ * A Web Lock held while a recording is being made, so another tab of the same
+ * song does not offer it as unfinished. The browser drops it when the tab
+ * reloads or dies, which is exactly when the recording becomes unfinished.
+ */
+function holdWhileRecording(id: string, recorder: MediaRecorder) {
+  if (!navigator.locks) return;
+  void navigator.locks
+    .request(LOCK_PREFIX + id, () => new Promise<void>((resolve) => recorder.addEventListener("stop", () => resolve(), { once: true })))
+    .catch(() => {});
+}
+
+async function recordingsInProgress(): Promise<Set<string>> {
+  if (!navigator.locks) return new Set();
+  const { held = [] } = await navigator.locks.query();
+  return new Set(held.flatMap((lock) => (lock.name?.startsWith(LOCK_PREFIX) ? [lock.name.slice(LOCK_PREFIX.length)] : [])));
 }
 
 /** The microphone's light goes off, the meter stops. */

@@ -37,8 +37,9 @@ test("a whole rehearsal at once: files go to suggested songs (one existing, new 
   await expect(rows.nth(0).getByTestId("rehearsal-row-status")).toHaveText("Waiting");
   await expect(page.getByTestId("rehearsal-summary")).toHaveText("4 files ready to upload.");
 
-  // The count-in is not a take: removed before starting.
-  await page.getByRole("button", { name: "Remove count-in.wav" }).click();
+  // The count-in is not a take: removed before starting, from the keyboard.
+  await page.getByRole("button", { name: "Remove count-in.wav" }).focus();
+  await page.keyboard.press("Enter");
   await expect(rows).toHaveCount(3);
   await expectNoSeriousA11yViolations(page, "band page, rehearsal files chosen");
   await page.setViewportSize({ width: 390, height: 844 });

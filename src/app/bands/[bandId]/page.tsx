@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { StatusNotice } from "@/components/status-notice";
+import { env } from "@/env";
 import { SongsBoard } from "@/features/songs/ui/songs-board";
 import { loadBand, bandPageTitle, loadForPage, serverApi } from "@/trpc/server";
 
@@ -22,7 +23,7 @@ export default async function BandSongsPage({ params, searchParams }: Props) {
     <>
       {/* After accepting an invite or a join link (see invite-actions). */}
       {joined === "1" ? <StatusNotice param="joined" message={`You joined ${result.data.band.name}. Welcome to the band!`} /> : null}
-      <SongsBoard bandId={bandId} initialSongs={result.data.songs} />
+      <SongsBoard bandId={bandId} initialSongs={result.data.songs} maxUploadMb={Math.floor(env().maxUploadBytes / (1024 * 1024))} />
     </>
   );
 }

@@ -10,11 +10,12 @@ import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Icon } from "@/components/icon";
+import { RehearsalUpload } from "@/features/versions/ui/rehearsal-upload";
 
 type Song = RouterOutputs["song"]["list"][number];
 
 /** The band page: every song with its takes, a way to add one, and the archive tucked away. */
-export function SongsBoard({ bandId, initialSongs }: { bandId: string; initialSongs: Song[] }) {
+export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: string; initialSongs: Song[]; maxUploadMb: number }) {
   const songs = api.song.list.useQuery({ bandId, includeArchived: true }, { initialData: initialSongs });
   const all = songs.data ?? [];
   const active = all.filter((s) => !s.archivedAt);
@@ -27,6 +28,10 @@ export function SongsBoard({ bandId, initialSongs }: { bandId: string; initialSo
           Add a song
         </h2>
         <CreateSongForm bandId={bandId} />
+      </section>
+
+      <section className="card card-tight">
+        <RehearsalUpload bandId={bandId} songs={active.map(({ id, title }) => ({ id, title }))} maxUploadMb={maxUploadMb} />
       </section>
 
       {songs.error ? (
@@ -42,7 +47,7 @@ export function SongsBoard({ bandId, initialSongs }: { bandId: string; initialSo
           <p>
             {archived.length
               ? "Everything is in the archive. Add a new song above, or bring one back."
-              : "Add the first song you're working on, then upload a take from tonight's rehearsal."}
+              : "Add the first song you're working on, or upload tonight's rehearsal above: each recording becomes a take of its song."}
           </p>
         </div>
       ) : (

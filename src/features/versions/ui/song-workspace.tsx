@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
 import type { VersionView } from "@/features/versions/version.view";
 import { userMessage } from "@/lib/user-message";
+import { RecordTake } from "@/features/recording/ui/record-take";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { TakeDetails } from "./take-details";
@@ -59,6 +60,14 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
     setCurrentTime(seconds);
   }, []);
 
+  const onUploaded = useCallback(
+    async (take: { id: string }) => {
+      await Promise.all([utils.version.list.invalidate({ bandId, songId: song.id }), utils.song.invalidate()]);
+      select(take.id);
+    },
+    [utils, bandId, song.id, select],
+  );
+
   const markers = useMemo(
     () =>
       (comments.data ?? [])
@@ -109,7 +118,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
             <div className="empty-state">
               <div className="icon" aria-hidden="true">🎙️</div>
               <h2>No takes yet</h2>
-              <p>Upload a recording from rehearsal — a phone voice memo is fine. The whole band can listen and comment right away.</p>
+              <p>Record one right here, or upload a recording from rehearsal — a phone voice memo is fine. The whole band can listen and comment right away.</p>
             </div>
           )}
           </div>
@@ -156,16 +165,11 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
               <TakeList versions={versions} selectedId={selected?.id ?? null} onSelect={select} />
             </section>
           ) : null}
+          <section className="card card-tight slot-record">
+            <RecordTake bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
+          </section>
           <section className="card card-tight slot-upload">
-            <UploadTakeForm
-              bandId={bandId}
-              songId={song.id}
-              maxUploadMb={maxUploadMb}
-              onUploaded={async (take) => {
-                await Promise.all([utils.version.list.invalidate({ bandId, songId: song.id }), utils.song.invalidate()]);
-                select(take.id);
-              }}
-            />
+            <UploadTakeForm bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
           </section>
         </aside>
       </div>

@@ -1,0 +1,92 @@
+import type { Page } from "@playwright/test";
+import { makeWav } from "../src/test/wav";
+import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
+import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
+import { screenshotAtWidths } from "./support/screenshots";
+
+const wav = (name: string, seconds: number) => ({ name, mimeType: "audio/wav", buffer: makeWav({ seconds, channels: 1, sampleRate: 22_050 }) });
+
+/** Whether leaving the page now would ask first. */
+const warnsOnLeave = (page: Page) =>
+  page.evaluate(() => {
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+
+test("a whole rehearsal at once: files go to suggested songs (one existing, new ones created once), one overall progress, a failed file retried", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInByEmail(page, uniqueEmail("drummer"));
+  await createBand(page, "The Batch Uploaders");
+  await page.getByLabel("New song").fill("Midnight Ferry");
+  await page.getByRole("button", { name: "Add song" }).click();
+  await expect(page.getByTestId("song-row")).toHaveCount(1);
+
+  await page.getByTestId("rehearsal-files").setInputFiles([
+    wav("01 - midnight ferry (take 2).wav", 3),
+    wav("2026-12-01_blue_harbour.wav", 2),
+    wav("03 Slow Jam take 4.wav", 2),
+    wav("count-in.wav", 1),
+  ]);
+  const rows = page.getByTestId("rehearsal-row");
+  await expect(rows).toHaveCount(4);
+  const chosenSong = (i: number) => rows.nth(i).getByTestId("rehearsal-song").locator("option:checked");
+  await expect(chosenSong(0)).toHaveText("Midnight Ferry");
+  await expect(chosenSong(1)).toHaveText("New song: Blue Harbour");
+  await expect(chosenSong(2)).toHaveText("New song: Slow Jam");
+  await expect(rows.nth(0).getByTestId("rehearsal-row-status")).toHaveText("Waiting");
+  await expect(page.getByTestId("rehearsal-summary")).toHaveText("4 files ready to upload.");
+
+  // The count-in is not a take: removed before starting, from the keyboard.
+  await page.getByRole("button", { name: "Remove count-in.wav" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page, "band page, rehearsal files chosen");
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await smallTouchTargets(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshotAtWidths(page, "rehearsal-chosen");
+
+  // Hold every upload until released, and drop Blue Harbour's first attempt.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let blueAttempts = 0;
+  await page.route(/\/api\/bands\/[^/]+\/songs\/[^/]+\/versions$/, async (route) => {
+    await released;
+    if (route.request().postDataBuffer()?.includes('filename="2026-12-01_blue_harbour.wav"') && blueAttempts++ === 0) return route.abort("connectionreset");
+    return route.continue();
+  });
+
+  await page.getByRole("button", { name: /^Upload all/ }).click();
+  await expect(page.getByTestId("rehearsal-summary")).toHaveText(/^Uploading \d of 3 files…$/);
+  await expect(page.getByTestId("rehearsal-progress")).toBeVisible();
+  // Two at a time: the third waits its turn.
+  await expect(rows.filter({ has: page.getByText(/^(Uploading|Saving)/) })).toHaveCount(2);
+  await expect(rows.nth(2).getByTestId("rehearsal-row-status")).toHaveText("Waiting");
+  expect(await warnsOnLeave(page)).toBe(true);
+  release();
+
+  await expect(page.getByTestId("rehearsal-summary")).toHaveText("2 of 3 files uploaded, 1 failed.", { timeout: 20_000 });
+  await expect(rows.nth(1).getByTestId("rehearsal-row-status")).toHaveText("Failed");
+  await expect(rows.nth(1).getByRole("alert")).toHaveText(/interrupted/i);
+  await expect(page.getByTestId("rehearsal-progress")).toHaveAttribute("aria-valuenow", /^[1-9]\d?$/);
+  await expectNoSeriousA11yViolations(page, "band page, one file failed");
+  expect(await warnsOnLeave(page)).toBe(false);
+
+  await page.getByRole("button", { name: "Retry 2026-12-01_blue_harbour.wav" }).click();
+  await expect(page.getByTestId("rehearsal-summary")).toHaveText("All 3 files uploaded.", { timeout: 20_000 });
+  await expect(page.getByTestId("rehearsal-progress")).toHaveAttribute("aria-valuenow", "100");
+  expect(blueAttempts).toBe(2);
+
+  // Blue Harbour was created once, though its file went up twice.
+  const songRows = page.getByRole("list", { name: "Songs" }).getByTestId("song-row");
+  await expect(songRows).toHaveCount(3);
+  for (const title of ["Midnight Ferry", "Blue Harbour", "Slow Jam"]) await expect(songRows.filter({ hasText: title })).toContainText("1 take");
+  await expectNoSeriousA11yViolations(page, "band page, rehearsal uploaded");
+  await screenshotAtWidths(page, "rehearsal-done");
+
+  await rows.nth(0).getByRole("link", { name: "Open the take" }).click();
+  await expect(page.getByRole("heading", { name: "Midnight Ferry" })).toBeVisible();
+  await expect(page.getByTestId("take-row")).toHaveCount(1);
+  await expect(page.getByTestId("take-duration")).toHaveText("0:03");
+});

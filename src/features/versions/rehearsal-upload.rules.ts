@@ -1,0 +1,82 @@
+import { normaliseTitle, suggestSong, type SongChoice } from "@/features/songs/suggest-song";
+
+/** Where one file of a rehearsal goes: a song the band has, or a song to create first. */
+export type UploadTarget = { kind: "existing"; songId: string } | { kind: "new"; title: string };
+
+export type RowState =
+  | { kind: "waiting" }
+  | { kind: "uploading"; loaded: number }
+  | { kind: "done"; songId: string; takeId: string }
+  | { kind: "failed"; message: string };
+
+export type UploadRow = { id: string; name: string; size: number; target: UploadTarget; state: RowState };
+
+/** How many files go up at once: enough to keep the line busy, few enough that each one moves. */
+export const PARALLEL_UPLOADS = 2;
+
+/** A row per chosen file, each with the song its name suggests. */
+export function rowsForFiles(files: readonly { name: string; size: number }[], songs: readonly SongChoice[], newId: () => string): UploadRow[] {
+  return files.map((file) => {
+    const suggestion = suggestSong(file.name, songs);
+    const target: UploadTarget = suggestion.kind === "existing" ? { kind: "existing", songId: suggestion.songId } : { kind: "new", title: suggestion.title };
+    return { id: newId(), name: file.name, size: file.size, target, state: { kind: "waiting" } };
+  });
+}
+
+/**
+ * Bytes sent of every file still in the list: a finished file counts whole,
+ * a failed one counts as nothing sent (it will go again on retry).
+ */
+export function overallProgress(rows: readonly UploadRow[]): { loaded: number; total: number; percent: number } {
+  let loaded = 0;
+  let total = 0;
+  for (const row of rows) {
+    total += row.size;
+    if (row.state.kind === "done") loaded += row.size;
+    else if (row.state.kind === "uploading") loaded += Math.min(row.state.loaded, row.size);
+  }
+  return { loaded, total, percent: total > 0 ? Math.floor((loaded / total) * 100) : 0 };
+}
+
+export type BatchSummary = { waiting: number; uploading: number; done: number; failed: number; total: number };
+
+export function summarise(rows: readonly UploadRow[]): BatchSummary {
+  const summary: BatchSummary = { waiting: 0, uploading: 0, done: 0, failed: 0, total: rows.length };
+  for (const row of rows) summary[row.state.kind]++;
+  return summary;
+}
+
+/** A sentence for the whole batch, for the live region and the heading of the list. */
+export function summarySentence(s: BatchSummary): string {
+  if (s.total === 0) return "No files chosen.";
+  const files = (n: number) => `${n} ${n === 1 ? "file" : "files"}`;
+  if (s.done === s.total) return `All ${files(s.total)} uploaded.`;
+  if (s.uploading + s.waiting === 0) return `${s.done} of ${files(s.total)} uploaded, ${s.failed} failed.`;
+  if (s.uploading + s.done + s.failed === 0) return `${files(s.total)} ready to upload.`;
+  return `Uploading ${s.done + s.uploading} of ${files(s.total)}…`;
+}
+
+/**
+ * The songs to create before uploading: one per distinct title (compared the
+ * way suggestions are), so two takes of a new song land in the same new song.
+ * Returns the titles to create, in the order they first appear, and for each
+ * row with a new song the key of the title it waits for.
+ */
+export function songsToCreate(rows: readonly UploadRow[]): { titles: { key: string; title: string }[]; keyOfRow: Map<string, string> } {
+  const titles: { key: string; title: string }[] = [];
+  const keyOfRow = new Map<string, string>();
+  for (const row of rows) {
+    if (row.target.kind !== "new" || row.state.kind === "done") continue;
+    const title = row.target.title.trim();
+    const key = normaliseTitle(title) || title;
+    if (!titles.some((t) => t.key === key)) titles.push({ key, title });
+    keyOfRow.set(row.id, key);
+  }
+  return { titles, keyOfRow };
+}
+
+/** A file to send: one that has not gone up yet, or failed and is being retried. */
+export const isPending = (row: UploadRow) => row.state.kind === "waiting" || row.state.kind === "failed";
+
+/** Whether leaving the page now would lose work: some file is on its way or waiting its turn in a started batch. */
+export const isBusy = (rows: readonly UploadRow[]) => rows.some((row) => row.state.kind === "uploading");

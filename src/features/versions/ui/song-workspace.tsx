@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
 import type { VersionView } from "@/features/versions/version.view";
+import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
 import { RecordTake } from "@/features/recording/ui/record-take";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -116,7 +117,9 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
             />
           ) : (
             <div className="empty-state">
-              <div className="icon" aria-hidden="true">🎙️</div>
+              <div className="icon" aria-hidden="true">
+                <Icon name="mic" size={28} />
+              </div>
               <h2>No takes yet</h2>
               <p>Record one right here, or upload a recording from rehearsal — a phone voice memo is fine. The whole band can listen and comment right away.</p>
             </div>

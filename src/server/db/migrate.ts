@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { installJobQueue } from "@/server/jobs/boss";
 import { createSchemaEngine } from "./schema-engine";
 
 export const MIGRATIONS_DIR = path.join("prisma", "migrations");
@@ -65,6 +66,9 @@ export async function applyMigrations(
     const engine = await createSchemaEngine(new WholeScriptPg(pool), { log: engineWarningsTo(options.log) });
     try {
       const result = await engine.applyMigrations({ migrationsList, filters: NO_SCHEMA_FILTER });
+      // The job queue's tables (pg-boss migrates its own schema): a take is
+      // enqueued in the transaction that creates it, so they must exist first.
+      await installJobQueue(databaseUrl);
       return { applied: result.appliedMigrationNames };
     } finally {
       engine.free();

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "../src/env";
-import { getDb } from "../src/server/db";
+import { createPrismaClient } from "../src/server/db/client";
 import { startWorker } from "../src/server/jobs/worker";
 import { log } from "../src/server/log";
 import { getStorage } from "../src/server/storage";
@@ -25,10 +25,10 @@ function databaseUrl(): string {
 
 async function main() {
   const url = databaseUrl();
-  process.env.DATABASE_URL = url;
+  const db = createPrismaClient(url);
   const worker = await startWorker({
     databaseUrl: url,
-    db: getDb(),
+    db,
     storage: getStorage(),
     concurrency: env().workerConcurrency,
     // Tests shorten these to see a killed worker's job come back quickly.
@@ -43,7 +43,7 @@ async function main() {
     stopping = true;
     log().info({ signal }, "media worker stopping");
     await worker.stop();
-    await getDb().$disconnect();
+    await db.$disconnect();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -15,10 +15,16 @@ const boss = () => (sender ??= new PgBoss({ connectionString: "postgres://unused
  * committed one is never without its job). pg-boss accepts any executor for
  * send; this one is the Prisma transaction.
  */
-export async function enqueueProcessTake(tx: Sql, versionId: string, { timeLimitSeconds }: { timeLimitSeconds: number }): Promise<string | null> {
+export async function enqueueProcessTake(
+  tx: Sql,
+  versionId: string,
+  { timeLimitSeconds, ...overrides }: { timeLimitSeconds: number } & Pick<PgBoss.SendOptions, "expireInSeconds" | "retryDelay">,
+): Promise<string | null> {
   const data: ProcessTakeJob = { versionId };
   return boss().send(PROCESS_TAKE_QUEUE, data, {
     expireInSeconds: expireInSecondsFor(timeLimitSeconds),
+    // Tests make a lost job come back in seconds instead of minutes.
+    ...overrides,
     singletonKey: versionId,
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
   });

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { log } from "@/server/log";
+import { removeAbandonedTempDirs } from "@/server/media/process-take";
 import { mediaTools, type MediaTools } from "@/server/media/tools";
 import type { StorageDriver } from "@/server/storage";
 import { createBoss, ensureQueues, type BossOptions } from "./boss";
@@ -36,6 +37,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     { ffmpeg: tools.ffmpeg.path, ffmpegVersion: tools.ffmpeg.version, ffmpegFrom: tools.ffmpeg.source, ffprobe: tools.ffprobe?.path ?? null, ffprobeVersion: tools.ffprobe?.version ?? null },
     "media worker: using ffmpeg " + tools.ffmpeg.version + " (" + tools.ffmpeg.source + ")",
   );
+  const abandoned = await removeAbandonedTempDirs();
+  if (abandoned) log().info({ dirs: abandoned }, "removed temp files of workers that were killed");
   const boss = createBoss(options.databaseUrl, options);
   boss.on("error", (error) => log().error({ err: error }, "job queue error"));
   await boss.start();

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -18,6 +18,33 @@ export class UnprocessableMedia extends Error {
   constructor(message: string) {
     super(message);
     this.name = "UnprocessableMedia";
+  }
+}
+
+const TEMP_PREFIX = "rehearsalhub-take-";
+
+/**
+ * Temp directories of workers that no longer run (killed with SIGKILL, which
+ * leaves no chance for the finally below). Named with their pid, so a live
+ * worker's directory is never touched. Called at worker start.
+ */
+export async function removeAbandonedTempDirs(tmpRoot = os.tmpdir()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(tmpRoot).catch(() => [] as string[])) {
+    const pid = Number(new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    await rm(path.join(tmpRoot, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -49,7 +76,7 @@ export async function processTake(versionId: string, deps: ProcessDeps): Promise
   const size = Number(take.sizeBytes);
   if (size === 0) throw new UnprocessableMedia("The file is empty.");
 
-  const dir = await mkdtemp(path.join(deps.tmpRoot ?? os.tmpdir(), "rehearsalhub-take-"));
+  const dir = await mkdtemp(path.join(deps.tmpRoot ?? os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   try {
     const original = path.join(dir, "original");
     await pipeline(deps.storage.openRange(take.storageKey, 0, size - 1), createWriteStream(original));

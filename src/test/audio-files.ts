@@ -26,7 +26,7 @@ export function makeAudioFile(dir: string, name: AudioFormatName, seconds = 2): 
   const format = AUDIO_FORMATS[name];
   const file = path.join(dir, `${name}.${format.ext}`);
   if (fs.existsSync(file)) return file;
-  const rate = format.args.includes("libopus") ? "48000" : "44100";
+  const rate = (format.args as readonly string[]).includes("libopus") ? "48000" : "44100";
   execFileSync(
     "ffmpeg",
     ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", `sine=frequency=330:beep_factor=4:duration=${seconds}:sample_rate=${rate}`, ...format.args, file],

@@ -22,15 +22,22 @@ type Props = {
   maxUploadMb: number;
 };
 
+const PROCESSING_POLL_MS = 3000;
+const isProcessing = (v: VersionView) => v.processing === "PENDING" || v.processing === "PROCESSING";
+
 /** The song page: takes, the player, the selected take's details and its comments. */
 export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, maxUploadMb }: Props) {
   const utils = api.useUtils();
-  const versionsQuery = api.version.list.useQuery({ bandId, songId: song.id }, { initialData: initialVersions });
+  const versionsQuery = api.version.list.useQuery(
+    { bandId, songId: song.id },
+    // While a take is being processed, its state (and then its waveform and stream) updates by itself.
+    { initialData: initialVersions, refetchInterval: (query) => (query.state.data?.some(isProcessing) ? PROCESSING_POLL_MS : false) },
+  );
   const versions = useMemo(() => versionsQuery.data ?? [], [versionsQuery.data]);
   const [selectedId, setSelectedId] = useState<string | null>(() => pickInitial(initialVersions, initialTakeId));
   const selectedIndex = versions.findIndex((v) => v.id === selectedId);
   const selected = selectedIndex >= 0 ? versions[selectedIndex]! : (versions[0] ?? null);
-  const selectedNumber = selected ? versions.length - versions.indexOf(selected) : 0;
+  const selectedNumber = selected?.number ?? 0;
 
   const player = useRef<PlayerHandle>(null);
   const [currentTime, setCurrentTime] = useState(0);

@@ -100,6 +100,14 @@ async function main() {
 }
 
 /**
+ * The same flags as `npm run worker`: a small young generation. The worker
+ * streams hundreds of MB through short-lived 64 KB buffers; V8's default
+ * semi-space lets ~40 MB of them pile up before a scavenge (measured: idle and
+ * peak RSS ~20 MB lower, for slightly more frequent minor GCs).
+ */
+const WORKER_NODE_FLAGS = ["--max-semi-space-size=1"];
+
+/**
  * The media worker (scripts/worker.ts, what `npm run worker` runs) as a child
  * of this process rather than inside Next's server: ffmpeg work and its memory
  * stay out of the web process, a crash there cannot take the site down (it is
@@ -108,7 +116,7 @@ async function main() {
 function superviseWorker(env: NodeJS.ProcessEnv, isStopping: () => boolean) {
   let current: ReturnType<typeof spawn> | null = null;
   const start = () => {
-    current = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
+    current = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
     current.on("exit", (code, signal) => {
       if (isStopping()) return;
       log(`the media worker exited (${signal ?? code}); restarting it in 5 s`);

@@ -193,7 +193,7 @@ export function ffmpegArgs(input: string, facts: Pick<AudioFacts, "channels" | "
     `[p]aresample=${PEAKS_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono[po]`,
     `[l]ebur128=peak=true:framelog=verbose[lo]`,
   ].join(";");
-  const args = ["-nostdin", "-hide_banner", "-nostats", "-threads", "2", "-protocol_whitelist", "file,pipe", "-i", input, "-filter_complex", graph];
+  const args = ["-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-protocol_whitelist", "file,pipe", "-i", input, "-filter_complex", graph];
   if (rendition) {
     args.push(
       "-map", "[r]", "-vn", "-c:a", RENDITION.codec, "-b:a", RENDITION.bitrate,

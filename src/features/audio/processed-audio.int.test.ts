@@ -28,8 +28,9 @@ let dir: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-processed-files-"));
   server = http.createServer((req, res) => {
-    const [, versionId = "", purpose = "stream"] = /^\/api\/versions\/([^/]+)\/(stream|download|peaks)$/.exec(req.url ?? "") ?? [];
-    void handleTakeAudio(req, res, { versionId, purpose: purpose as TakeAudioPurpose }, { db: t.db, storage: getStorage(), offload: undefined });
+    const [, versionId = "", purpose = "stream", query = ""] = /^\/api\/versions\/([^/?]+)\/(stream|download|peaks)(\?.*)?$/.exec(req.url ?? "") ?? [];
+    const original = new URLSearchParams(query).get("source") === "original";
+    void handleTakeAudio(req, res, { versionId, purpose: purpose as TakeAudioPurpose, original }, { db: t.db, storage: getStorage(), offload: undefined });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,6 +83,11 @@ it("peaks 404 until processed; then stream = rendition, download = original, pea
   expect(probe.status).toBe(206);
   expect(probe.headers.get("content-length")).toBe("2");
   await probe.arrayBuffer();
+
+  // A player that started on the original keeps it.
+  const pinned = await get("stream?source=original");
+  expect(pinned.headers.get("content-type")).toBe("audio/flac");
+  expect(Buffer.from(await pinned.arrayBuffer()).equals(original)).toBe(true);
 
   const download = await get("download");
   expect(download.headers.get("content-type")).toBe("audio/flac");

@@ -30,9 +30,15 @@ export type TakeAudioDeps = {
 export type TakeAudioPurpose = "stream" | "download" | "peaks";
 
 /** Which stored file a purpose answers with; null: none (yet). */
-export function fileFor(take: TakeForAudio, purpose: TakeAudioPurpose): { storageKey: string; contentType: string } | null {
+export function fileFor(
+  take: TakeForAudio,
+  purpose: TakeAudioPurpose,
+  { original = false }: { original?: boolean } = {},
+): { storageKey: string; contentType: string } | null {
   if (purpose === "peaks") return take.peaksKey ? { storageKey: take.peaksKey, contentType: "application/json" } : null;
-  if (purpose === "stream" && take.renditionKey && take.renditionContentType) return { storageKey: take.renditionKey, contentType: take.renditionContentType };
+  if (purpose === "stream" && !original && take.renditionKey && take.renditionContentType) {
+    return { storageKey: take.renditionKey, contentType: take.renditionContentType };
+  }
   return { storageKey: take.storageKey, contentType: take.contentType };
 }
 
@@ -51,7 +57,20 @@ export function fileFor(take: TakeForAudio, purpose: TakeAudioPurpose): { storag
 export async function handleTakeAudio(
   req: IncomingMessage,
   res: ServerResponse,
-  { versionId, purpose }: { versionId: string; purpose: TakeAudioPurpose },
+  {
+    versionId,
+    purpose,
+    original = false,
+  }: {
+    versionId: string;
+    purpose: TakeAudioPurpose;
+    /**
+     * Stream the original even when a rendition exists (`?source=original`): a
+     * player that started on the original before processing finished keeps
+     * getting the same bytes for its range requests.
+     */
+    original?: boolean;
+  },
   deps: TakeAudioDeps,
 ): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
@@ -65,7 +84,7 @@ export async function handleTakeAudio(
       minRole: "MEMBER",
       withNames: purpose === "download",
     });
-    const file = fileFor(take, purpose);
+    const file = fileFor(take, purpose, { original });
     if (!file) throw new AppError("NOT_FOUND", "This take's waveform is not ready yet.");
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};
     if (deps.offload === "x-accel") return offloadToNginx(res, file, extra);

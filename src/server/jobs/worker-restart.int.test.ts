@@ -68,8 +68,13 @@ it("a worker killed mid-job: the take is finished after a restart", { timeout: 1
   const done = await until("the restarted worker to finish the take", state, (s) => s.processing === "READY" || s.processing === "FAILED");
   expect(done).toEqual({ processing: "READY", processingAttempts: 2 });
   expect(leftBehind(), "the restarted worker removes a dead worker's temp files").toEqual([]);
-  const jobs = await t.db.$queryRaw<{ state: string; retry_count: number }[]>`
-    SELECT state::text, retry_count FROM pgboss.job WHERE data->>'versionId' = ${take.id}`;
+  // pg-boss marks the job completed just after the handler returns.
+  const jobs = await until(
+    "the job to be completed",
+    () => t.db.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE data->>'versionId' = ${take.id}`,
+    (rows) => rows.every((r) => r.state !== "active"),
+    10_000,
+  );
   expect(jobs).toEqual([{ state: "completed", retry_count: 1 }]);
 
   // SIGTERM stops an idle worker cleanly.

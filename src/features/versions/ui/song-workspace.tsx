@@ -40,6 +40,15 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
   const selectedNumber = selected?.number ?? 0;
 
   const player = useRef<PlayerHandle>(null);
+  // A take seen here while it was still processing keeps streaming its original
+  // until the page is left: the rendition has other bytes, and a player's next
+  // range request must get the same file as its first.
+  // (State adjusted while rendering, React's pattern for state derived from changing data.)
+  const [pinnedToOriginal, setPinnedToOriginal] = useState<ReadonlySet<string>>(() => new Set());
+  const waiting = versions.filter((v) => v.processing !== "READY" && !pinnedToOriginal.has(v.id));
+  if (waiting.length > 0) setPinnedToOriginal(new Set([...pinnedToOriginal, ...waiting.map((v) => v.id)]));
+  const streamSrc = (take: VersionView) =>
+    `/api/versions/${take.id}/stream${take.processing !== "READY" || pinnedToOriginal.has(take.id) ? "?source=original" : ""}`;
   const [currentTime, setCurrentTime] = useState(0);
 
   const comments = api.comment.list.useQuery(
@@ -105,7 +114,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
             <AudioPlayer
               key={selected.id}
               ref={player}
-              src={`/api/versions/${selected.id}/stream`}
+              src={streamSrc(selected)}
               title={takeLabel(selected, selectedNumber)}
               subtitle={`${song.title} · by ${uploaderName(selected)}${selected.isBest ? " · ★ best take" : ""}`}
               knownDuration={selected.durationSeconds}

@@ -16,8 +16,22 @@ function withEnv(vars: Record<string, string | undefined>) {
 
 describe("startupEnv (what npm start reads)", () => {
   it("has the app's defaults", () => {
-    withEnv({ PORT: undefined, DATA_DIR: undefined, APP_URL: undefined, DATABASE_URL: undefined, AUTH_SECRET: undefined });
-    expect(startupEnv()).toEqual({ port: 3000, dataDir: path.resolve("./.data"), appUrl: "http://localhost:3000", databaseUrl: undefined, authSecret: undefined });
+    withEnv({ PORT: undefined, DATA_DIR: undefined, APP_URL: undefined, DATABASE_URL: undefined, AUTH_SECRET: undefined, WORKER: undefined });
+    expect(startupEnv()).toEqual({
+      port: 3000,
+      dataDir: path.resolve("./.data"),
+      appUrl: "http://localhost:3000",
+      databaseUrl: undefined,
+      authSecret: undefined,
+      worker: "inline",
+    });
+  });
+
+  it("runs the media worker with the app unless WORKER=off, and refuses other values", () => {
+    withEnv({ WORKER: "off" });
+    expect(startupEnv().worker).toBe("off");
+    withEnv({ WORKER: "yes" });
+    expect(() => startupEnv()).toThrow(/WORKER/);
   });
 
   it("derives APP_URL from PORT, trims a trailing slash, and treats an empty DATABASE_URL as unset", () => {

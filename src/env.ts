@@ -30,6 +30,14 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   // Who sends audio bytes after the app's access check: the app (unset) or nginx (x-accel).
   AUDIO_OFFLOAD: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["x-accel"]).optional()),
+  // Whether `npm start` also runs the media worker (inline) or leaves it to `npm run worker` (off).
+  WORKER: z.enum(["inline", "off"]).default("inline"),
+  // ffmpeg / ffprobe to use; unset: the ones on PATH, else the binaries shipped in npm packages.
+  FFMPEG_PATH: z.string().min(1).optional(),
+  FFPROBE_PATH: z.string().min(1).optional(),
+  // How many takes one worker process handles at once.
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  PATH: z.string().default(""),
 });
 
 export type Env = {
@@ -49,6 +57,12 @@ export type Env = {
   signInLimitPerClient: { points: number; minutes: number } | null;
   trustProxy: boolean;
   audioOffload: "x-accel" | undefined;
+  worker: "inline" | "off";
+  ffmpegPath: string | undefined;
+  ffprobePath: string | undefined;
+  workerConcurrency: number;
+  /** The executable search path (where ffmpeg is looked for). */
+  searchPath: string;
 };
 
 let cached: Env | undefined;
@@ -74,6 +88,11 @@ export function env(): Env {
     signInLimitPerClient: parsePerClientLimit(e.SIGNIN_LIMIT_PER_IP),
     trustProxy: e.TRUST_PROXY === "true",
     audioOffload: e.AUDIO_OFFLOAD,
+    worker: e.WORKER,
+    ffmpegPath: e.FFMPEG_PATH,
+    ffprobePath: e.FFPROBE_PATH,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    searchPath: e.PATH,
   };
   return cached;
 }
@@ -93,9 +112,17 @@ function appUrlOf(appUrl: string | undefined, port: number): string {
  * defaults. Only these variables are checked here: the rest are the app's to validate
  * on first use, as before. An empty DATABASE_URL means "use the embedded database".
  */
-export function startupEnv(): { port: number; dataDir: string; appUrl: string; databaseUrl: string | undefined; authSecret: string | undefined } {
-  const e = checked(schema.pick({ PORT: true, DATA_DIR: true, APP_URL: true }).safeParse(process.env));
+export function startupEnv(): {
+  port: number;
+  dataDir: string;
+  appUrl: string;
+  databaseUrl: string | undefined;
+  authSecret: string | undefined;
+  worker: "inline" | "off";
+} {
+  const e = checked(schema.pick({ PORT: true, DATA_DIR: true, APP_URL: true, WORKER: true }).safeParse(process.env));
   return {
+    worker: e.WORKER,
     port: e.PORT,
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR),
     appUrl: appUrlOf(e.APP_URL, e.PORT),

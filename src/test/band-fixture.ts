@@ -6,7 +6,7 @@ import { createUser } from "./callers";
 /**
  * A band with an owner, an admin, a member and an "uploader" member, and one of
  * everything a band holds (song, take, comment, pending invite, join link,
- * activity), written directly through Prisma so no procedure under test is
+ * activity; the take's processing FAILED), written directly through Prisma so no procedure under test is
  * needed to set it up. The take's storage key has no file behind it.
  */
 export async function seedBand(db: PrismaClient, label: string): Promise<SeededBand> {
@@ -36,6 +36,9 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
       originalName: "take.mp3",
       contentType: "audio/mpeg",
       sizeBytes: 1024n,
+      // Failed processing, so that retrying it is allowed for whoever may retry.
+      processing: "FAILED",
+      processingError: "The audio could not be decoded.",
     },
     select: { id: true, storageKey: true },
   });

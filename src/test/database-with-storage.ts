@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
  * For a test file whose takes need real files: a fresh database and a temporary
  * STORAGE_DIR, made before its tests and thrown away after them.
  */
-export function databaseWithStorage(prefix: string): { readonly db: PrismaClient; readonly storageDir: string } {
+export function databaseWithStorage(prefix: string): { readonly db: PrismaClient; readonly url: string; readonly storageDir: string } {
   let t: TestDatabase | undefined;
   let storageDir = "";
   beforeAll(async () => {
@@ -27,6 +27,10 @@ export function databaseWithStorage(prefix: string): { readonly db: PrismaClient
     get db() {
       if (!t) throw new Error("The test database is made in beforeAll: use it inside a test.");
       return t.db;
+    },
+    get url() {
+      if (!t) throw new Error("The test database is made in beforeAll: use it inside a test.");
+      return t.url;
     },
     get storageDir() {
       return storageDir;

@@ -18,6 +18,7 @@ const bigId3 = pad(bytes("ID3", [4, 0, 0, 0x00, 0x7f, 0x7f, 0x7f]));
 describe("detectAudioFormat (by bytes, never by name)", () => {
   it.each([
     ["WAV", makeWav({ seconds: 0.1 }), "audio/wav", "wav"],
+    ["AIFF", pad(bytes("FORM", [0, 0, 0x10, 0], "AIFFCOMM", [0, 0, 0, 0x12])), "audio/aiff", "aiff"],
     ["FLAC", pad(bytes("fLaC", [0, 0, 0, 0x22])), "audio/flac", "flac"],
     ["Ogg Vorbis", oggPage(bytes([0x01], "vorbis")), "audio/ogg", "ogg"],
     ["Ogg Opus", oggPage(bytes("OpusHead")), "audio/ogg; codecs=opus", "opus"],

@@ -17,6 +17,7 @@ export type AudioFormat = {
 const ACCEPTED: Record<string, AudioFormat> = {
   mp3: { ext: "mp3", contentType: "audio/mpeg", audioOnlyCheck: false },
   wav: { ext: "wav", contentType: "audio/wav", audioOnlyCheck: false },
+  aif: { ext: "aiff", contentType: "audio/aiff", audioOnlyCheck: false },
   flac: { ext: "flac", contentType: "audio/flac", audioOnlyCheck: false },
   ogg: { ext: "ogg", contentType: "audio/ogg", audioOnlyCheck: false },
   oga: { ext: "oga", contentType: "audio/ogg", audioOnlyCheck: false },
@@ -39,4 +40,4 @@ export function isAudioOnly(format: AudioFormat, metadata: IAudioMetadata | null
   return Boolean(metadata?.format.hasAudio) && !metadata?.format.hasVideo;
 }
 
-export const ACCEPTED_FORMATS_LABEL = "MP3, WAV, FLAC, Ogg/Opus, M4A/AAC or WebM audio";
+export const ACCEPTED_FORMATS_LABEL = "MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio";

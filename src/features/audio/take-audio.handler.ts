@@ -23,8 +23,24 @@ export type TakeAudioDeps = {
   offload: "x-accel" | undefined;
 };
 
-/** "stream": the take to play, inline. "download": the original, as an attachment. */
-export type TakeAudioPurpose = "stream" | "download";
+/**
+ * "stream": the take to play, inline (the rendition once processing made one).
+ * "download": the untouched original, as an attachment. "peaks": the waveform JSON.
+ */
+export type TakeAudioPurpose = "stream" | "download" | "peaks";
+
+/** Which stored file a purpose answers with; null: none (yet). */
+export function fileFor(
+  take: TakeForAudio,
+  purpose: TakeAudioPurpose,
+  { original = false }: { original?: boolean } = {},
+): { storageKey: string; contentType: string } | null {
+  if (purpose === "peaks") return take.peaksKey ? { storageKey: take.peaksKey, contentType: "application/json" } : null;
+  if (purpose === "stream" && !original && take.renditionKey && take.renditionContentType) {
+    return { storageKey: take.renditionKey, contentType: take.renditionContentType };
+  }
+  return { storageKey: take.storageKey, contentType: take.contentType };
+}
 
 /**
  * GET|HEAD /api/versions/[versionId]/stream and /download, on Node's req/res
@@ -41,7 +57,20 @@ export type TakeAudioPurpose = "stream" | "download";
 export async function handleTakeAudio(
   req: IncomingMessage,
   res: ServerResponse,
-  { versionId, purpose }: { versionId: string; purpose: TakeAudioPurpose },
+  {
+    versionId,
+    purpose,
+    original = false,
+  }: {
+    versionId: string;
+    purpose: TakeAudioPurpose;
+    /**
+     * Stream the original even when a rendition exists (`?source=original`): a
+     * player that started on the original before processing finished keeps
+     * getting the same bytes for its range requests.
+     */
+    original?: boolean;
+  },
   deps: TakeAudioDeps,
 ): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
@@ -55,10 +84,12 @@ export async function handleTakeAudio(
       minRole: "MEMBER",
       withNames: purpose === "download",
     });
+    const file = fileFor(take, purpose, { original });
+    if (!file) throw new AppError("NOT_FOUND", "This take's waveform is not ready yet.");
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};
-    if (deps.offload === "x-accel") return offloadToNginx(res, take, extra);
+    if (deps.offload === "x-accel") return offloadToNginx(res, file, extra);
 
-    await sendStoredFile(req, res, take, deps.storage, extra);
+    await sendStoredFile(req, res, file, deps.storage, extra);
   } catch (error) {
     await sendErrorResponse(res, error, PRIVATE_HEADERS);
   }
@@ -114,11 +145,11 @@ async function sendFileAnswer(
  * keys are server-generated and validated, and each segment is URL-encoded, so
  * the redirect can never leave that location.
  */
-function offloadToNginx(res: ServerResponse, take: TakeForAudio, extra: Record<string, string>): void {
-  assertValidKey(take.storageKey);
-  const uri = X_ACCEL_PREFIX + take.storageKey.split("/").map(encodeURIComponent).join("/");
+function offloadToNginx(res: ServerResponse, file: { storageKey: string; contentType: string }, extra: Record<string, string>): void {
+  assertValidKey(file.storageKey);
+  const uri = X_ACCEL_PREFIX + file.storageKey.split("/").map(encodeURIComponent).join("/");
   // nginx keeps Content-Type, Content-Disposition and Cache-Control from this answer.
-  res.writeHead(200, { ...PRIVATE_HEADERS, "Content-Type": take.contentType, "X-Accel-Redirect": uri, ...extra });
+  res.writeHead(200, { ...PRIVATE_HEADERS, "Content-Type": file.contentType, "X-Accel-Redirect": uri, ...extra });
   res.end();
 }
 

@@ -12,11 +12,12 @@ import { handleTakeAudio, type TakeAudioPurpose } from "./take-audio.handler";
  */
 export function takeAudioRoute(purpose: TakeAudioPurpose) {
   return nodeApiRoute(async (req: NextApiRequest, res: NextApiResponse) => {
-    const { versionId } = req.query;
+    const { versionId, source } = req.query;
     await handleTakeAudio(
       req,
       res,
-      { versionId: typeof versionId === "string" ? versionId : "", purpose },
+      // Only `source=original` means anything; any other value is ignored (the best rendition).
+      { versionId: typeof versionId === "string" ? versionId : "", purpose, original: source === "original" },
       { db: getDb(), storage: getStorage(), offload: env().audioOffload },
     );
   });

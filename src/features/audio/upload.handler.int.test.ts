@@ -139,9 +139,16 @@ describe("uploading a take", () => {
       sizeBytes: wav.length,
       sampleRate: 22_050,
       channels: 1,
+      bitDepth: 16,
+      processing: "PENDING",
+      offsetSeconds: 0,
       streamUrl: `/api/versions/${version.id as string}/stream`,
     });
+    expect(version.number).toEqual(expect.any(Number));
     expect(version.durationSeconds).toBeCloseTo(2, 2);
+    // Its processing job was committed with it.
+    const jobs = await t.db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = 'process-take' AND data->>'versionId' = ${version.id as string}`;
+    expect(jobs).toEqual([{ state: "created" }]);
     expect(version).not.toHaveProperty("storageKey");
 
     const row = await t.db.version.findUniqueOrThrow({ where: { id: version.id as string } });

@@ -9,6 +9,8 @@ import { toVersionView, versionSelect } from "@/features/versions/version.view";
 import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
 import { AppError } from "@/server/errors";
 import { errorResponse } from "@/server/http/error-response";
+import { enqueueProcessTake } from "@/server/jobs/enqueue";
+import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
 import { byteLimit, peek } from "./stream-utils";
@@ -82,24 +84,33 @@ export async function handleUpload(
 
     try {
       const format = upload.metadata?.format;
-      const version = await ctx.db.version.create({
-        data: {
-          bandId: access.band.id,
-          songId: song.id,
-          uploaderId: access.userId,
-          title: fields.title,
-          notes: fields.notes,
-          storageKey: upload.key,
-          originalName: upload.originalName,
-          contentType: upload.format.contentType,
-          sizeBytes: BigInt(upload.size),
-          durationSeconds: finiteOrNull(format?.duration),
-          sampleRate: intOrNull(format?.sampleRate),
-          channels: intOrNull(format?.numberOfChannels),
-          codec: format?.codec?.slice(0, 100) ?? null,
-          bitrate: intOrNull(format?.bitrate),
-        },
-        select: versionSelect,
+      const durationSeconds = finiteOrNull(format?.duration);
+      // The row and its processing job commit together (or not at all). The
+      // take's number comes from the database (a trigger), so concurrent uploads
+      // to one song never share one.
+      const version = await ctx.db.$transaction(async (tx) => {
+        const created = await tx.version.create({
+          data: {
+            bandId: access.band.id,
+            songId: song.id,
+            uploaderId: access.userId,
+            title: fields.title,
+            notes: fields.notes,
+            storageKey: upload.key,
+            originalName: upload.originalName,
+            contentType: upload.format.contentType,
+            sizeBytes: BigInt(upload.size),
+            durationSeconds,
+            sampleRate: intOrNull(format?.sampleRate),
+            channels: intOrNull(format?.numberOfChannels),
+            codec: format?.codec?.slice(0, 100) ?? null,
+            bitrate: intOrNull(format?.bitrate),
+            bitDepth: format?.lossless ? intOrNull(format.bitsPerSample) : null,
+          },
+          select: versionSelect,
+        });
+        await enqueueProcessTake(tx, created.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: upload.size }) });
+        return created;
       });
       // The same view of a take as version.get returns, plus where to stream it.
       const view = toVersionView(version, { userId: access.userId, role: access.role });

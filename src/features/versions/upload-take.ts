@@ -41,7 +41,7 @@ export function uploadErrorMessage(status: number, body: unknown, maxUploadMb: n
     case 415:
       return typeof serverMessage === "string"
         ? serverMessage
-        : "That is not an audio file. Upload MP3, WAV, FLAC, Ogg/Opus, M4A/AAC or WebM audio.";
+        : "That is not an audio file. Upload MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio.";
     default:
       if (status >= 500) return "Something went wrong on our side while saving the take. Please try again.";
       return typeof serverMessage === "string" ? serverMessage : "The upload failed. Please try again.";

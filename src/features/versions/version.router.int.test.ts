@@ -153,3 +153,67 @@ describe("version.delete", () => {
     expect(await t.db.version.count({ where: { id: take.id } })).toBe(1);
   });
 });
+
+describe("take numbers and offsets", () => {
+  it("numbers takes per song in upload order, never reusing a deleted take's number", async () => {
+    const { band, owner, member, song, take } = await bandWithTake();
+    const second = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id });
+    await callerFor(t.db, owner).version.delete({ bandId: band.id, versionId: second.id });
+    const third = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id });
+    const otherSong = await callerFor(t.db, owner).song.create({ bandId: band.id, title: "Other" });
+    const firstOfOther = await createTake(t.db, { bandId: band.id, songId: otherSong.id, uploaderId: owner.id });
+
+    const list = await callerFor(t.db, member!).version.list({ bandId: band.id, songId: song.id });
+    expect(list.map((v) => [v.id, v.number])).toEqual([
+      [third.id, 3],
+      [take.id, 1],
+    ]);
+    expect((await callerFor(t.db, member!).version.get({ bandId: band.id, versionId: firstOfOther.id })).number).toBe(1);
+  });
+
+  it("sets offsetSeconds within an hour either way, and shows it", async () => {
+    const { band, member, take } = await bandWithTake();
+    const caller = callerFor(t.db, member!);
+    expect((await caller.version.get({ bandId: band.id, versionId: take.id })).offsetSeconds).toBe(0);
+    expect((await caller.version.update({ bandId: band.id, versionId: take.id, offsetSeconds: -2.25 })).offsetSeconds).toBe(-2.25);
+    for (const offsetSeconds of [3601, -3601, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect((await rejection(caller.version.update({ bandId: band.id, versionId: take.id, offsetSeconds }))).code).toBe("BAD_REQUEST");
+    }
+  });
+});
+
+describe("version.retryProcessing", () => {
+  const jobsFor = (versionId: string) =>
+    t.db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = 'process-take' AND data->>'versionId' = ${versionId}`;
+
+  it("puts a FAILED take back in line with a job, for its uploader or an admin", async () => {
+    const { band, admin, member, other, take } = await bandWithTake();
+    await t.db.version.update({ where: { id: take.id }, data: { processing: "FAILED", processingError: "The audio could not be decoded.", processingAttempts: 3 } });
+
+    const view = await callerFor(t.db, member!).version.get({ bandId: band.id, versionId: take.id });
+    expect(view).toMatchObject({ processing: "FAILED", processingError: "The audio could not be decoded.", canRetryProcessing: true });
+    expect((await callerFor(t.db, other).version.get({ bandId: band.id, versionId: take.id })).canRetryProcessing).toBe(false);
+
+    const refused = await rejection(callerFor(t.db, other).version.retryProcessing({ bandId: band.id, versionId: take.id }));
+    expect(refused).toMatchObject({ code: "FORBIDDEN" });
+    expect(await jobsFor(take.id)).toEqual([]);
+
+    const retried = await callerFor(t.db, member!).version.retryProcessing({ bandId: band.id, versionId: take.id });
+    expect(retried).toMatchObject({ processing: "PENDING", processingError: null, canRetryProcessing: false });
+    expect(await jobsFor(take.id)).toEqual([{ state: "created" }]);
+
+    // Not FAILED any more: a second retry (by an admin too) is a conflict and queues nothing.
+    expect(await rejection(callerFor(t.db, admin!).version.retryProcessing({ bandId: band.id, versionId: take.id }))).toMatchObject({ code: "CONFLICT" });
+    expect(await jobsFor(take.id)).toHaveLength(1);
+    await t.db.version.update({ where: { id: take.id }, data: { processing: "FAILED" } });
+    expect(await callerFor(t.db, admin!).version.retryProcessing({ bandId: band.id, versionId: take.id })).toMatchObject({ processing: "PENDING" });
+  });
+
+  it("is a conflict for a take that did not fail", async () => {
+    const { band, member, take } = await bandWithTake();
+    for (const processing of ["PENDING", "PROCESSING", "READY"] as const) {
+      await t.db.version.update({ where: { id: take.id }, data: { processing } });
+      expect(await rejection(callerFor(t.db, member!).version.retryProcessing({ bandId: band.id, versionId: take.id }))).toMatchObject({ code: "CONFLICT" });
+    }
+  });
+});

@@ -3,7 +3,10 @@ import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
 import { getStorage } from "@/server/storage";
 import { log } from "@/server/log";
-import { deleteVersionInput, getVersionInput, listVersionsInput, updateVersionInput } from "./version.schema";
+import { enqueueProcessTake } from "@/server/jobs/enqueue";
+import { derivedKeys } from "@/server/media/process-take";
+import { processingTimeLimitSeconds } from "@/server/media/time-limit";
+import { deleteVersionInput, getVersionInput, listVersionsInput, retryProcessingInput, updateVersionInput } from "./version.schema";
 import { canEditVersion } from "./version.rules";
 import { toVersionView, versionSelect } from "./version.view";
 
@@ -34,7 +37,7 @@ export const versionRouter = createTRPCRouter({
       return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
     }),
 
-  /** Title, notes and the best-take flag: uploader or admin. */
+  /** Title, notes, offset and the best-take flag: uploader or admin. */
   update: bandMemberProcedure("MEMBER")
     .input(updateVersionInput)
     .mutation(async ({ ctx, input }) => {
@@ -49,6 +52,7 @@ export const versionRouter = createTRPCRouter({
         const data: Prisma.VersionUpdateInput = {};
         if (input.title !== undefined) data.title = input.title;
         if (input.notes !== undefined) data.notes = input.notes;
+        if (input.offsetSeconds !== undefined) data.offsetSeconds = input.offsetSeconds;
         if (Object.keys(data).length > 0) await tx.version.update({ where: { id: version.id }, data });
 
         // One best take per song by construction: it is a single column on the song.
@@ -69,7 +73,7 @@ export const versionRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const version = await ctx.db.version.findFirst({
         where: { id: input.versionId, bandId: ctx.band.id },
-        select: { id: true, songId: true, uploaderId: true, storageKey: true },
+        select: { id: true, songId: true, uploaderId: true, storageKey: true, peaksKey: true, renditionKey: true },
       });
       if (!version) throw notFound("Take");
       if (!canEditVersion({ role: ctx.role, isUploader: version.uploaderId === ctx.user.id })) throw notYours();
@@ -81,10 +85,42 @@ export const versionRouter = createTRPCRouter({
       // The file goes only after the row is gone, so no row ever points at a missing file.
       // A failure here leaves an orphaned file, never a broken take: log it and carry on.
       try {
-        await getStorage().delete(version.storageKey);
+        const generated = derivedKeys(version.storageKey);
+        // The generated files too (by their derived names: processing may still be writing them).
+        const keys = new Set([version.storageKey, generated.peaksKey, generated.renditionKey, version.peaksKey, version.renditionKey]);
+        for (const key of keys) if (key) await getStorage().delete(key);
       } catch (error) {
         log().error({ err: error, versionId: version.id, storageKey: version.storageKey }, "could not delete a take's file");
       }
       return { id: version.id, songId: version.songId };
+    }),
+
+  /** Processing again after it failed: uploader or admin, and only for a FAILED take. */
+  retryProcessing: bandMemberProcedure("MEMBER")
+    .input(retryProcessingInput)
+    .mutation(async ({ ctx, input }) => {
+      const version = await ctx.db.version.findFirst({
+        where: { id: input.versionId, bandId: ctx.band.id },
+        select: { id: true, uploaderId: true, processing: true, durationSeconds: true, sizeBytes: true },
+      });
+      if (!version) throw notFound("Take");
+      if (!canEditVersion({ role: ctx.role, isUploader: version.uploaderId === ctx.user.id })) {
+        throw new AppError("FORBIDDEN", "Only the member who uploaded this take, or a band admin, can retry its processing.", "INSUFFICIENT_ROLE");
+      }
+      if (version.processing !== "FAILED") throw new AppError("CONFLICT", "Only a take whose processing failed can be retried.");
+
+      await ctx.db.$transaction(async (tx) => {
+        // The state check is repeated in the write: two retries at once queue one job.
+        const { count } = await tx.version.updateMany({
+          where: { id: version.id, bandId: ctx.band.id, processing: "FAILED" },
+          data: { processing: "PENDING", processingError: null, processingAttempts: 0 },
+        });
+        if (count === 0) throw new AppError("CONFLICT", "Only a take whose processing failed can be retried.");
+        const timeLimitSeconds = processingTimeLimitSeconds({ durationSeconds: version.durationSeconds, sizeBytes: Number(version.sizeBytes) });
+        await enqueueProcessTake(tx, version.id, { timeLimitSeconds });
+      });
+
+      const row = await ctx.db.version.findUniqueOrThrow({ where: { id: version.id }, select: versionSelect });
+      return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
     }),
 });

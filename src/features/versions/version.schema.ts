@@ -15,6 +15,14 @@ export const VERSION_NOTES_TOO_LONG = `Notes can be at most ${VERSION_NOTES_MAX}
 export const versionTitleSchema = optionalText({ label: "A take title", max: VERSION_TITLE_MAX, tooLong: VERSION_TITLE_TOO_LONG });
 export const versionNotesSchema = optionalText({ label: "Notes", max: VERSION_NOTES_MAX, multiline: true, tooLong: VERSION_NOTES_TOO_LONG });
 
+/** Where a take's music starts relative to the song's other takes: within an hour either way. */
+export const OFFSET_SECONDS_MAX = 3600;
+export const offsetSecondsSchema = z
+  .number({ error: "The offset must be a number of seconds." })
+  .finite("The offset must be a number of seconds.")
+  .min(-OFFSET_SECONDS_MAX, `The offset can be at most ${OFFSET_SECONDS_MAX} seconds either way.`)
+  .max(OFFSET_SECONDS_MAX, `The offset can be at most ${OFFSET_SECONDS_MAX} seconds either way.`);
+
 export const listVersionsInput = z.object({ songId: songIdSchema });
 export const getVersionInput = z.object({ versionId: versionIdSchema });
 
@@ -24,14 +32,17 @@ const versionChanges = z.object({
   notes: versionNotesSchema.optional(),
   /** true makes this the song's best take (replacing any other); false clears it if it was. */
   isBest: z.boolean().optional(),
+  offsetSeconds: offsetSecondsSchema.optional(),
 });
 
-export const updateVersionInput = versionChanges.refine((input) => input.title !== undefined || input.notes !== undefined || input.isBest !== undefined, {
-    message: "Nothing to change.",
-  });
+export const updateVersionInput = versionChanges.refine(
+  (input) => input.title !== undefined || input.notes !== undefined || input.isBest !== undefined || input.offsetSeconds !== undefined,
+  { message: "Nothing to change." },
+);
 export type UpdateVersionInput = z.input<typeof updateVersionInput>;
 
 /** The take's edit form: title and notes (best take has its own button). */
 export const editVersionFields = versionChanges.pick({ title: true, notes: true });
 
 export const deleteVersionInput = z.object({ versionId: versionIdSchema });
+export const retryProcessingInput = z.object({ versionId: versionIdSchema });

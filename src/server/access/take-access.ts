@@ -11,6 +11,10 @@ export type TakeForAudio = {
   originalName: string;
   title: string | null;
   songTitle: string;
+  /** Set once processing made them (the stream then serves the rendition). */
+  renditionKey: string | null;
+  renditionContentType: string | null;
+  peaksKey: string | null;
 };
 
 type Row = {
@@ -23,6 +27,9 @@ type Row = {
   originalName: string | null;
   title: string | null;
   songTitle: string | null;
+  renditionKey: string | null;
+  renditionContentType: string | null;
+  peaksKey: string | null;
 };
 
 /**
@@ -59,7 +66,8 @@ export async function requireTakeAccess(
     : Prisma.sql`'' AS "originalName", NULL AS "title", '' AS "songTitle"`;
   const [row] = sessionToken
     ? await db.$queryRaw<Row[]>`
-        SELECT se."userId", v."bandId", m."role"::text AS "role", v."id", v."storageKey", v."contentType", ${names}
+        SELECT se."userId", v."bandId", m."role"::text AS "role", v."id", v."storageKey", v."contentType",
+          v."renditionKey", v."renditionContentType", v."peaksKey", ${names}
         FROM "Session" se
         JOIN "Version" v ON v."id" = ${versionId}
         LEFT JOIN "BandMember" m ON m."bandId" = v."bandId" AND m."userId" = se."userId"
@@ -84,6 +92,9 @@ export async function requireTakeAccess(
       originalName: take.originalName ?? "",
       title: take.title,
       songTitle: take.songTitle ?? "",
+      renditionKey: take.renditionKey,
+      renditionContentType: take.renditionContentType,
+      peaksKey: take.peaksKey,
     },
   };
 }

@@ -120,6 +120,13 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
     also: "the take's uploader",
   }),
 
+  "version.retryProcessing": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id }), {
+    mutates: true,
+    // The seeded take is FAILED (the matrix fixture), so allowed callers get past the state check.
+    allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+    also: "the take's uploader; only when processing failed",
+  }),
+
   "comment.list": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id })),
   "comment.create": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id, body: "Great groove at the bridge" }), { mutates: true }),
   "comment.delete": band("MEMBER", (b) => ({ bandId: b.id, commentId: b.comment.id }), {
@@ -167,6 +174,12 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
     route: "GET, HEAD /api/versions/<versionId>/download",
     file: "src/pages/api/versions/[versionId]/download.ts",
     minRole: "MEMBER",
+  },
+  peaks: {
+    route: "GET, HEAD /api/versions/<versionId>/peaks",
+    file: "src/pages/api/versions/[versionId]/peaks.ts",
+    minRole: "MEMBER",
+    also: "404 until processing made them",
   },
 };
 

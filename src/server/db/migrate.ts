@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { installJobQueue } from "@/server/jobs/boss";
 import { createSchemaEngine } from "./schema-engine";
 
 export const MIGRATIONS_DIR = path.join("prisma", "migrations");
@@ -62,15 +63,44 @@ export async function applyMigrations(
   // One connection is all the engine uses; owning the pool lets us close it.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    const engine = await createSchemaEngine(new PrismaPg(pool), { log: engineWarningsTo(options.log) });
+    const engine = await createSchemaEngine(new WholeScriptPg(pool), { log: engineWarningsTo(options.log) });
     try {
       const result = await engine.applyMigrations({ migrationsList, filters: NO_SCHEMA_FILTER });
+      // The job queue's tables (pg-boss migrates its own schema): a take is
+      // enqueued in the transaction that creates it, so they must exist first.
+      await installJobQueue(databaseUrl);
       return { applied: result.appliedMigrationNames };
     } finally {
       engine.free();
     }
   } finally {
     await pool.end();
+  }
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which cuts a
+ * PL/pgSQL function body (the media_pipeline trigger) into pieces. Prisma's
+ * native engine sends the script whole; so does this: one simple-protocol query,
+ * which PostgreSQL (and PGlite) run as one implicit transaction.
+ */
+class WholeScriptPg extends PrismaPg {
+  constructor(private readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    const { pool } = this;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        // The adapter's own mapping to the engine's error kinds.
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
   }
 }
 

@@ -74,7 +74,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
       </h2>
 
       {loading ? (
-        <div className="stack-sm" aria-label="Loading comments">
+        <div className="stack-sm" role="status" aria-label="Loading comments">
           <div className="skeleton" />
           <div className="skeleton" style={{ width: "70%" }} />
         </div>

@@ -24,17 +24,33 @@ type Props = {
   maxUploadMb: number;
 };
 
+const PROCESSING_POLL_MS = 3000;
+const isProcessing = (v: VersionView) => v.processing === "PENDING" || v.processing === "PROCESSING";
+
 /** The song page: takes, the player, the selected take's details and its comments. */
 export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, maxUploadMb }: Props) {
   const utils = api.useUtils();
-  const versionsQuery = api.version.list.useQuery({ bandId, songId: song.id }, { initialData: initialVersions });
+  const versionsQuery = api.version.list.useQuery(
+    { bandId, songId: song.id },
+    // While a take is being processed, its state (and then its waveform and stream) updates by itself.
+    { initialData: initialVersions, refetchInterval: (query) => (query.state.data?.some(isProcessing) ? PROCESSING_POLL_MS : false) },
+  );
   const versions = useMemo(() => versionsQuery.data ?? [], [versionsQuery.data]);
   const [selectedId, setSelectedId] = useState<string | null>(() => pickInitial(initialVersions, initialTakeId));
   const selectedIndex = versions.findIndex((v) => v.id === selectedId);
   const selected = selectedIndex >= 0 ? versions[selectedIndex]! : (versions[0] ?? null);
-  const selectedNumber = selected ? versions.length - versions.indexOf(selected) : 0;
+  const selectedNumber = selected?.number ?? 0;
 
   const player = useRef<PlayerHandle>(null);
+  // A take seen here while it was still processing keeps streaming its original
+  // until the page is left: the rendition has other bytes, and a player's next
+  // range request must get the same file as its first.
+  // (State adjusted while rendering, React's pattern for state derived from changing data.)
+  const [pinnedToOriginal, setPinnedToOriginal] = useState<ReadonlySet<string>>(() => new Set());
+  const waiting = versions.filter((v) => v.processing !== "READY" && !pinnedToOriginal.has(v.id));
+  if (waiting.length > 0) setPinnedToOriginal(new Set([...pinnedToOriginal, ...waiting.map((v) => v.id)]));
+  const streamSrc = (take: VersionView) =>
+    `/api/versions/${take.id}/stream${take.processing !== "READY" || pinnedToOriginal.has(take.id) ? "?source=original" : ""}`;
   const [currentTime, setCurrentTime] = useState(0);
 
   const comments = api.comment.list.useQuery(
@@ -108,7 +124,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
             <AudioPlayer
               key={selected.id}
               ref={player}
-              src={`/api/versions/${selected.id}/stream`}
+              src={streamSrc(selected)}
               title={takeLabel(selected, selectedNumber)}
               subtitle={`${song.title} · by ${uploaderName(selected)}${selected.isBest ? " · ★ best take" : ""}`}
               knownDuration={selected.durationSeconds}

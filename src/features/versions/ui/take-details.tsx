@@ -39,6 +39,7 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
     onError: showServerError(form.setError, "root.server", ["title", "notes"]),
   });
   const best = api.version.update.useMutation({ onSuccess: refresh });
+  const retry = api.version.retryProcessing.useMutation({ onSuccess: refresh });
   const remove = api.version.delete.useMutation({
     onSuccess: async () => {
       setConfirmDelete(false);
@@ -59,6 +60,7 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
   const format = [
     version.codec ?? version.contentType.replace(/^audio\//, "").toUpperCase(),
     version.sampleRate ? `${(version.sampleRate / 1000).toFixed(1).replace(/\.0$/, "")} kHz` : null,
+    version.bitDepth ? `${version.bitDepth}-bit` : null,
     version.channels ? (version.channels === 1 ? "mono" : version.channels === 2 ? "stereo" : `${version.channels} ch`) : null,
     version.bitrate ? `${Math.round(version.bitrate / 1000)} kbps` : null,
   ].filter(Boolean);
@@ -91,6 +93,27 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
           <span className="badge badge-best">★ Best take</span>
         ) : null}
       </div>
+
+      {version.processing === "FAILED" ? (
+        <div className="alert alert-error stack-sm" data-testid="take-processing-failed">
+          <p style={{ margin: 0 }}>
+            <strong>Processing failed.</strong> {version.processingError ?? "The file could not be processed."} The original still plays and downloads as
+            uploaded.
+          </p>
+          {version.canRetryProcessing ? (
+            <div>
+              <button type="button" className="btn btn-secondary btn-sm" disabled={retry.isPending} onClick={() => retry.mutate({ bandId, versionId: version.id })}>
+                {retry.isPending ? "Retrying…" : "Retry processing"}
+              </button>
+            </div>
+          ) : null}
+          {retry.error ? <p style={{ margin: 0 }}>{userMessage(retry.error)}</p> : null}
+        </div>
+      ) : version.processing !== "READY" ? (
+        <p className="small muted" role="status" style={{ margin: 0 }} data-testid="take-processing-note">
+          Processing… the waveform, loudness and a phone-friendly stream will appear here in a moment.
+        </p>
+      ) : null}
 
       {editing ? (
         <form onSubmit={onSave} noValidate className="stack-sm">
@@ -143,6 +166,14 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
           <dt>Size</dt>
           <dd>{formatBytes(version.sizeBytes)}</dd>
         </div>
+        {version.loudnessLufs !== null ? (
+          <div>
+            <dt>Loudness</dt>
+            <dd data-testid="take-loudness">
+              {version.loudnessLufs.toFixed(1)} LUFS{version.truePeakDb !== null ? ` · peak ${version.truePeakDb.toFixed(1)} dBTP` : ""}
+            </dd>
+          </div>
+        ) : null}
       </dl>
 
       <div className="row" style={{ gap: 8 }}>

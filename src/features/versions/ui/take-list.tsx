@@ -14,8 +14,8 @@ type Props = {
 export function TakeList({ versions, selectedId, onSelect }: Props) {
   return (
     <ul className="list take-list" aria-label="Takes">
-      {versions.map((version, index) => {
-        const number = versions.length - index;
+      {versions.map((version) => {
+        const number = version.number;
         const selected = version.id === selectedId;
         const label = takeLabel(version, number);
         return (
@@ -32,6 +32,7 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
                       ★ Best
                     </span>
                   ) : null}
+                  <ProcessingBadge processing={version.processing} />
                 </span>
                 <span className="small muted take-meta">
                   {uploaderName(version)} ·{" "}
@@ -49,5 +50,22 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
         );
       })}
     </ul>
+  );
+}
+
+/** Nothing once a take is ready: only the states people need to notice. */
+function ProcessingBadge({ processing }: { processing: VersionView["processing"] }) {
+  if (processing === "READY") return null;
+  if (processing === "FAILED") {
+    return (
+      <span className="badge badge-failed" data-testid="take-processing">
+        Processing failed
+      </span>
+    );
+  }
+  return (
+    <span className="badge" data-testid="take-processing">
+      Processing…
+    </span>
   );
 }

@@ -137,7 +137,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         )}
       </label>
       <p id="upload-hint" className="hint" style={{ margin: 0 }}>
-        MP3, WAV, FLAC, Ogg/Opus, M4A/AAC or WebM audio, up to {maxUploadMb} MB.
+        MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio, up to {maxUploadMb} MB.
       </p>
 
       {showDetails ? (

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench:pipeline`: one 60-minute stereo 44.1 kHz WAV (pink noise, the
+ * hardest case for the encoder; ~635 MB, made by ffmpeg in a temp dir) through
+ * the whole pipeline, in one run:
+ *
+ * - the app as `npm start` runs it (scripts/serve.ts) with WORKER=off, and the
+ *   worker as `npm run worker` runs it, in its own process, on the same
+ *   database (embedded PGlite in its own process, or BENCH_DATABASE_URL);
+ * - the file uploaded through the real upload route, which enqueues its job;
+ * - processing time (upload answered -> take READY) against real time
+ *   (target <= 1/30);
+ * - the worker's peak resident memory, sampled every 100 ms, for the worker
+ *   process alone and with its ffmpeg/ffprobe children (target < 250 MB);
+ * - band.get over HTTP (tRPC, a real session) while idle and while the take
+ *   is processed: p50/p99 and the ratio (target p99 <= 2x idle).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "../src/server/db/client";
+import { treeRssMiB } from "./process-rss";
+import { startDbServer } from "./start-db-server";
+
+const MINUTES = Number(process.env.BENCH_PIPELINE_MINUTES ?? 60);
+const port = Number(process.env.BENCH_PORT ?? 3195);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-bench-pipeline-"));
+const dataDir = path.join(tmp, "app");
+const children: ChildProcess[] = [];
+const log = (line: string) => console.log(`[bench:pipeline] ${line}`);
+
+async function startApp(databaseUrl: string): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MAX_UPLOAD_MB: "4096", WORKER: "off", LOG_LEVEL: "warn" },
+  });
+  children.push(child);
+  for (let i = 0; i < 2400; i++) {
+    if (child.exitCode !== null) throw new Error("the app exited during start-up");
+    if (await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the app did not start");
+}
+
+function startWorker(databaseUrl: string): ChildProcess {
+  // As `npm run worker` starts it (package.json), flags included.
+  const child = spawn(process.execPath, ["--max-semi-space-size=1", "--import", "tsx", "scripts/worker.ts", "--poll-seconds", "0.5"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+  });
+  children.push(child);
+  return child;
+}
+
+function upload(target: { cookie: string; path: string }, file: string): Promise<{ status: number; body: string }> {
+  const boundary = `----rehearsalhub${randomUUID()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="hour.wav"\r\nContent-Type: audio/wav\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const size = fs.statSync(file).size;
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: "127.0.0.1", port, path: target.path, method: "POST", headers: { cookie: target.cookie, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": head.length + size + tail.length } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    req.write(head);
+    const stream = fs.createReadStream(file);
+    stream.pipe(req, { end: false });
+    stream.on("end", () => req.end(tail));
+  });
+}
+
+async function bandGetMs(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`band.get answered ${response.status}`);
+  return performance.now() - started;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+async function main() {
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await startDbServer(path.join(tmp, "db"), children));
+  const db = createPrismaClient(databaseUrl);
+  const user = await db.user.create({ data: { email: `pipeline-${randomUUID().slice(0, 8)}@example.test`, emailVerified: new Date() } });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
+  const band = await db.band.create({ data: { name: "Pipeline bench", members: { create: { userId: user.id, role: "OWNER" } } } });
+  const song = await db.song.create({ data: { bandId: band.id, title: "The long one" } });
+  const cookie = `next-auth.session-token=${sessionToken}`;
+  const bandGetUrl = `http://127.0.0.1:${port}/api/trpc/band.get?input=${encodeURIComponent(JSON.stringify({ json: { bandId: band.id } }))}`;
+
+  const wav = path.join(tmp, "hour.wav");
+  log(`making a ${MINUTES}-minute stereo 44.1 kHz WAV…`);
+  execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", `anoisesrc=color=pink:amplitude=0.25:sample_rate=44100:duration=${MINUTES * 60}`, "-ac", "2", "-c:a", "pcm_s16le", wav]);
+  log(`starting the app (builds when needed) and a worker…`);
+  await startApp(databaseUrl);
+  const worker = startWorker(databaseUrl);
+  await new Promise((r) => setTimeout(r, 5_000));
+
+  for (let i = 0; i < 100; i++) await bandGetMs(bandGetUrl, cookie);
+  const idle: number[] = [];
+  for (let i = 0; i < 300; i++) idle.push(await bandGetMs(bandGetUrl, cookie));
+
+  const idleRss = treeRssMiB(worker.pid!);
+  log("uploading…");
+  const uploadStarted = performance.now();
+  const answer = await upload({ cookie, path: `/api/bands/${band.id}/songs/${song.id}/versions` }, wav);
+  if (answer.status !== 201) throw new Error(`upload answered ${answer.status}: ${answer.body}`);
+  const uploadMs = performance.now() - uploadStarted;
+  const versionId = (JSON.parse(answer.body) as { id: string }).id;
+
+  log("processing…");
+  const started = performance.now();
+  let peakTree = 0;
+  let peakWorker = 0;
+  let peakChildren = 0;
+  const sampler = setInterval(() => {
+    // The same instant for both: the tree, and the worker process alone.
+    const tree = treeRssMiB(worker.pid!);
+    const status = fs.readFileSync(`/proc/${worker.pid}/status`, "utf8");
+    const alone = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    peakTree = Math.max(peakTree, tree);
+    peakWorker = Math.max(peakWorker, alone);
+    peakChildren = Math.max(peakChildren, tree - alone);
+  }, 100);
+  const busy: number[] = [];
+  let state = "PENDING";
+  let polled = 0;
+  while (state !== "READY" && state !== "FAILED") {
+    busy.push(await bandGetMs(bandGetUrl, cookie));
+    if (++polled % 10 === 0) state = (await db.version.findUniqueOrThrow({ where: { id: versionId }, select: { processing: true } })).processing;
+  }
+  const processingMs = performance.now() - started;
+  clearInterval(sampler);
+  const row = await db.version.findUniqueOrThrow({ where: { id: versionId } });
+  await db.$disconnect();
+  if (state === "FAILED") throw new Error(`processing failed: ${row.processingError}`);
+
+  const realMs = MINUTES * 60_000;
+  const idleP99 = percentile(idle, 99);
+  const busyP99 = percentile(busy, 99);
+  const peaksBytes = fs.statSync(path.join(dataDir, "audio", row.peaksKey!)).size;
+  const rows = [
+    ["audio", `${MINUTES} min stereo 44.1 kHz 16-bit WAV, ${(fs.statSync(wav).size / 1024 / 1024).toFixed(0)} MiB`, ""],
+    ["upload (route, to disk)", `${(uploadMs / 1000).toFixed(1)} s`, ""],
+    ["processing wall time", `${(processingMs / 1000).toFixed(1)} s = 1/${(realMs / processingMs).toFixed(0)} of real time`, `target <= 1/30: ${processingMs <= realMs / 30 ? "met" : "MISSED"}`],
+    ["worker idle RSS (before the upload)", `${idleRss.toFixed(0)} MiB`, ""],
+    ["worker peak RSS (node + ffmpeg children)", `${peakTree.toFixed(0)} MiB (node alone ${peakWorker.toFixed(0)}, children alone ${peakChildren.toFixed(0)} MiB)`, `target < 250 MB: ${peakTree * 1.048576 < 250 ? "met" : "MISSED"}`],
+    ["band.get idle p50 / p99", `${percentile(idle, 50).toFixed(1)} / ${idleP99.toFixed(1)} ms (${idle.length} calls)`, ""],
+    ["band.get while processing p50 / p99", `${percentile(busy, 50).toFixed(1)} / ${busyP99.toFixed(1)} ms (${busy.length} calls)`, `p99 ratio ${(busyP99 / idleP99).toFixed(2)}x, target <= 2x: ${busyP99 <= 2 * idleP99 ? "met" : "MISSED"}`],
+    ["outputs", `peaks ${(peaksBytes / 1024).toFixed(0)} KiB, rendition ${(Number(row.renditionSizeBytes) / 1024 / 1024).toFixed(0)} MiB, ${row.loudnessLufs} LUFS, peak ${row.truePeakDb} dBTP`, ""],
+    ["machine", `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`, ""],
+  ];
+  console.log("\n| measure | figure | vs target |\n|---|---|---|");
+  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    // Last started first: the worker stops cleanly while the database is still there, then the app, then the database.
+    for (const child of [...children].reverse()) {
+      if (child.exitCode !== null) continue;
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    setTimeout(() => fs.rmSync(tmp, { recursive: true, force: true }), 2_000);
+  });

@@ -1,0 +1,31 @@
+import PgBoss from "pg-boss";
+import type { Prisma } from "@/generated/prisma/client";
+import { PROCESS_TAKE_QUEUE, expireInSecondsFor, type ProcessTakeJob } from "./queues";
+
+type Sql = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
+
+// Only pg-boss's SQL is used here (the statements run on the caller's
+// transaction), so this instance never opens a connection of its own.
+let sender: PgBoss | undefined;
+const boss = () => (sender ??= new PgBoss({ connectionString: "postgres://unused", max: 1 }));
+
+/**
+ * Queues processing for a take, inside the caller's transaction: the job
+ * exists exactly when the row does (a rolled-back upload leaves no job, a
+ * committed one is never without its job). pg-boss accepts any executor for
+ * send; this one is the Prisma transaction.
+ */
+export async function enqueueProcessTake(
+  tx: Sql,
+  versionId: string,
+  { timeLimitSeconds, ...overrides }: { timeLimitSeconds: number } & Pick<PgBoss.SendOptions, "expireInSeconds" | "retryDelay">,
+): Promise<string | null> {
+  const data: ProcessTakeJob = { versionId };
+  return boss().send(PROCESS_TAKE_QUEUE, data, {
+    expireInSeconds: expireInSecondsFor(timeLimitSeconds),
+    // Tests make a lost job come back in seconds instead of minutes.
+    ...overrides,
+    singletonKey: versionId,
+    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * The job queues and how their jobs retry. pg-boss keeps them in the app's own
+ * PostgreSQL (schema "pgboss"), so a job is as durable as the row it is about.
+ */
+export const PROCESS_TAKE_QUEUE = "process-take";
+/** Where pg-boss moves a process-take job that failed its last attempt (including a worker killed mid-job). */
+export const PROCESS_TAKE_FAILED_QUEUE = "process-take-failed";
+
+export type ProcessTakeJob = { versionId: string };
+
+/** Attempts in all: the first plus retries. */
+export const PROCESS_TAKE_ATTEMPTS = 3;
+
+export const processTakeQueueOptions = {
+  // At most one queued and one running job per take (the singleton key is the
+  // take's id), so a sweep that enqueues again is harmless.
+  policy: "stately",
+  // Retries wait about 30 s, then 60 s (exponential with jitter).
+  retryLimit: PROCESS_TAKE_ATTEMPTS - 1,
+  retryDelay: 30,
+  retryBackoff: true,
+  deadLetter: PROCESS_TAKE_FAILED_QUEUE,
+} as const;
+
+/**
+ * How long a job may stay active before pg-boss counts it as failed (a worker
+ * killed mid-job leaves it active): the take's own time limit plus a margin.
+ * pg-boss has no heartbeat, so this is how a lost job comes back.
+ */
+export function expireInSecondsFor(timeLimitSeconds: number): number {
+  return Math.ceil(timeLimitSeconds) + 60;
+}

@@ -1,0 +1,83 @@
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { log } from "@/server/log";
+import { removeAbandonedTempDirs } from "@/server/media/process-take";
+import { mediaTools, type MediaTools } from "@/server/media/tools";
+import type { StorageDriver } from "@/server/storage";
+import { createBoss, ensureQueues, type BossOptions } from "./boss";
+import { runProcessTakeFailedJob, runProcessTakeJob } from "./process-take.job";
+import { PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, type ProcessTakeJob } from "./queues";
+import { sweepOrphanedTakes } from "./sweeper";
+
+export type WorkerOptions = BossOptions & {
+  databaseUrl: string;
+  db: PrismaClient;
+  storage: StorageDriver;
+  concurrency?: number;
+  tools?: MediaTools;
+  pollingIntervalSeconds?: number;
+  sweepIntervalSeconds?: number;
+  /** How long stop() lets a running take finish before releasing it to pg-boss. */
+  stopGraceSeconds?: number;
+};
+
+export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
+
+/**
+ * Starts the media workers in this process: pg-boss on the app's database,
+ * `concurrency` takes at a time, a sweep that re-enqueues any PENDING take
+ * without a job (belt and braces: enqueueing happens in the upload's own
+ * transaction). stop() stops taking jobs, lets the current ones finish for
+ * a grace period, then aborts them (ffmpeg killed) and hands them back to
+ * pg-boss, which retries them.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const tools = options.tools ?? mediaTools();
+  log().info(
+    { ffmpeg: tools.ffmpeg.path, ffmpegVersion: tools.ffmpeg.version, ffmpegFrom: tools.ffmpeg.source, ffprobe: tools.ffprobe?.path ?? null, ffprobeVersion: tools.ffprobe?.version ?? null },
+    "media worker: using ffmpeg " + tools.ffmpeg.version + " (" + tools.ffmpeg.source + ")",
+  );
+  const abandoned = await removeAbandonedTempDirs();
+  if (abandoned) log().info({ dirs: abandoned }, "removed temp files of workers that were killed");
+  const boss = createBoss(options.databaseUrl, options);
+  boss.on("error", (error) => log().error({ err: error }, "job queue error"));
+  await boss.start();
+  await ensureQueues(boss);
+
+  const aborter = new AbortController();
+  const deps = { db: options.db, storage: options.storage, tools, signal: aborter.signal };
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const concurrency = options.concurrency ?? 1;
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work<ProcessTakeJob>(PROCESS_TAKE_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+      if (job) await runProcessTakeJob(job, deps);
+    });
+  }
+  await boss.work<ProcessTakeJob>(PROCESS_TAKE_FAILED_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
+    if (job) await runProcessTakeFailedJob(job, options.db);
+  });
+
+  const sweep = () =>
+    sweepOrphanedTakes(options.db).catch((error: unknown) => {
+      log().error({ err: error }, "sweeping for takes without a job failed");
+      return 0;
+    });
+  void sweep().then((n) => n && log().info({ takes: n }, "queued takes that had no job"));
+  const sweeper = setInterval(() => void sweep(), (options.sweepIntervalSeconds ?? 60) * 1000);
+  sweeper.unref();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    boss,
+    stop: () =>
+      (stopping ??= (async () => {
+        clearInterval(sweeper);
+        const grace = (options.stopGraceSeconds ?? 20) * 1000;
+        const abortLater = setTimeout(() => aborter.abort(), grace);
+        // pg-boss waits for running handlers (up to its timeout), then fails
+        // whatever is left so that it is retried.
+        await boss.stop({ graceful: true, wait: true, timeout: grace + 5_000 });
+        clearTimeout(abortLater);
+      })()),
+  };
+}

@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type PgBoss from "pg-boss";
+import { runProcessTakeJob } from "@/server/jobs/process-take.job";
+import type { ProcessTakeJob } from "@/server/jobs/queues";
+import { getStorage } from "@/server/storage";
+import { AUDIO_FORMATS, makeAudioFile, type AudioFormatName } from "@/test/audio-files";
+import { createBandWith } from "@/test/callers";
+import { databaseWithStorage } from "@/test/database-with-storage";
+import { createTake } from "@/test/takes";
+import type { AudiowaveformJson } from "./peaks";
+import { processTake } from "./process-take";
+import { mediaTools } from "./tools";
+
+/**
+ * The real pipeline on real files: each format made by ffmpeg, stored, then
+ * processed by the machine's ffmpeg/ffprobe into peaks, loudness, facts and
+ * (where needed) a rendition, which ffprobe then reads back.
+ */
+const t = databaseWithStorage("rehearsalhub-process-");
+let dir: string;
+let bandId: string;
+let songId: string;
+let uploaderId: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-formats-"));
+  const { band, owner } = await createBandWith(t.db);
+  bandId = band.id;
+  uploaderId = owner.id;
+  songId = (await t.db.song.create({ data: { bandId, title: "Formats" } })).id;
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const deps = () => ({ db: t.db, storage: getStorage(), tools: mediaTools() });
+
+async function seed(bytes: Buffer, contentType: string) {
+  // As the upload leaves it: the reading of music-metadata is wrong on purpose here.
+  const take = await createTake(t.db, { bandId, songId, uploaderId, bytes, contentType });
+  await t.db.version.update({ where: { id: take.id }, data: { channels: 2, codec: "non-PCM (65534)" } });
+  return take;
+}
+
+async function readStored(key: string): Promise<Buffer> {
+  const object = await getStorage().stat(key);
+  const chunks: Buffer[] = [];
+  for await (const chunk of getStorage().openRange(key, 0, object!.size - 1)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const expectedFacts: Record<AudioFormatName, { channels: number; codec: string; bitDepth: number | null; rendition: boolean }> = {
+  "wav-16": { channels: 2, codec: "PCM 16-bit", bitDepth: 16, rendition: true },
+  "wav-24": { channels: 2, codec: "PCM 24-bit", bitDepth: 24, rendition: true },
+  "wav-32f": { channels: 2, codec: "PCM 32-bit float", bitDepth: 32, rendition: true },
+  aiff: { channels: 2, codec: "PCM 16-bit", bitDepth: 16, rendition: true },
+  mp3: { channels: 2, codec: "MP3", bitDepth: null, rendition: false },
+  "m4a-mono": { channels: 1, codec: "AAC", bitDepth: null, rendition: false },
+  flac: { channels: 2, codec: "FLAC", bitDepth: 24, rendition: true },
+  ogg: { channels: 2, codec: "Vorbis", bitDepth: null, rendition: true },
+  opus: { channels: 2, codec: "Opus", bitDepth: null, rendition: true },
+  webm: { channels: 2, codec: "Opus", bitDepth: null, rendition: true },
+};
+
+describe("processTake on every format", () => {
+  it.each(Object.keys(AUDIO_FORMATS) as AudioFormatName[])("%s: true facts, peaks, loudness, and a playable stream", async (name) => {
+    const file = makeAudioFile(dir, name, 2);
+    const take = await seed(fs.readFileSync(file), AUDIO_FORMATS[name].contentType);
+
+    expect(await processTake(take.id, deps())).toBe("done");
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    const expected = expectedFacts[name];
+    expect(row).toMatchObject({ processing: "READY", processingError: null, channels: expected.channels, codec: expected.codec, bitDepth: expected.bitDepth });
+    expect(row.durationSeconds).toBeGreaterThan(1.9);
+    expect(row.durationSeconds).toBeLessThan(2.2);
+    expect(row.loudnessLufs).toBeLessThan(-3);
+    expect(row.loudnessLufs).toBeGreaterThan(-40);
+    expect(row.truePeakDb).toBeLessThanOrEqual(0.5);
+
+    const peaks = JSON.parse((await readStored(row.peaksKey!)).toString("utf8")) as AudiowaveformJson;
+    expect(peaks).toMatchObject({ version: 2, channels: 1, bits: 8, sample_rate: 16000 });
+    expect(peaks.data).toHaveLength(peaks.length * 2);
+    expect((peaks.length * peaks.samples_per_pixel) / peaks.sample_rate).toBeCloseTo(row.durationSeconds!, 0);
+    // lavfi's sine is at 1/8 of full scale: about 32 of 127.
+    expect(Math.max(...peaks.data)).toBeGreaterThan(20);
+
+    if (expected.rendition) {
+      expect(row.renditionContentType).toBe("audio/mp4");
+      const rendition = await readStored(row.renditionKey!);
+      expect(Number(row.renditionSizeBytes)).toBe(rendition.length);
+      // The index (moov) comes before the audio (mdat): playable while it downloads.
+      expect(rendition.indexOf("moov")).toBeLessThan(rendition.indexOf("mdat"));
+      const renditionFile = path.join(dir, `${name}-rendition.m4a`);
+      fs.writeFileSync(renditionFile, rendition);
+      const probe = JSON.parse(
+        (await import("node:child_process")).execFileSync("ffprobe", ["-v", "error", "-show_streams", "-of", "json", renditionFile], { encoding: "utf8" }),
+      ) as { streams: { codec_name: string; sample_rate: string; channels: number }[] };
+      expect(probe.streams[0]).toMatchObject({ codec_name: "aac", channels: expected.channels });
+      expect(["44100", "48000"]).toContain(probe.streams[0]!.sample_rate);
+    } else {
+      expect(row.renditionKey).toBeNull();
+    }
+  });
+});
+
+describe("a file that cannot be processed", () => {
+  const job = (versionId: string, retryCount = 0) => ({ id: "job", name: "process-take", data: { versionId }, retryCount, retryLimit: 2 }) as unknown as PgBoss.JobWithMetadata<ProcessTakeJob>;
+
+  it("ends FAILED with a readable reason, leaves no temp files, and the next take still processes", async () => {
+    const before = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("rehearsalhub-take-")).length;
+    const corrupt = Buffer.concat([Buffer.from("RIFF\x24\x00\x00\x00WAVEfmt "), Buffer.alloc(4000, 0x5a)]);
+    const take = await seed(corrupt, "audio/wav");
+
+    await runProcessTakeJob(job(take.id), deps());
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row.processing).toBe("FAILED");
+    expect(row.processingError).toMatch(/^The (file|audio) could not be/);
+    expect(row.processingError).not.toMatch(/\/tmp|rehearsalhub-take|at .*\.ts/);
+    expect(row.processingAttempts).toBe(1);
+    expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("rehearsalhub-take-")).length).toBe(before);
+
+    const good = await seed(fs.readFileSync(makeAudioFile(dir, "mp3", 2)), "audio/mpeg");
+    await runProcessTakeJob(job(good.id), deps());
+    expect((await t.db.version.findUniqueOrThrow({ where: { id: good.id } })).processing).toBe("READY");
+  });
+
+  it("a file that is gone from storage is retried (rethrown) until the last attempt, then FAILED", async () => {
+    const take = await seed(fs.readFileSync(makeAudioFile(dir, "mp3", 2)), "audio/mpeg");
+    await getStorage().delete(take.storageKey);
+
+    await expect(runProcessTakeJob(job(take.id, 0), deps())).rejects.toThrow();
+    expect((await t.db.version.findUniqueOrThrow({ where: { id: take.id } })).processing).toBe("PENDING");
+
+    await runProcessTakeJob(job(take.id, 2), deps());
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row.processing).toBe("FAILED");
+    expect(row.processingError).toMatch(/^Processing failed 3 times/);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import {
+  countdownWording,
+  formatSetLength,
+  gigDayWording,
+  moveItem,
+  nextSetlist,
+  readinessKey,
+  songsNotReady,
+  takeForSet,
+  totalDuration,
+} from "./setlist.rules";
+
+// Local-time dates, so the calendar-day rules hold in any time zone the tests run in.
+const at = (day: number, hour = 12, minute = 0) => new Date(2030, 0, day, hour, minute);
+
+describe("takeForSet", () => {
+  const older = { id: "t1", durationSeconds: 100, createdAt: at(1) };
+  const newer = { id: "t2", durationSeconds: 200, createdAt: at(2) };
+  it("uses the best take when there is one", () => {
+    expect(takeForSet(older, [older, newer])).toEqual({ ...older, isBest: true });
+  });
+  it("else the latest take", () => {
+    expect(takeForSet(null, [older, newer])).toEqual({ ...newer, isBest: false });
+  });
+  it("else nothing", () => {
+    expect(takeForSet(null, [])).toBeNull();
+  });
+});
+
+describe("totalDuration / formatSetLength", () => {
+  it("adds known lengths and counts unknown ones", () => {
+    expect(totalDuration([180.4, null, 240.3, undefined, Number.NaN, 0])).toEqual({ seconds: 421, unknown: 4 });
+    expect(totalDuration([])).toEqual({ seconds: 0, unknown: 0 });
+  });
+  it.each([
+    [0, "no length yet"],
+    [20, "under a minute"],
+    [45 * 60, "45 min"],
+    [65 * 60, "1 h 05 min"],
+    [2 * 3600 + 10 * 60 + 29, "2 h 10 min"],
+  ])("%i s -> %s", (seconds, words) => {
+    expect(formatSetLength(seconds)).toBe(words);
+  });
+});
+
+describe("countdownWording", () => {
+  it.each([
+    [at(10, 23, 30), at(10, 0, 5), "today"],
+    [at(11, 0, 1), at(10, 23, 59), "tomorrow"],
+    [at(9, 20), at(10, 9), "yesterday"],
+    [at(15), at(10), "in 5 days"],
+    [at(23), at(10), "in 13 days"],
+    [at(31), at(10), "in 3 weeks"],
+    [at(1), at(13), "12 days ago"],
+  ])("%s seen at %s: %s", (performAt, now, words) => {
+    expect(countdownWording(performAt, now)).toBe(words);
+  });
+});
+
+describe("moveItem", () => {
+  it("moves up, down, and clamps at the ends", () => {
+    expect(moveItem(["a", "b", "c"], 2, 0)).toEqual(["c", "a", "b"]);
+    expect(moveItem(["a", "b", "c"], 0, 1)).toEqual(["b", "a", "c"]);
+    expect(moveItem(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
+    expect(moveItem(["a", "b", "c"], 2, 9)).toEqual(["a", "b", "c"]);
+    expect(moveItem(["a", "b", "c"], 5, 0)).toEqual(["a", "b", "c"]);
+  });
+  it("leaves the original alone", () => {
+    const list = ["a", "b"];
+    moveItem(list, 0, 1);
+    expect(list).toEqual(["a", "b"]);
+  });
+});
+
+describe("songsNotReady", () => {
+  it("lists songs that some member has not marked ready", () => {
+    const ready = new Set([readinessKey("s1", "u1"), readinessKey("s1", "u2"), readinessKey("s2", "u1")]);
+    expect(songsNotReady(["s1", "s2", "s3"], ["u1", "u2"], ready)).toEqual(["s2", "s3"]);
+    expect(songsNotReady(["s1"], [], ready)).toEqual([]);
+  });
+});
+
+describe("nextSetlist / gigDayWording", () => {
+  it("picks the soonest from today on, ignoring past and undated sets", () => {
+    const sets = [
+      { id: "past", performAt: at(9) },
+      { id: "undated", performAt: null },
+      { id: "later", performAt: at(20) },
+      { id: "tonight", performAt: at(10, 21) },
+    ];
+    expect(nextSetlist(sets, at(10, 22))?.id).toBe("tonight");
+    expect(nextSetlist(sets, at(11))?.id).toBe("later");
+    expect(nextSetlist(sets, at(21))).toBeNull();
+  });
+  it("names the weekday within a week, else the date", () => {
+    // 2030-01-11 is a Friday.
+    expect(gigDayWording(at(11), at(8))).toBe("for Friday");
+    expect(gigDayWording(at(10), at(10))).toBe("for today");
+    expect(gigDayWording(at(11), at(10))).toBe("for tomorrow");
+    expect(gigDayWording(at(25), at(10))).toBe("for 25 Jan");
+  });
+});

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
+import { SongSheet } from "@/features/songs/ui/song-sheet";
 import type { VersionView } from "@/features/versions/version.view";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -167,6 +168,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
               }}
             />
           </section>
+          <SongSheet bandId={bandId} song={song} />
         </aside>
       </div>
     </div>

@@ -4,10 +4,13 @@ import {
   formatSetLength,
   gigDayWording,
   moveItem,
+  printTypeSize,
   nextSetlist,
   readinessKey,
   songsNotReady,
   takeForSet,
+  fromDateTimeLocal,
+  toDateTimeLocal,
   totalDuration,
 } from "./setlist.rules";
 
@@ -99,5 +102,29 @@ describe("nextSetlist / gigDayWording", () => {
     expect(gigDayWording(at(10), at(10))).toBe("for today");
     expect(gigDayWording(at(11), at(10))).toBe("for tomorrow");
     expect(gigDayWording(at(25), at(10))).toBe("for 25 Jan");
+  });
+});
+
+describe("datetime-local values", () => {
+  it("round-trips a local date and time", () => {
+    const date = at(2, 20, 5);
+    expect(toDateTimeLocal(date)).toBe("2030-01-02T20:05");
+    expect(fromDateTimeLocal("2030-01-02T20:05")).toEqual(date);
+    expect(toDateTimeLocal(null)).toBe("");
+  });
+  it("empty is no date, nonsense is refused", () => {
+    expect(fromDateTimeLocal("  ")).toBeNull();
+    expect(fromDateTimeLocal("2030-02-30T20:00")).toBeUndefined();
+    expect(fromDateTimeLocal("tomorrow")).toBeUndefined();
+  });
+});
+
+describe("printTypeSize", () => {
+  it("is big for short sets, smaller for long ones, never below the floor", () => {
+    expect(printTypeSize(0)).toBe(2.4);
+    expect(printTypeSize(8)).toBe(2.4);
+    expect(printTypeSize(16)).toBe(1.5);
+    expect(printTypeSize(40)).toBe(1.1);
+    expect(printTypeSize(12)).toBeGreaterThan(printTypeSize(14));
   });
 });

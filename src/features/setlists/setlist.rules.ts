@@ -80,3 +80,32 @@ export function gigDayWording(performAt: Date, now: Date): string {
   if (days > 1 && days < 7) return `for ${performAt.toLocaleDateString("en-GB", { weekday: "long" })}`;
   return `for ${performAt.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}`;
 }
+
+/** A date as a `datetime-local` field's value ("2031-05-02T20:00"), in the viewer's time zone. */
+export function toDateTimeLocal(date: Date | null): string {
+  if (!date) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` field's value as a date (local time); empty is no date, nonsense is undefined. */
+export function fromDateTimeLocal(value: string): Date | null | undefined {
+  if (!value.trim()) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const date = new Date(y, mo - 1, d, h, mi);
+  return date.getMonth() === mo - 1 && date.getDate() === d ? date : undefined;
+}
+
+/**
+ * The print view's type size (rem) for a set of `count` songs: as big as fits
+ * one A4/Letter page with the header, down to a floor that stays readable from
+ * a monitor wedge on the floor.
+ */
+export function printTypeSize(count: number): number {
+  const lines = Math.max(count, 1);
+  // About 36 rem of usable page height; each song line takes ~1.5 of its own size.
+  const fit = 36 / (lines * 1.5);
+  return Math.round(Math.min(2.4, Math.max(1.1, fit)) * 100) / 100;
+}

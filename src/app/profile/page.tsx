@@ -15,7 +15,7 @@ export default async function ProfilePage() {
         <p className="eyebrow">Profile</p>
         <h1>Your profile</h1>
       </div>
-      <section className="card" aria-label="Your name">
+      <section className="card" aria-label="Your display name">
         <HydrateClient>
           <ProfileForm />
         </HydrateClient>

@@ -91,6 +91,44 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await trpc(page, "song.update", { bandId, songId: songs.Opener, key: "E", tempoBpm: 132, status: "READY" });
   await trpc(page, "song.update", { bandId, songId: songs["Slow One"], key: "Bbm", tempoBpm: 68 });
 
+  // ---- a song sheet: chord lines kept as written, in monospace
+  await page.goto(`/bands/${bandId}/songs/${songs["Slow One"]}`);
+  await page.getByRole("button", { name: "Edit the song sheet" }).click();
+  const lyrics = "Bbm        Gb\n  Slow down,   slow one\n\tF7\nAnd again";
+  await page.getByLabel("Lyrics and chords").fill(lyrics);
+  await page.getByLabel("Status").selectOption("LEARNING");
+  await page.getByLabel("Tempo (BPM)").fill("500");
+  await page.getByRole("button", { name: "Save sheet" }).click();
+  await expect(page.getByText("Tempos go up to 400 BPM.")).toBeVisible();
+  await page.getByLabel("Tempo (BPM)").fill("70");
+  await page.getByRole("button", { name: "Save sheet" }).click();
+  const sheetText = page.getByTestId("sheet-lyrics");
+  await expect(sheetText).toBeVisible();
+  expect(await sheetText.textContent()).toBe(lyrics);
+  expect(await sheetText.evaluate((el) => [getComputedStyle(el).whiteSpace, getComputedStyle(el).fontFamily])).toEqual(["pre", expect.stringMatching(/mono/i)]);
+  await expect(page.getByTestId("song-sheet")).toContainText("70 BPM");
+  await expect(page.getByTestId("song-sheet")).toContainText("Learning");
+  await expectNoSeriousA11yViolations(page, "song page with a song sheet");
+  await shoot(page, screenshotDir, "song-sheet");
+
+  // ---- the songs board: search, sort, status badges, archive with undo
+  await page.goto(`/bands/${bandId}`);
+  const board = page.getByRole("list", { name: "Songs" });
+  await page.getByLabel("Sort songs by").selectOption("title");
+  await expect(board.getByTestId("song-row").locator(".song-title")).toHaveText(["Closer", "Opener", "Slow One"]);
+  await page.getByLabel("Sort songs by").selectOption("status");
+  await expect(board.getByTestId("song-row").locator(".song-title")).toHaveText(["Opener", "Slow One", "Closer"]);
+  await expect(board.getByTestId("song-row").first()).toContainText("Ready");
+  await page.getByLabel("Search songs").fill("SLOW");
+  await expect(board.getByTestId("song-row").locator(".song-title")).toHaveText(["Slow One"]);
+  await page.getByLabel("Search songs").fill("");
+  await page.getByRole("button", { name: "Archive Closer" }).click();
+  await expect(page.getByTestId("undo-toast")).toContainText("Archived “Closer”.");
+  await expectNoSeriousA11yViolations(page, "songs board with the undo notice");
+  await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("undo-toast")).toHaveCount(0);
+  await expect(board.getByTestId("song-row").filter({ hasText: "Closer" })).toBeVisible();
+
   // ---- a setlist: created from the list page, three days ahead
   await page.goto(`/bands/${bandId}/setlists`);
   await expect(page.getByRole("heading", { name: "No setlists yet" })).toBeVisible();
@@ -173,7 +211,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await page.getByRole("link", { name: "Print view" }).click();
   await expect(page).toHaveURL(/\/print$/);
   const sheet = page.getByTestId("print-sheet");
-  await expect(sheet.locator(".print-songs li")).toHaveText([/^Closer/, /^Opener\s*E · 132 bpm\s*Count in fast/, /^Slow One\s*Bbm · 68 bpm/]);
+  await expect(sheet.locator(".print-songs li")).toHaveText([/^Closer/, /^Opener\s*E · 132 bpm\s*Count in fast/, /^Slow One\s*Bbm · 70 bpm/]);
   await expectNoSeriousA11yViolations(page, "print view");
   await shoot(page, screenshotDir, "print");
   await page.emulateMedia({ media: "print" });

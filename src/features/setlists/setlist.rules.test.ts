@@ -7,6 +7,7 @@ import {
   printTypeSize,
   nextSetlist,
   readinessKey,
+  setLengthSummary,
   songsNotReady,
   takeForSet,
   fromDateTimeLocal,
@@ -126,5 +127,15 @@ describe("printTypeSize", () => {
     expect(printTypeSize(16)).toBe(1.5);
     expect(printTypeSize(40)).toBe(1.1);
     expect(printTypeSize(12)).toBeGreaterThan(printTypeSize(14));
+  });
+});
+
+describe("setLengthSummary", () => {
+  it("says the total, what it leaves out, or why there is none", () => {
+    expect(setLengthSummary({ seconds: 42 * 60, unknown: 0 })).toBe("Total 42 min");
+    expect(setLengthSummary({ seconds: 42 * 60, unknown: 1 })).toBe("Total 42 min, plus 1 song without a take");
+    expect(setLengthSummary({ seconds: 42 * 60, unknown: 3 })).toBe("Total 42 min, plus 3 songs without a take");
+    expect(setLengthSummary({ seconds: 0, unknown: 2 })).toBe("No takes yet, so no total time");
+    expect(setLengthSummary({ seconds: 0, unknown: 0 })).toBe("No songs yet");
   });
 });

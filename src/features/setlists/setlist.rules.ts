@@ -109,3 +109,10 @@ export function printTypeSize(count: number): number {
   const fit = 36 / (lines * 1.5);
   return Math.round(Math.min(2.4, Math.max(1.1, fit)) * 100) / 100;
 }
+
+/** The set's length in a line: "Total 42 min", "Total 42 min, plus 1 song without a take", "No takes yet, so no total time". */
+export function setLengthSummary(total: { seconds: number; unknown: number }): string {
+  if (total.seconds <= 0) return total.unknown > 0 ? "No takes yet, so no total time" : "No songs yet";
+  const rest = total.unknown > 0 ? `, plus ${total.unknown} ${total.unknown === 1 ? "song" : "songs"} without a take` : "";
+  return `Total ${formatSetLength(total.seconds)}${rest}`;
+}

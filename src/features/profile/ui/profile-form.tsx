@@ -42,7 +42,7 @@ export function ProfileForm() {
         update.mutate(input);
       })}
     >
-      <div className="row">
+      <div className="row" style={{ flexWrap: "nowrap" }}>
         <Avatar person={profile.data} />
         <div className="grow">
           <div style={{ fontWeight: 650 }}>{profile.data.name?.trim() || "No name yet"}</div>

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { LocalDate } from "@/components/local-date";
 import { ReadinessGrid } from "@/features/readiness/ui/readiness-grid";
-import { formatSetLength, fromDateTimeLocal, moveItem, toDateTimeLocal } from "@/features/setlists/setlist.rules";
+import { fromDateTimeLocal, moveItem, setLengthSummary, toDateTimeLocal } from "@/features/setlists/setlist.rules";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Countdown } from "./countdown";
@@ -64,8 +64,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
             Songs <span className="count-pill">{setlist.songs.length}</span>
           </h2>
           <span className="small muted" data-testid="set-total">
-            Total {formatSetLength(setlist.total.seconds)}
-            {setlist.total.unknown > 0 ? ` (+ ${setlist.total.unknown} without a take)` : ""}
+            {setLengthSummary(setlist.total)}
           </span>
         </div>
         {error ? (

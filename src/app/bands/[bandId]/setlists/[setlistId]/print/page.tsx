@@ -36,7 +36,8 @@ export default async function SetlistPrintPage({ params }: Props) {
           <p>
             {setlist.performAt ? <LocalDate date={setlist.performAt} /> : null}
             {setlist.performAt ? " · " : ""}
-            {setlist.songs.length} {setlist.songs.length === 1 ? "song" : "songs"} · {formatSetLength(setlist.total.seconds)}
+            {setlist.songs.length} {setlist.songs.length === 1 ? "song" : "songs"}
+            {setlist.total.seconds > 0 ? ` · ${formatSetLength(setlist.total.seconds)}` : ""}
           </p>
         </header>
         {setlist.songs.length === 0 ? (

@@ -18,6 +18,14 @@ export default async function HomePage({ searchParams }: Props) {
       {/* The band is gone from the list by now, so its name comes along in the
           redirect; it is only ever shown back as text, and kept short. */}
       {typeof left === "string" && left.trim() ? <StatusNotice param="left" message={`You left ${left.trim().slice(0, 100)}.`} /> : null}
+      {!user.name?.trim() ? (
+        <div className="alert alert-info name-banner" data-testid="name-banner">
+          <span>Tell your bandmates who you are: add your name, and they will see it instead of your email address.</span>
+          <Link href="/profile" className="btn btn-secondary btn-sm">
+            Add your name
+          </Link>
+        </div>
+      ) : null}
       <div className="page-header">
         <div>
           <p className="eyebrow">Dashboard</p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/server/auth/session";
+import { Avatar } from "./avatar";
 import { SignInLink } from "./sign-in-link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -16,9 +17,11 @@ export function SiteHeader({ user, signedInUnknown = false }: { user: SessionUse
         </Link>
         {user ? (
           <div className="user-menu">
-            <span className="email truncate" title={user.email}>
-              {user.email}
-            </span>
+            <Link href="/profile" className="profile-link" title={`Your profile (${user.email})`}>
+              <Avatar person={user} size="sm" />
+              <span className="visually-hidden">Your profile: </span>
+              <span className="email profile-link-name truncate">{user.name?.trim() || user.email}</span>
+            </Link>
             <SignOutButton />
           </div>
         ) : signedInUnknown ? null : (

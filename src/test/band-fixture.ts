@@ -6,8 +6,9 @@ import { createUser } from "./callers";
 /**
  * A band with an owner, an admin, a member and an "uploader" member, and one of
  * everything a band holds (song, take, comment, pending invite, join link,
- * activity; the take's processing FAILED), written directly through Prisma so no procedure under test is
- * needed to set it up. The take's storage key has no file behind it.
+ * activity, a setlist holding the song; the take's processing FAILED), written directly
+ * through Prisma so no procedure under test is needed to set it up. The take's storage
+ * key has no file behind it.
  */
 export async function seedBand(db: PrismaClient, label: string): Promise<SeededBand> {
   const [owner, admin, member, uploader] = await Promise.all(["owner", "admin", "member", "uploader"].map((r) => createUser(db, `${label}-${r}`)));
@@ -53,6 +54,8 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
     data: { bandId: band.id, tokenHash: hash(`join-${tag}`), expiresAt: new Date(Date.now() + 7 * 864e5), maxUses: 5, createdById: owner!.id },
     select: { id: true },
   });
+  const setlist = await db.setlist.create({ data: { bandId: band.id, name: `${label} set` }, select: { id: true } });
+  await db.setlistSong.create({ data: { bandId: band.id, setlistId: setlist.id, songId: song.id, position: 0 } });
   const activity = await db.bandActivity.create({ data: { bandId: band.id, type: "BAND_CREATED", actorId: owner!.id }, select: { id: true } });
   return {
     ...band,
@@ -63,10 +66,11 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
     invite: { id: invite.id, email: inviteEmail },
     joinLink,
     activity,
+    setlist,
   };
 }
 
 /** Every id that belongs to a seeded band (rows and its people), to look for leaks. */
 export function idsOf(b: SeededBand): string[] {
-  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
+  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, b.setlist.id, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
 }

@@ -4,7 +4,7 @@ import { canChangeRole, canRemoveMember, roleLabel, roleRank, type BandRole } fr
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { losesLastOwner, memberActions } from "./member.rules";
-import { removeMemberInput, updateMemberRoleInput } from "./member.schema";
+import { removeMemberInput, setPartInput, updateMemberRoleInput } from "./member.schema";
 import { lockBandMemberships, lockedMembership, ownerCount } from "./membership-lock";
 
 const LAST_OWNER_MESSAGE = "A band needs at least one owner. Make someone else an owner first.";
@@ -30,7 +30,7 @@ export const memberRouter = createTRPCRouter({
     const rows = await ctx.db.bandMember.findMany({
       where: { bandId: ctx.band.id },
       orderBy: { createdAt: "asc" },
-      select: { userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
+      select: { userId: true, role: true, part: true, createdAt: true, user: { select: { name: true, email: true } } },
     });
     const viewer = { userId: ctx.user.id, role: ctx.role };
     return rows
@@ -38,6 +38,7 @@ export const memberRouter = createTRPCRouter({
         userId: row.userId,
         name: row.user.name,
         email: row.user.email,
+        part: row.part,
         role: row.role,
         joinedAt: row.createdAt,
         isMe: row.userId === ctx.user.id,
@@ -45,6 +46,18 @@ export const memberRouter = createTRPCRouter({
       }))
       .sort((a, b) => roleRank[b.role] - roleRank[a.role] || a.joinedAt.getTime() - b.joinedAt.getTime());
   }),
+
+  /** Your own part in this band; nobody sets another member's. */
+  setPart: bandMemberProcedure("MEMBER")
+    .input(setPartInput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await ctx.db.bandMember.update({
+        where: { bandId_userId: { bandId: ctx.band.id, userId: ctx.user.id } },
+        data: { part: input.part },
+        select: { userId: true, part: true },
+      });
+      return row;
+    }),
 
   updateRole: bandMemberProcedure("ADMIN")
     .input(updateMemberRoleInput)

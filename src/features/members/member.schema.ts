@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
+import { optionalText } from "@/lib/text";
 
 /** Inputs per operation; bandMemberProcedure adds (and checks) `bandId`. */
 
@@ -12,3 +13,8 @@ export type UpdateMemberRoleInput = z.infer<typeof updateMemberRoleInput>;
 
 export const removeMemberInput = z.object({ userId: userIdSchema });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
+
+/** What you play in this band ("Bass", "Keys & backing vocals"); empty clears it. */
+export const memberPartSchema = optionalText({ label: "Your part", max: 40, tooLong: "Parts can be at most 40 characters." });
+export const setPartInput = z.object({ part: memberPartSchema });
+export type SetPartInput = z.input<typeof setPartInput>;

@@ -8,6 +8,11 @@ const songSelect = {
   title: true,
   archivedAt: true,
   bestVersionId: true,
+  key: true,
+  tempoBpm: true,
+  status: true,
+  lyrics: true,
+  notes: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.SongSelect;
@@ -60,13 +65,16 @@ export const songRouter = createTRPCRouter({
       return { ...rest, versionCount: _count.versions };
     }),
 
-  /** Rename and/or archive (archived: true) or bring back (archived: false). */
+  /** Rename, archive (archived: true) or bring back (archived: false), and edit the song sheet: any member (a band decides together). */
   update: bandMemberProcedure("MEMBER")
     .input(updateSongInput)
     .mutation(async ({ ctx, input }) => {
       const data: Prisma.SongUpdateManyMutationInput = {};
       if (input.title !== undefined) data.title = input.title;
       if (input.archived !== undefined) data.archivedAt = input.archived ? new Date() : null;
+      for (const field of ["key", "tempoBpm", "status", "lyrics", "notes"] as const) {
+        if (input[field] !== undefined) Object.assign(data, { [field]: input[field] });
+      }
       // updateMany so that the band scope is part of the write itself.
       const { count } = await ctx.db.song.updateMany({ where: { id: input.songId, bandId: ctx.band.id }, data });
       if (count === 0) throw notFound("Song");

@@ -94,6 +94,9 @@ async function snapshot(db: PrismaClient, bandIds: string[]): Promise<string> {
       db.bandInvite.findMany({ where, orderBy }),
       db.bandJoinLink.findMany({ where, orderBy }),
       db.bandActivity.findMany({ where, orderBy }),
+      db.setlist.findMany({ where, orderBy }),
+      db.setlistSong.findMany({ where, orderBy }),
+      db.songReadiness.findMany({ where, orderBy: [{ songId: "asc" }, { userId: "asc" }] }),
     ]),
   );
 }
@@ -121,6 +124,7 @@ const probeBand: SeededBand = (() => {
     invite: { id: "probe-invite", email: "probe-invitee@example.test" },
     joinLink: { id: "probe-join-link" },
     activity: { id: "probe-activity" },
+    setlist: { id: "probe-setlist" },
   };
 })();
 

@@ -45,6 +45,8 @@ export type SeededBand = {
   invite: { id: string; email: string };
   joinLink: { id: string };
   activity: { id: string };
+  /** A setlist holding the song. */
+  setlist: { id: string };
 };
 
 export type BandScopedRow = {
@@ -146,6 +148,19 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "joinLink.get": band("MEMBER", onlyBand),
   "joinLink.create": band("ADMIN", onlyBand, { mutates: true }),
   "joinLink.revoke": band("ADMIN", onlyBand, { mutates: true }),
+  "profile.get": notBandScoped("signed-in", "the caller's own profile only"),
+  "profile.update": notBandScoped("signed-in", "the caller's own display name only"),
+  "member.setPart": band("MEMBER", (b) => ({ bandId: b.id, part: "Bass" }), { mutates: true, also: "sets only the caller's own part" }),
+
+  "setlist.create": band("MEMBER", (b) => ({ bandId: b.id, name: "Matrix set", performAt: new Date("2031-05-01T20:00:00Z") }), { mutates: true }),
+  "setlist.list": band("MEMBER", onlyBand),
+  "setlist.get": band("MEMBER", (b) => ({ bandId: b.id, setlistId: b.setlist.id })),
+  "setlist.update": band("MEMBER", (b) => ({ bandId: b.id, setlistId: b.setlist.id, name: "Renamed set" }), { mutates: true }),
+  "setlist.setSongs": band("MEMBER", (b) => ({ bandId: b.id, setlistId: b.setlist.id, songIds: [b.song.id] }), { mutates: true }),
+  "setlist.setGigNotes": band("MEMBER", (b) => ({ bandId: b.id, setlistId: b.setlist.id, songId: b.song.id, notes: "Capo 2" }), { mutates: true }),
+  "setlist.delete": band("ADMIN", (b) => ({ bandId: b.id, setlistId: b.setlist.id }), { mutates: true }),
+  "readiness.set": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id, ready: true }), { mutates: true, also: "sets only the caller's own readiness" }),
+
   "joinLink.preview": notBandScoped("public", "by secret token; shows the band's name to whoever holds the link"),
   "joinLink.join": notBandScoped("signed-in", "by secret token; joining is what the link is for"),
 };

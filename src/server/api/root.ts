@@ -6,6 +6,9 @@ import { commentRouter } from "@/features/comments/comment.router";
 import { inviteRouter } from "@/features/invites/invite.router";
 import { joinLinkRouter } from "@/features/invites/join-link.router";
 import { memberRouter } from "@/features/members/member.router";
+import { profileRouter } from "@/features/profile/profile.router";
+import { readinessRouter } from "@/features/readiness/readiness.router";
+import { setlistRouter } from "@/features/setlists/setlist.router";
 import { songRouter } from "@/features/songs/song.router";
 import { versionRouter } from "@/features/versions/version.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -19,6 +22,9 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   invite: inviteRouter,
   joinLink: joinLinkRouter,
+  profile: profileRouter,
+  setlist: setlistRouter,
+  readiness: readinessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { StatusNotice } from "@/components/status-notice";
 import { env } from "@/env";
+import { NextGigReadiness } from "@/features/readiness/ui/next-gig-readiness";
 import { SongsBoard } from "@/features/songs/ui/songs-board";
 import { loadBand, bandPageTitle, loadForPage, serverApi } from "@/trpc/server";
 
@@ -23,7 +24,9 @@ export default async function BandSongsPage({ params, searchParams }: Props) {
     <>
       {/* After accepting an invite or a join link (see invite-actions). */}
       {joined === "1" ? <StatusNotice param="joined" message={`You joined ${result.data.band.name}. Welcome to the band!`} /> : null}
+      <NextGigReadiness bandId={bandId} />
       <SongsBoard bandId={bandId} initialSongs={result.data.songs} maxUploadMb={Math.floor(env().maxUploadBytes / (1024 * 1024))} />
+
     </>
   );
 }

@@ -6,6 +6,7 @@ import { hasAtLeastRole, type BandRole } from "@/lib/roles";
 
 const tabs = [
   { href: "", label: "Songs" },
+  { href: "/setlists", label: "Setlists" },
   { href: "/members", label: "Members" },
   { href: "/invites", label: "Invites" },
   { href: "/activity", label: "Activity" },

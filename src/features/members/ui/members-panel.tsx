@@ -2,12 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Avatar } from "@/components/avatar";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { LocalDate } from "@/components/local-date";
 import { RoleBadge } from "@/components/role-badge";
 import { userMessage } from "@/lib/user-message";
 import { roleLabel, type BandRole } from "@/lib/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { MyPartForm } from "./my-part-form";
 import { isSoleOwner } from "./sole-owner";
 
 type Member = RouterOutputs["member"]["list"][number];
@@ -92,6 +94,7 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
   const list = members.data;
   // Leaving or stepping down would only fail with LAST_OWNER: say why instead.
   const soleOwner = isSoleOwner(list);
+  const me = list.find((m) => m.isMe);
   return (
     <section className="stack" aria-labelledby="members-heading">
       <div className="row-between">
@@ -116,18 +119,27 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
         </div>
       ) : null}
 
+      {me ? (
+        <div className="card card-tight">
+          <MyPartForm bandId={bandId} bandName={bandName} part={me.part} />
+        </div>
+      ) : null}
+
       <ul className="list member-list">
         {list.map((m) => (
           <li key={m.userId} className="member-row" data-testid="member-row" data-email={m.email}>
-            <span className="member-avatar" aria-hidden="true">
-              {nameOf(m).charAt(0).toUpperCase()}
-            </span>
+            <Avatar person={{ id: m.userId, name: m.name, email: m.email }} />
             <div className="member-who">
               <div className="member-name">
                 {/* The name shortens; the "you" tag stays in sight. */}
                 <span className="truncate">{m.name?.trim() || m.email}</span>
                 {m.isMe ? <span className="member-you">you</span> : null}
               </div>
+              {m.part ? (
+                <div className="small member-part truncate" data-testid="member-part">
+                  {m.part}
+                </div>
+              ) : null}
               <div className="small muted truncate">
                 {m.name?.trim() ? `${m.email} · ` : ""}joined <LocalDate date={m.joinedAt} withTime={false} />
               </div>

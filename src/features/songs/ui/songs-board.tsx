@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
 import { createSongInput, renameSongFields } from "@/features/songs/song.schema";
@@ -11,6 +11,10 @@ import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Icon } from "@/components/icon";
 import { RehearsalUpload } from "@/features/versions/ui/rehearsal-upload";
+import { UndoToast } from "@/components/undo-toast";
+import { filterAndSortSongs, type SongSort } from "@/features/songs/songs-board.rules";
+import { SongStatusBadge } from "./song-status-badge";
+import { SongsToolbar } from "./songs-toolbar";
 
 type Song = RouterOutputs["song"]["list"][number];
 
@@ -18,7 +22,19 @@ type Song = RouterOutputs["song"]["list"][number];
 export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: string; initialSongs: Song[]; maxUploadMb: number }) {
   const songs = api.song.list.useQuery({ bandId, includeArchived: true }, { initialData: initialSongs });
   const all = songs.data ?? [];
-  const active = all.filter((s) => !s.archivedAt);
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<SongSort>("latest");
+  const [archivedNow, setArchivedNow] = useState<Song | null>(null);
+  const closeUndo = useCallback(() => setArchivedNow(null), []);
+  const utils = api.useUtils();
+  const unarchive = api.song.update.useMutation({
+    onSuccess: async () => {
+      setArchivedNow(null);
+      await utils.song.list.invalidate({ bandId });
+    },
+  });
+  const activeAll = all.filter((s) => !s.archivedAt);
+  const active = filterAndSortSongs(activeAll, { query, sort });
   const archived = all.filter((s) => s.archivedAt);
 
   return (
@@ -31,7 +47,7 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
       </section>
 
       <section className="card card-tight">
-        <RehearsalUpload bandId={bandId} songs={active.map(({ id, title }) => ({ id, title }))} maxUploadMb={maxUploadMb} />
+        <RehearsalUpload bandId={bandId} songs={activeAll.map(({ id, title }) => ({ id, title }))} maxUploadMb={maxUploadMb} />
       </section>
 
       {songs.error ? (
@@ -40,7 +56,7 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
         </p>
       ) : null}
 
-      {active.length === 0 ? (
+      {activeAll.length === 0 ? (
         <div className="empty-state">
           <div className="icon"><Icon name="music" size={28} /></div>
           <h2>{archived.length ? "No active songs" : "No songs yet"}</h2>
@@ -54,15 +70,21 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
         <section aria-labelledby="songs-heading" className="stack-sm">
           <div className="row-between">
             <h2 id="songs-heading" style={{ margin: 0 }}>
-              Songs <span className="count-pill">{active.length}</span>
+              Songs <span className="count-pill">{activeAll.length}</span>
             </h2>
-            <span className="small faint">Most recently rehearsed first</span>
           </div>
-          <ul className="list song-list" aria-label="Songs">
-            {active.map((song) => (
-              <SongRow key={song.id} bandId={bandId} song={song} />
-            ))}
-          </ul>
+          <SongsToolbar query={query} sort={sort} onQuery={setQuery} onSort={setSort} />
+          {active.length === 0 ? (
+            <p className="muted" role="status">
+              No song matches “{query.trim()}”.
+            </p>
+          ) : (
+            <ul className="list song-list" aria-label="Songs">
+              {active.map((song) => (
+                <SongRow key={song.id} bandId={bandId} song={song} onArchived={setArchivedNow} />
+              ))}
+            </ul>
+          )}
         </section>
       )}
 
@@ -73,10 +95,19 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
           </summary>
           <ul className="list song-list" aria-label="Archived songs">
             {archived.map((song) => (
-              <SongRow key={song.id} bandId={bandId} song={song} />
+              <SongRow key={song.id} bandId={bandId} song={song} onArchived={setArchivedNow} />
             ))}
           </ul>
         </details>
+      ) : null}
+
+      {archivedNow ? (
+        <UndoToast
+          message={unarchive.error ? userMessage(unarchive.error) : `Archived “${archivedNow.title}”.`}
+          pending={unarchive.isPending}
+          onUndo={() => unarchive.mutate({ bandId, songId: archivedNow.id, archived: false })}
+          onClose={closeUndo}
+        />
       ) : null}
     </div>
   );
@@ -120,13 +151,18 @@ function CreateSongForm({ bandId }: { bandId: string }) {
   );
 }
 
-function SongRow({ bandId, song }: { bandId: string; song: Song }) {
+function SongRow({ bandId, song, onArchived }: { bandId: string; song: Song; onArchived: (song: Song) => void }) {
   const utils = api.useUtils();
   const [renaming, setRenaming] = useState(false);
   const inputId = useId();
   const errorId = useId();
   const form = useForm({ resolver: zodResolver(renameSongFields), defaultValues: { title: song.title } });
-  const update = api.song.update.useMutation({ onSuccess: () => utils.song.list.invalidate({ bandId }) });
+  const update = api.song.update.useMutation({
+    onSuccess: async (_song, sent) => {
+      if (sent.archived) onArchived(song);
+      await utils.song.list.invalidate({ bandId });
+    },
+  });
   const rename = api.song.update.useMutation({
     onSuccess: async () => {
       setRenaming(false);
@@ -178,7 +214,10 @@ function SongRow({ bandId, song }: { bandId: string; song: Song }) {
               {song.versionCount > 0 ? "♪" : "+"}
             </span>
             <span className="grow">
-              <span className="song-title truncate">{song.title}</span>
+              <span className="song-title-line">
+                <span className="song-title truncate">{song.title}</span>
+                <SongStatusBadge status={song.status} />
+              </span>
               <span className="song-meta small muted">
                 {song.versionCount === 0 ? "No takes yet" : `${song.versionCount} ${song.versionCount === 1 ? "take" : "takes"}`}
                 {song.latestVersionAt ? (

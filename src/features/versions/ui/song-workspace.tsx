@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
+import { SongSheet } from "@/features/songs/ui/song-sheet";
 import type { VersionView } from "@/features/versions/version.view";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
@@ -190,6 +191,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
           <section className="card card-tight slot-upload">
             <UploadTakeForm bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
           </section>
+          <SongSheet bandId={bandId} song={song} />
         </aside>
       </div>
     </div>

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ProfileForm } from "@/features/profile/ui/profile-form";
+import { currentUser, HydrateClient, prefetch } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+export default async function ProfilePage() {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/profile")}`);
+  await prefetch.profile.get.prefetch();
+  return (
+    <div className="stack" style={{ maxWidth: 560 }}>
+      <div>
+        <p className="eyebrow">Profile</p>
+        <h1>Your profile</h1>
+      </div>
+      <section className="card" aria-label="Your display name">
+        <HydrateClient>
+          <ProfileForm />
+        </HydrateClient>
+      </section>
+    </div>
+  );
+}

@@ -81,3 +81,11 @@ export const takeStorageKey = (bandId: string, format: AudioFormat) => `bands/${
 
 /** What an upload over the size limit is refused with. */
 export const uploadLimitMessage = (maxBytes: number) => `That file is too large: the limit is ${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB.`;
+
+/** A take as the upload answers with it, for a caller already checked by requireUploadTarget; null when it is gone. */
+export async function loadCreatedTake(db: PrismaClient, target: UploadTarget, versionId: string): Promise<CreatedTake | null> {
+  const version = await db.version.findFirst({ where: { id: versionId, bandId: target.access.band.id, songId: target.songId }, select: versionSelect });
+  if (!version) return null;
+  const view = toVersionView(version, { userId: target.access.userId, role: target.access.role });
+  return { ...view, streamUrl: `/api/versions/${version.id}/stream` };
+}

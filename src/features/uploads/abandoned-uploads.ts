@@ -1,5 +1,6 @@
 import fsp from "node:fs/promises";
 import path from "node:path";
+import { FINISHED_SUFFIX } from "./finished-uploads";
 import { uploadIdSchema } from "./resumable-upload.schema";
 
 /** An upload nobody has added a byte to for this long is abandoned. */
@@ -10,8 +11,8 @@ export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
  * judged by their file's last write, not their creation: a two-hour upload
  * that started yesterday is still alive. Also removes halves left by a crash
  * (a data file without its JSON record or the reverse) once as old. Returns
- * the ids removed. Finished uploads are never here: they move into storage at
- * once.
+ * the ids removed. Finished uploads move into storage at once; what stays of
+ * them (finished-uploads.ts: which take they became) goes a day later the same way.
  */
 export async function removeAbandonedUploads(directory: string, { now = new Date(), idleMs = ABANDONED_AFTER_MS }: { now?: Date; idleMs?: number } = {}): Promise<string[]> {
   let names: string[];
@@ -21,10 +22,10 @@ export async function removeAbandonedUploads(directory: string, { now = new Date
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const ids = new Set(names.map((name) => name.replace(/\.json$/, "")).filter((id) => uploadIdSchema.safeParse(id).success));
+  const ids = new Set(names.map((name) => name.replace(/\.json$|\.done$/, "")).filter((id) => uploadIdSchema.safeParse(id).success));
   const removed: string[] = [];
   for (const id of ids) {
-    const files = [path.join(directory, id), path.join(directory, `${id}.json`)];
+    const files = [path.join(directory, id), path.join(directory, `${id}.json`), path.join(directory, `${id}${FINISHED_SUFFIX}`)];
     const lastWrite = Math.max(...(await Promise.all(files.map(modifiedAt))));
     if (lastWrite === -Infinity || now.getTime() - lastWrite <= idleMs) continue;
     await Promise.all(files.map((file) => fsp.rm(file, { force: true })));

@@ -153,6 +153,8 @@ async function settledOffset(user: SessionUser, url: string): Promise<number> {
 }
 
 const partialFiles = async () => (fs.existsSync(partialDir) ? (await fsp.readdir(partialDir)).sort() : []);
+/** Partial uploads' files, leaving out the records of finished ones. */
+const unfinishedFiles = async () => (await partialFiles()).filter((name) => !name.endsWith(".done"));
 
 describe("resumable uploads (tus)", () => {
   it("survives two dropped connections and creates the take from exactly the bytes sent", async () => {
@@ -161,6 +163,8 @@ describe("resumable uploads (tus)", () => {
     expect(created.status).toBe(201);
     const url = created.headers.get("location")!;
     expect(url).toMatch(/^\/api\/uploads\/[0-9a-f]{32}$/);
+    // Same-origin only: tus's default "*" is not sent.
+    expect(created.headers.get("access-control-allow-origin")).toBeNull();
     expect(await offsetOf(user, url)).toBe(0);
 
     // A first part in full.
@@ -193,9 +197,25 @@ describe("resumable uploads (tus)", () => {
     expect(row.uploaderId).toBe(user.id);
     const stored = await fsp.readFile(path.join(storage.storageDir, row.storageKey));
     expect(sha256(stored)).toBe(sha256(wav));
-    // The partial upload is gone once it became a take.
-    expect(await partialFiles()).toEqual([]);
+    // The partial bytes are gone once they became a take; what stays says which take.
+    const id = url.split("/").pop()!;
+    expect(await partialFiles()).toEqual([`${id}.done`]);
+
+    // A client whose final answer was lost asks again: complete, and here is the take; no second one.
+    const again = await call(user, "HEAD", url);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("upload-offset")).toBe(String(wav.length));
+    expect(again.headers.get("upload-length")).toBe(String(wav.length));
+    const fetched = await call(user, "GET", url);
+    expect(fetched.status).toBe(200);
+    expect((JSON.parse(fetched.text) as { id: string }).id).toBe(take.id);
+    expect((await patch(user, url, wav.length, Buffer.alloc(0))).status).toBe(409);
+    expect((await call(setup.admin!, "HEAD", url)).status).toBe(403);
+    expect((await call(setup.admin!, "GET", url)).status).toBe(403);
+    expect(await t.db.version.count({ where: { songId } })).toBe(1);
+    expect((await call(user, "DELETE", url)).status).toBe(204);
     expect((await call(user, "HEAD", url)).status).toBe(404);
+    expect(await t.db.version.count({ where: { songId } })).toBe(1);
   });
 
   it("runs with tus-js-client itself, which reads the take from the final answer", async () => {
@@ -223,7 +243,7 @@ describe("resumable uploads (tus)", () => {
     const tooLarge = await create(setup.member!, MAX_BYTES + 1);
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.text).toMatch(/too large/);
-    expect(await partialFiles()).toEqual([]);
+    expect(await unfinishedFiles()).toEqual([]);
 
     const created = await create(setup.member!, 20_000);
     const url = created.headers.get("location")!;
@@ -240,7 +260,7 @@ describe("resumable uploads (tus)", () => {
     const refused = await patch(setup.member!, url, 0, text.subarray(0, 20_000));
     expect(refused.status).toBe(415);
     expect(JSON.parse(refused.text).error.message).toMatch(/not audio/);
-    expect(await partialFiles()).toEqual([]);
+    expect(await unfinishedFiles()).toEqual([]);
     expect((await call(setup.member!, "HEAD", url)).status).toBe(404);
   });
 
@@ -255,7 +275,7 @@ describe("resumable uploads (tus)", () => {
     const second = (await create(setup.member!, fake.length)).headers.get("location")!;
     expect((await patch(setup.member!, second, 0, fake.subarray(0, 4000))).status).toBe(204);
     expect((await patch(setup.member!, second, 4000, fake.subarray(4000))).status).toBe(415);
-    expect(await partialFiles()).toEqual([]);
+    expect(await unfinishedFiles()).toEqual([]);
   });
 
   it("asks who is calling on every request: 401 signed out, 403 for non-members, 404 for an unknown song", async () => {
@@ -269,7 +289,7 @@ describe("resumable uploads (tus)", () => {
     expect((await create(setup.member!, wav.length, { songId: otherSong.id })).status).toBe(404);
     expect((await create(setup.member!, wav.length, { title: "x".repeat(200) })).status).toBe(400);
     expect((await call(setup.member!, "POST", "/api/uploads", { headers: { "Upload-Defer-Length": "1", "Upload-Metadata": metadata({}) } })).status).toBe(400);
-    expect(await partialFiles()).toEqual([]);
+    expect(await unfinishedFiles()).toEqual([]);
   });
 
   it("refuses a member removed mid-upload on their next PATCH, and anyone but the creator", async () => {
@@ -310,8 +330,12 @@ describe("removeAbandonedUploads", () => {
     // The idle upload's files were last written 25 hours ago; the active one's just now.
     const longAgo = new Date(Date.now() - 25 * 3600_000);
     for (const name of [idleId, `${idleId}.json`]) await fsp.utimes(path.join(partialDir, name), longAgo, longAgo);
+    // And what stayed of an upload finished 25 hours ago.
+    const finishedId = "f".repeat(32);
+    await fsp.writeFile(path.join(partialDir, `${finishedId}.done`), "{}");
+    await fsp.utimes(path.join(partialDir, `${finishedId}.done`), longAgo, longAgo);
 
-    expect(await removeAbandonedUploads(partialDir, { now: new Date() })).toEqual([idleId]);
+    expect((await removeAbandonedUploads(partialDir, { now: new Date() })).sort()).toEqual([idleId, finishedId].sort());
     expect(await partialFiles()).toEqual([activeId, `${activeId}.json`]);
     expect((await call(user, "HEAD", idle)).status).toBe(404);
     expect(await offsetOf(user, active)).toBe(0);

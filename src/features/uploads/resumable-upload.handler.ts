@@ -3,7 +3,7 @@ import { Server, type ServerOptions } from "@tus/server";
 import { Metadata, type Locker, type Upload } from "@tus/utils";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { detectAudioFormat, SNIFF_BYTES } from "@/features/audio/audio-format";
-import { createTakeFromStoredFile, takeStorageKey, uploadLimitMessage } from "@/features/audio/create-take";
+import { createTakeFromStoredFile, loadCreatedTake, takeStorageKey, uploadLimitMessage } from "@/features/audio/create-take";
 import { requireUploadTarget, type UploadTarget } from "@/features/audio/upload-target";
 import type { RouteContext } from "@/server/access/route-access";
 import { AppError, toAppError } from "@/server/errors";
@@ -11,6 +11,7 @@ import { errorResponse } from "@/server/http/error-response";
 import { log } from "@/server/log";
 import type { StorageDriver } from "@/server/storage";
 import { notAudio, readHead, type AudioSniffingFileStore } from "./audio-sniffing-file-store";
+import { forgetFinishedUpload, readFinishedUpload, recordFinishedUpload, type FinishedUpload } from "./finished-uploads";
 import {
   RESUMABLE_UPLOADS_PATH,
   resumableUploadMetadataSchema,
@@ -43,7 +44,9 @@ export type ResumableUploadDeps = {
  * Type: the first bytes are sniffed as they arrive (415, upload removed). The
  * take is created only once the last byte is in: the file moves into storage
  * and createTakeFromStoredFile makes the take, whose JSON the final request
- * answers with.
+ * answers with. What stays is a record of which take it became, so that a
+ * client whose final answer was lost finds the upload complete (HEAD) and
+ * fetches the take (GET) instead of sending the file again.
  */
 export async function handleResumableUpload(request: Request, ctx: RouteContext, deps: ResumableUploadDeps): Promise<Response> {
   try {
@@ -57,16 +60,23 @@ export async function handleResumableUpload(request: Request, ctx: RouteContext,
       const metadata = creationMetadata(request.headers, deps.maxUploadBytes);
       const target = await requireUploadTarget(ctx, metadata);
       const stored: StoredUploadMetadata = { ...metadata, userId: ctx.user.id };
-      return await tusServer(deps, ctx.db, target, stored).handleWeb(request);
+      return await tusServer(deps, ctx.db, target, { stored }).handleWeb(request);
     }
 
     if (id === null) return methodNotAllowed("POST");
-    if (!["HEAD", "PATCH", "DELETE"].includes(request.method)) return methodNotAllowed("HEAD, PATCH, DELETE");
+    if (!["HEAD", "PATCH", "DELETE", "GET"].includes(request.method)) return methodNotAllowed("HEAD, PATCH, DELETE, GET");
     const stored = await storedMetadata(deps.store, id);
-    if (!stored) throw new AppError("NOT_FOUND", "This upload does not exist (it may have expired). Start it again.");
-    if (stored.userId !== ctx.user.id) throw new AppError("FORBIDDEN", "Only whoever started this upload can continue it.");
+    if (!stored) {
+      const finished = await readFinishedUpload(deps.store.directory, id);
+      if (!finished) throw new AppError("NOT_FOUND", "This upload does not exist (it may have expired). Start it again.");
+      if (finished.userId !== ctx.user.id) throw notCreator();
+      return await answerFinished(request, ctx, deps, id, finished);
+    }
+    if (stored.userId !== ctx.user.id) throw notCreator();
     const target = await requireUploadTarget(ctx, stored);
-    return await tusServer(deps, ctx.db, target, stored).handleWeb(request);
+    // tus defines no GET: the take exists only once the upload is complete (see answerFinished).
+    if (request.method === "GET") throw new AppError("NOT_FOUND", "This upload is not complete yet.");
+    return await tusServer(deps, ctx.db, target, { stored }).handleWeb(request);
   } catch (error) {
     return errorResponse(error);
   }
@@ -79,6 +89,33 @@ function uploadIdFrom(url: string): string | null {
   const parsed = uploadIdSchema.safeParse(rest);
   if (!parsed.success) throw new AppError("NOT_FOUND", "This upload does not exist.");
   return parsed.data;
+}
+
+const notCreator = () => new AppError("FORBIDDEN", "Only whoever started this upload can continue it.");
+
+/**
+ * An upload that already became a take: HEAD says it is complete (so a client
+ * whose last answer was lost does not send the file again), GET answers with
+ * the take, PATCH is a conflict (nothing more to add), DELETE forgets it.
+ * The same access check as every other request comes first.
+ */
+async function answerFinished(request: Request, ctx: RouteContext, deps: ResumableUploadDeps, id: string, finished: FinishedUpload): Promise<Response> {
+  const target = await requireUploadTarget(ctx, finished);
+  const tusHeaders = { "Tus-Resumable": "1.0.0", "Cache-Control": "no-store" };
+  switch (request.method) {
+    case "HEAD":
+      return new Response(null, { status: 200, headers: { ...tusHeaders, "Upload-Offset": String(finished.size), "Upload-Length": String(finished.size) } });
+    case "GET": {
+      const take = await loadCreatedTake(ctx.db, target, finished.versionId);
+      if (!take) throw new AppError("NOT_FOUND", "The take this upload became no longer exists.");
+      return Response.json(take, { headers: tusHeaders });
+    }
+    case "DELETE":
+      await forgetFinishedUpload(deps.store.directory, id);
+      return new Response(null, { status: 204, headers: tusHeaders });
+    default:
+      throw new AppError("CONFLICT", "This upload is already complete.");
+  }
 }
 
 function methodNotAllowed(allow: string): Response {
@@ -110,10 +147,13 @@ async function storedMetadata(store: AudioSniffingFileStore, id: string): Promis
 }
 
 /** A tus server for one checked request: its hooks know the verified target. */
-function tusServer(deps: ResumableUploadDeps, db: PrismaClient, target: UploadTarget | null, stored?: StoredUploadMetadata): Server {
+function tusServer(deps: ResumableUploadDeps, db: PrismaClient, target: UploadTarget | null, upload?: { stored: StoredUploadMetadata }): Server {
+  const stored = upload?.stored;
   const options: Omit<ServerOptions, "locker"> & { locker: Locker } = {
     path: RESUMABLE_UPLOADS_PATH,
     relativeLocation: true,
+    // Same-origin only: no Access-Control-Allow-Origin at all (tus would say "*").
+    allowedOrigins: () => false,
     locker: deps.locker,
     maxSize: deps.maxUploadBytes,
     // What the client sent is replaced by what was checked, plus who started it.
@@ -154,7 +194,15 @@ async function finishUpload(deps: ResumableUploadDeps, db: PrismaClient, target:
     if (!format) throw notAudio();
     const key = takeStorageKey(target.access.band.id, format);
     const { size } = await deps.storage.put(key, fs.createReadStream(filePath));
-    return await createTakeFromStoredFile({ db, storage: deps.storage }, target, { key, size, format, originalName: stored.filename }, stored);
+    const take = await createTakeFromStoredFile({ db, storage: deps.storage }, target, { key, size, format, originalName: stored.filename }, stored);
+    await recordFinishedUpload(deps.store.directory, upload.id, {
+      versionId: take.id,
+      size,
+      userId: stored.userId,
+      bandId: stored.bandId,
+      songId: stored.songId,
+    }).catch((error: unknown) => log().warn({ err: error }, "could not record a finished upload"));
+    return take;
   } finally {
     await deps.store.remove(upload.id).catch(() => {});
   }

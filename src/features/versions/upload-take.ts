@@ -4,7 +4,8 @@
  * byte the server holds, and a page reload picks the same file up where it
  * stopped (the upload's address is kept in localStorage under a fingerprint of
  * band, song and file). The take is created when the last byte is in; the
- * final answer carries it.
+ * final answer carries it, or, when that answer was lost, a GET of the
+ * finished upload's address.
  */
 import { Upload, type DetailedError, type PreviousUpload } from "tus-js-client";
 import { RESUMABLE_UPLOADS_PATH } from "@/features/uploads/resumable-upload.schema";
@@ -112,8 +113,11 @@ export function uploadTake(
       onProgress: (loaded, total) => onProgress({ loaded, total: total || file.size }),
       onSuccess: ({ lastResponse }) => {
         const take = parseJson(lastResponse.getBody()) as UploadedTake | null;
-        settle(() =>
-          take?.id ? resolve(take) : reject(new UploadError(uploadErrorMessage(500, null, maxUploadMb), 500)),
+        if (take?.id) return settle(() => resolve(take));
+        // Complete already (the answer to the last part was lost, or a reload came just then): ask which take it became.
+        void fetchFinishedTake(upload.url, maxUploadMb).then(
+          (finished) => settle(() => resolve(finished)),
+          (error: unknown) => settle(() => reject(error)),
         );
       },
       onError: (error) => {
@@ -144,6 +148,19 @@ export function uploadTake(
         if (!settled) upload.start();
       });
   });
+}
+
+async function fetchFinishedTake(url: string | null, maxUploadMb: number): Promise<UploadedTake> {
+  if (!url) throw new UploadError(uploadErrorMessage(500, null, maxUploadMb), 500);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { "Tus-Resumable": "1.0.0" } });
+  } catch {
+    throw new UploadError(uploadErrorMessage(0, null, maxUploadMb), 0);
+  }
+  const body = parseJson(await response.text());
+  if (!response.ok || !(body as UploadedTake | null)?.id) throw new UploadError(uploadErrorMessage(response.ok ? 500 : response.status, body, maxUploadMb), response.status);
+  return body as UploadedTake;
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -85,9 +85,12 @@ test("a reload mid-upload picks the same file up where it stopped, and the take 
 
   // The page goes away mid-PATCH (the connection is cut), then comes back.
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-  await page.reload();
+  await page.reload({ waitUntil: "networkidle" }); // hydrated, so choosing the file reaches the form
   const afterReload = requests.length;
-  await page.getByTestId("upload-file").setInputFiles(file);
+  await expect(async () => {
+    await page.getByTestId("upload-file").setInputFiles(file);
+    await expect(page.getByRole("button", { name: "Upload take" })).toBeEnabled({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByRole("button", { name: "Upload take" }).click();
   await expect(page.getByText("“second-set.wav” is uploaded.")).toBeVisible({ timeout: 60_000 });
 

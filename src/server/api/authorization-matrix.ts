@@ -159,7 +159,7 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
     minRole: "MEMBER",
   },
   resumableUpload: {
-    route: "POST /api/uploads, HEAD, PATCH, DELETE /api/uploads/<uploadId>",
+    route: "POST /api/uploads, HEAD, PATCH, DELETE, GET /api/uploads/<uploadId>",
     file: "src/app/api/uploads/[[...id]]/route.ts",
     minRole: "MEMBER",
     also: "tus; band and song named at creation; every request re-checked; only the upload's creator may continue it",

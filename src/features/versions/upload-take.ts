@@ -7,7 +7,7 @@
  * final answer carries it, or, when that answer was lost, a GET of the
  * finished upload's address.
  */
-import { Upload, type DetailedError, type PreviousUpload } from "tus-js-client";
+import type { DetailedError, PreviousUpload } from "tus-js-client";
 import { RESUMABLE_UPLOADS_PATH } from "@/features/uploads/resumable-upload.schema";
 
 export type UploadProgress = { loaded: number; total: number };
@@ -89,7 +89,22 @@ export function uploadMetadata({ bandId, songId, file, title, notes }: { bandId:
   return metadata;
 }
 
-export function uploadTake(
+export async function uploadTake(
+  take: { bandId: string; songId: string; file: File; title?: string; notes?: string },
+  options: { onProgress: (p: UploadProgress) => void; signal?: AbortSignal; maxUploadMb: number },
+): Promise<UploadedTake> {
+  // Loaded when a take is sent, not with the page: the song page hydrates sooner on a phone.
+  let tus: typeof import("tus-js-client");
+  try {
+    tus = await import("tus-js-client");
+  } catch {
+    throw new UploadError(uploadErrorMessage(0, null, options.maxUploadMb), 0);
+  }
+  return send(tus.Upload, take, options);
+}
+
+function send(
+  Upload: typeof import("tus-js-client").Upload,
   { bandId, songId, file, title, notes }: { bandId: string; songId: string; file: File; title?: string; notes?: string },
   { onProgress, signal, maxUploadMb }: { onProgress: (p: UploadProgress) => void; signal?: AbortSignal; maxUploadMb: number },
 ): Promise<UploadedTake> {

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria } from "@/components/form-field";
 import { uploadFieldsSchema, type UploadFields } from "@/features/audio/upload.schema";
@@ -38,6 +38,14 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
   const [done, setDone] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const busy = phase.kind !== "idle";
+
+  // A file chosen before the page finished loading (a slow phone) is still the one chosen.
+  useEffect(() => {
+    const early = fileInput.current?.files?.[0];
+    if (early) choose(early);
+    // Once, on mount: later choices arrive through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function choose(next: File | null) {
     setDone(null);

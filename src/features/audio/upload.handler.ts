@@ -1,20 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline as pipelineCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
-import { parseStream, type IAudioMetadata } from "music-metadata";
 import { env } from "@/env";
-import { toVersionView, versionSelect } from "@/features/versions/version.view";
-import { requireRouteBandAccess, type RouteContext } from "@/server/access/route-access";
+import type { RouteContext } from "@/server/access/route-access";
 import { AppError } from "@/server/errors";
 import { errorResponse } from "@/server/http/error-response";
-import { enqueueProcessTake } from "@/server/jobs/enqueue";
-import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import { getStorage, type StorageDriver } from "@/server/storage";
-import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, isAudioOnly, SNIFF_BYTES, type AudioFormat } from "./audio-format";
+import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, SNIFF_BYTES, type AudioFormat } from "./audio-format";
+import { createTakeFromStoredFile, takeStorageKey, uploadLimitMessage, type StoredAudio } from "./create-take";
 import { byteLimit, peek } from "./stream-utils";
-import { cleanOriginalName, isUploadFieldName, UPLOAD_FIELD_MAX, uploadFieldsSchema, uploadFieldTooLong, uploadParamsSchema, type UploadFields } from "./upload.schema";
+import { requireUploadTarget } from "./upload-target";
+import { cleanOriginalName, isUploadFieldName, UPLOAD_FIELD_MAX, uploadFieldsSchema, uploadFieldTooLong, type UploadFields } from "./upload.schema";
 
 export type UploadDeps = { storage: StorageDriver; maxUploadBytes: number };
 
@@ -31,13 +28,6 @@ const FIELD_BYTES = 3 * Math.max(...Object.values(UPLOAD_FIELD_MAX)) + 4 * 1024;
 
 const defaultDeps = (): UploadDeps => ({ storage: getStorage(), maxUploadBytes: env().maxUploadBytes });
 
-type StoredUpload = {
-  key: string;
-  size: number;
-  format: AudioFormat;
-  metadata: IAudioMetadata | null;
-  originalName: string;
-};
 
 /**
  * POST /api/bands/[bandId]/songs/[songId]/versions (multipart: `file`, optional
@@ -58,15 +48,9 @@ export async function handleUpload(
   deps: UploadDeps = defaultDeps(),
 ): Promise<Response> {
   try {
-    // URL segments are client input: a malformed id is a 400 before any query sees it.
-    const parsedParams = uploadParamsSchema.safeParse(rawParams);
-    if (!parsedParams.success) throw new AppError("BAD_REQUEST", parsedParams.error.issues[0]?.message ?? "That address is not valid.");
-    const params = parsedParams.data;
-    const { access } = await requireRouteBandAccess(ctx, async () => ({ bandId: params.bandId }), "MEMBER");
-    const song = await ctx.db.song.findFirst({ where: { id: params.songId, bandId: access.band.id }, select: { id: true } });
-    if (!song) throw new AppError("NOT_FOUND", "This song does not exist.");
+    const target = await requireUploadTarget(ctx, rawParams);
 
-    const limitMessage = `That file is too large: the limit is ${formatMegabytes(deps.maxUploadBytes)}.`;
+    const limitMessage = uploadLimitMessage(deps.maxUploadBytes);
     const declared = Number(request.headers.get("content-length") ?? NaN);
     if (Number.isFinite(declared) && declared > deps.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) {
       throw new AppError("PAYLOAD_TOO_LARGE", limitMessage);
@@ -79,46 +63,10 @@ export async function handleUpload(
     const { upload, fields } = await receive(request.body, contentType, {
       ...deps,
       limitMessage,
-      keyFor: (format) => `bands/${access.band.id}/${randomUUID()}.${format.ext}`,
+      keyFor: (format) => takeStorageKey(target.access.band.id, format),
     });
-
-    try {
-      const format = upload.metadata?.format;
-      const durationSeconds = finiteOrNull(format?.duration);
-      // The row and its processing job commit together (or not at all). The
-      // take's number comes from the database (a trigger), so concurrent uploads
-      // to one song never share one.
-      const version = await ctx.db.$transaction(async (tx) => {
-        const created = await tx.version.create({
-          data: {
-            bandId: access.band.id,
-            songId: song.id,
-            uploaderId: access.userId,
-            title: fields.title,
-            notes: fields.notes,
-            storageKey: upload.key,
-            originalName: upload.originalName,
-            contentType: upload.format.contentType,
-            sizeBytes: BigInt(upload.size),
-            durationSeconds,
-            sampleRate: intOrNull(format?.sampleRate),
-            channels: intOrNull(format?.numberOfChannels),
-            codec: format?.codec?.slice(0, 100) ?? null,
-            bitrate: intOrNull(format?.bitrate),
-            bitDepth: format?.lossless ? intOrNull(format.bitsPerSample) : null,
-          },
-          select: versionSelect,
-        });
-        await enqueueProcessTake(tx, created.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: upload.size }) });
-        return created;
-      });
-      // The same view of a take as version.get returns, plus where to stream it.
-      const view = toVersionView(version, { userId: access.userId, role: access.role });
-      return Response.json({ ...view, streamUrl: `/api/versions/${version.id}/stream` }, { status: 201 });
-    } catch (error) {
-      await deps.storage.delete(upload.key);
-      throw error;
-    }
+    const take = await createTakeFromStoredFile({ db: ctx.db, storage: deps.storage }, target, upload, fields);
+    return Response.json(take, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }
@@ -141,7 +89,7 @@ async function receive(
   }
 
   const fields: Partial<UploadFields> = {};
-  let fileTask: Promise<StoredUpload> | undefined;
+  let fileTask: Promise<StoredAudio> | undefined;
   let refused: AppError | null = null;
   const refuse = (message: string) => {
     refused = new AppError("BAD_REQUEST", message);
@@ -195,7 +143,7 @@ async function storeFile(
   file: Readable,
   filename: string | undefined,
   opts: UploadDeps & { limitMessage: string; keyFor: (format: AudioFormat) => string },
-): Promise<StoredUpload> {
+): Promise<StoredAudio> {
   const counted = byteLimit(opts.maxUploadBytes, opts.limitMessage);
   // pipeline, not .pipe(): an error from either side (the client hanging up, the
   // size limit) destroys both, and each keeps an error listener while it runs.
@@ -214,31 +162,5 @@ async function storeFile(
 
   const key = opts.keyFor(format);
   const { size } = await opts.storage.put(key, rest);
-  try {
-    const metadata = await readMetadata(opts.storage, key, size, format);
-    if (!isAudioOnly(format, metadata)) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file holds video or no audio. Upload ${ACCEPTED_FORMATS_LABEL}.`);
-    }
-    return { key, size, format, metadata, originalName: cleanOriginalName(filename) };
-  } catch (error) {
-    await opts.storage.delete(key);
-    throw error;
-  }
+  return { key, size, format, originalName: cleanOriginalName(filename) };
 }
-
-/** Duration and format from the stored file; null when the metadata cannot be read (the bytes are still audio). */
-async function readMetadata(storage: StorageDriver, key: string, size: number, format: AudioFormat): Promise<IAudioMetadata | null> {
-  if (size === 0) return null;
-  const stream = storage.openRange(key, 0, size - 1);
-  try {
-    return await parseStream(stream, { mimeType: format.contentType, size }, { skipCovers: true });
-  } catch {
-    return null;
-  } finally {
-    stream.destroy();
-  }
-}
-
-const finiteOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : null);
-const intOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n > 0 ? Math.round(n) : null);
-const formatMegabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

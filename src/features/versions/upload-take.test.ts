@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uploadErrorMessage, uploadFormData } from "./upload-take";
+import { uploadErrorMessage, uploadFingerprint, uploadFormData, uploadMetadata } from "./upload-take";
 
 describe("uploadErrorMessage", () => {
   it("says how large a file may be on 413", () => {
@@ -25,5 +25,32 @@ describe("uploadFormData", () => {
     const form = uploadFormData({ file: new File([new Uint8Array(4)], "take.wav"), title: " Take ", notes: "Bridge" });
     expect([...form.keys()]).toEqual(["title", "notes", "file"]);
     expect(form.get("title")).toBe("Take");
+  });
+});
+
+describe("resuming the same upload", () => {
+  const file = { name: "take.wav", type: "audio/wav", size: 1000, lastModified: 1 };
+  it("continues a stored upload only for the same file and the same song", () => {
+    const base = uploadFingerprint({ bandId: "b1", songId: "s1", file });
+    expect(uploadFingerprint({ bandId: "b1", songId: "s1", file: { ...file } })).toBe(base);
+    expect(uploadFingerprint({ bandId: "b1", songId: "s2", file })).not.toBe(base);
+    expect(uploadFingerprint({ bandId: "b1", songId: "s1", file: { ...file, size: 1001 } })).not.toBe(base);
+    expect(uploadFingerprint({ bandId: "b1", songId: "s1", file: { ...file, lastModified: 2 } })).not.toBe(base);
+  });
+
+  it("names the song, the file and only the text fields that were filled in", () => {
+    expect(uploadMetadata({ bandId: "b1", songId: "s1", file, title: " Take ", notes: "  " })).toEqual({
+      bandId: "b1",
+      songId: "s1",
+      filename: "take.wav",
+      filetype: "audio/wav",
+      title: "Take",
+    });
+  });
+
+  it("words the endpoint's refusals: a removed member, a gone upload", () => {
+    expect(uploadErrorMessage(403, { error: { message: "Only whoever started this upload can continue it." } }, 500)).toMatch(/started this upload/);
+    expect(uploadErrorMessage(403, null, 500)).toMatch(/no longer upload/);
+    expect(uploadErrorMessage(404, null, 500)).toMatch(/no longer exists/);
   });
 });

@@ -180,6 +180,12 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
     file: "src/app/api/bands/[bandId]/songs/[songId]/versions/route.ts",
     minRole: "MEMBER",
   },
+  resumableUpload: {
+    route: "POST /api/uploads, HEAD, PATCH, DELETE, GET /api/uploads/<uploadId>",
+    file: "src/app/api/uploads/[[...id]]/route.ts",
+    minRole: "MEMBER",
+    also: "tus; band and song named at creation; every request re-checked; only the upload's creator may continue it",
+  },
   stream: {
     route: "GET, HEAD /api/versions/<versionId>/stream",
     file: "src/pages/api/versions/[versionId]/stream.ts",

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria } from "@/components/form-field";
 import { uploadFieldsSchema, type UploadFields } from "@/features/audio/upload.schema";
@@ -9,6 +9,8 @@ import { formatBytes } from "@/lib/format-time";
 import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/versions/upload-take";
 import { VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/versions/version.schema";
 import { Icon } from "@/components/icon";
+import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
+import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 
 type Props = {
   bandId: string;
@@ -19,7 +21,7 @@ type Props = {
 
 const ACCEPT = "audio/*,.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,.webm";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress } | { kind: "processing" };
+type Phase = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress; samples: ProgressSample[] } | { kind: "processing" };
 
 /** Choose or drop a recording, optionally name it, and watch it go up. */
 export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Props) {
@@ -36,6 +38,14 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
   const [done, setDone] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const busy = phase.kind !== "idle";
+
+  // A file chosen before the page finished loading (a slow phone) is still the one chosen.
+  useEffect(() => {
+    const early = fileInput.current?.files?.[0];
+    if (early) choose(early);
+    // Once, on mount: later choices arrive through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function choose(next: File | null) {
     setDone(null);
@@ -67,7 +77,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
     setDone(null);
     const controller = new AbortController();
     abort.current = controller;
-    setPhase({ kind: "uploading", progress: { loaded: 0, total: file.size } });
+    setPhase({ kind: "uploading", progress: { loaded: 0, total: file.size }, samples: [] });
     try {
       const take = await uploadTake(
         { bandId, songId, file, title: fields.title ?? undefined, notes: fields.notes ?? undefined },
@@ -75,8 +85,12 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           maxUploadMb,
           signal: controller.signal,
           onProgress: (progress) =>
-            // Once every byte is sent the server still reads the file's metadata.
-            setPhase(progress.loaded >= progress.total ? { kind: "processing" } : { kind: "uploading", progress }),
+            // Once every byte is sent the server still moves the file and reads its metadata.
+            setPhase((previous) => {
+              if (progress.loaded >= progress.total) return { kind: "processing" };
+              const samples = addSample(previous.kind === "uploading" ? previous.samples : [], { at: performance.now(), loaded: progress.loaded });
+              return { kind: "uploading", progress, samples };
+            }),
         },
       );
       setFile(null);
@@ -93,9 +107,6 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
       setPhase({ kind: "idle" });
     }
   }
-
-  const percent =
-    phase.kind === "uploading" && phase.progress.total > 0 ? Math.floor((phase.progress.loaded / phase.progress.total) * 100) : phase.kind === "processing" ? 100 : 0;
 
   return (
     <form onSubmit={(event) => void form.handleSubmit(upload)(event)} noValidate className="stack-sm upload-form" aria-labelledby="upload-heading">
@@ -177,25 +188,16 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
 
       {busy ? (
         <div className="stack-sm" aria-live="polite">
-          <div
-            className="progress"
-            role="progressbar"
-            aria-label="Upload progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            data-testid="upload-progress"
-          >
-            <div className={`progress-bar${phase.kind === "processing" ? " is-processing" : ""}`} style={{ width: `${percent}%` }} />
-          </div>
+          <UploadProgressBar
+            label={file ? `Uploading “${file.name}”` : "Upload progress"}
+            loaded={phase.kind === "uploading" ? phase.progress.loaded : (file?.size ?? 0)}
+            total={phase.kind === "uploading" ? phase.progress.total : (file?.size ?? 0)}
+            samples={phase.kind === "uploading" ? phase.samples : undefined}
+            finishing={phase.kind === "processing" ? "Saving the take…" : undefined}
+            testId="upload-progress"
+          />
           <div className="row-between small muted">
-            <span>
-              {phase.kind === "processing"
-                ? "Reading the recording…"
-                : phase.kind === "uploading"
-                  ? `Uploading ${percent}% · ${formatBytes(phase.progress.loaded)} of ${formatBytes(phase.progress.total)}`
-                  : null}
-            </span>
+            <span>A dropped connection resumes by itself.</span>
             {phase.kind === "uploading" ? (
               <button type="button" className="btn btn-ghost btn-sm" onClick={() => abort.current?.abort()}>
                 Cancel

@@ -1,0 +1,16 @@
+import { handleResumableUpload } from "@/features/uploads/resumable-upload.handler";
+import { resumableUploadDeps } from "@/features/uploads/resumable-uploads";
+import { routeContext } from "@/server/access/route-context";
+import { apiRoute } from "@/server/http/api-route";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** tus 1.0: POST creates an upload, HEAD reads its offset, PATCH appends, DELETE abandons it. */
+const handler = apiRoute(async (request: Request) => handleResumableUpload(request, await routeContext(request), resumableUploadDeps()));
+
+export const POST = handler;
+export const HEAD = handler;
+export const PATCH = handler;
+export const DELETE = handler;
+export const OPTIONS = handler;

@@ -68,8 +68,10 @@ export class AudioSeed {
     fs.writeFileSync(file, bytes);
     const versionId = randomUUID();
     await this.query(
-      `INSERT INTO "Version" (id, "bandId", "songId", title, "uploaderId", "storageKey", "originalName", "contentType", "sizeBytes", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'audio/wav', $8, now())`,
+      // READY: these takes test the routes on exactly these bytes, so the app's worker
+      // (whose sweep picks up waiting takes) must not give them a rendition mid-test.
+      `INSERT INTO "Version" (id, "bandId", "songId", title, "uploaderId", "storageKey", "originalName", "contentType", "sizeBytes", processing, "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'audio/wav', $8, 'READY', now())`,
       [versionId, bandId, songId, title, uploader.id, storageKey, originalName, bytes.length],
     );
     return { versionId, storageKey, file, bytes, bandId, songTitle, title };

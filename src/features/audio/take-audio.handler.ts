@@ -19,9 +19,17 @@ export const X_ACCEL_PREFIX = "/_protected_audio/";
 export type TakeAudioDeps = {
   db: PrismaClient;
   storage: StorageDriver;
-  /** unset: the app sends the bytes; "x-accel": nginx sends them after the app's check. */
-  offload: "x-accel" | undefined;
+  /**
+   * unset: the app sends the bytes; "x-accel": nginx sends them after the app's
+   * check; "presigned": a redirect to a short-lived object-store URL after it.
+   */
+  offload: "x-accel" | "presigned" | undefined;
+  /** How long a presigned URL works (AUDIO_PRESIGNED_TTL_SECONDS). */
+  presignedTtlSeconds?: number;
 };
+
+/** Redirects to presigned URLs must never be kept: each one is a fresh decision. */
+export const REDIRECT_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
 /** "stream": the take to play, inline. "download": the original, as an attachment. */
 export type TakeAudioPurpose = "stream" | "download";
@@ -57,6 +65,7 @@ export async function handleTakeAudio(
     });
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};
     if (deps.offload === "x-accel") return offloadToNginx(res, take, extra);
+    if (deps.offload === "presigned") return await redirectToObjectStore(res, take, deps, extra["Content-Disposition"]);
 
     await sendStoredFile(req, res, take, deps.storage, extra);
   } catch (error) {
@@ -119,6 +128,25 @@ function offloadToNginx(res: ServerResponse, take: TakeForAudio, extra: Record<s
   const uri = X_ACCEL_PREFIX + take.storageKey.split("/").map(encodeURIComponent).join("/");
   // nginx keeps Content-Type, Content-Disposition and Cache-Control from this answer.
   res.writeHead(200, { ...PRIVATE_HEADERS, "Content-Type": take.contentType, "X-Accel-Redirect": uri, ...extra });
+  res.end();
+}
+
+/**
+ * The app has decided; the object store sends the bytes (ranges, validators,
+ * Content-Length) from a URL that works for AUDIO_PRESIGNED_TTL_SECONDS. The
+ * trade-off, documented in README: whoever holds an issued URL keeps it until
+ * it expires, even if removed from the band meanwhile. 307 keeps the method,
+ * so a HEAD stays a HEAD.
+ */
+async function redirectToObjectStore(res: ServerResponse, take: TakeForAudio, deps: TakeAudioDeps, contentDisposition: string | undefined): Promise<void> {
+  if (!deps.storage.presignedGet) throw new Error("AUDIO_OFFLOAD=presigned needs a storage driver with presigned URLs (STORAGE=s3)");
+  const url = await deps.storage.presignedGet(take.storageKey, {
+    expiresInSeconds: deps.presignedTtlSeconds ?? 300,
+    contentType: take.contentType,
+    contentDisposition,
+  });
+  if (res.destroyed) return;
+  res.writeHead(307, { ...REDIRECT_HEADERS, Location: url, "Content-Length": "0" });
   res.end();
 }
 

@@ -17,7 +17,7 @@ export function takeAudioRoute(purpose: TakeAudioPurpose) {
       req,
       res,
       { versionId: typeof versionId === "string" ? versionId : "", purpose },
-      { db: getDb(), storage: getStorage(), offload: env().audioOffload },
+      { db: getDb(), storage: getStorage(), offload: env().audioOffload, presignedTtlSeconds: env().presignedTtlSeconds },
     );
   });
 }

@@ -51,7 +51,8 @@ export const config = {
     // clean (malformed ones still come here for their 400). The audio byte
     // routes are the hottest path in the app; the upload route must not be
     // behind a proxy at all: Next.js buffers a proxied request's body in
-    // memory (and cuts it at 10 MB).
-    "/((?!_next/static|_next/image|api/versions/[A-Za-z0-9_-]+/(?:stream|download|peaks)$|api/bands/[A-Za-z0-9_-]+/songs/[A-Za-z0-9_-]+/versions$).*)",
+    // memory (and cuts it at 10 MB). Health and readiness are polled by load
+    // balancers every few seconds: nothing here is for them.
+    "/((?!_next/static|_next/image|api/(?:health|ready)$|api/versions/[A-Za-z0-9_-]+/(?:stream|download|peaks)$|api/bands/[A-Za-z0-9_-]+/songs/[A-Za-z0-9_-]+/versions$).*)",
   ],
 };

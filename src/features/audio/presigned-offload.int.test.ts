@@ -40,7 +40,8 @@ beforeAll(async () => {
     const [, versionId = "", purpose] = /^\/api\/versions\/([^/]+)\/(stream|download)$/.exec(url.pathname) ?? [];
     // Tests inject the URL lifetime, as AUDIO_PRESIGNED_TTL_SECONDS would.
     const ttl = Number(url.searchParams.get("ttl") ?? 300);
-    void handleTakeAudio(req, res, { versionId, purpose: purpose === "download" ? "download" : "stream" }, { db: t.db, storage: getStorage(), offload: "presigned", presignedTtlSeconds: ttl });
+    const offload = url.searchParams.get("offload") === "none" ? undefined : "presigned";
+    void handleTakeAudio(req, res, { versionId, purpose: purpose === "download" ? "download" : "stream" }, { db: t.db, storage: getStorage(), offload, presignedTtlSeconds: ttl });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,9 +69,12 @@ async function cookieFor(user: SessionUser): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-async function ask(user: SessionUser | null, { route = "stream", method = "GET", ttl }: { route?: string; method?: string; ttl?: number } = {}) {
-  const headers: Record<string, string> = user ? { cookie: await cookieFor(user) } : {};
-  const query = ttl ? `?ttl=${ttl}` : "";
+async function ask(
+  user: SessionUser | null,
+  { route = "stream", method = "GET", ttl, query: extra = "", headers: more = {} }: { route?: string; method?: string; ttl?: number; query?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...more, ...(user ? { cookie: await cookieFor(user) } : {}) };
+  const query = `?${ttl ? `ttl=${ttl}&` : ""}${extra}`;
   return fetch(`${origin}/api/versions/${take.version.id}/${route}${query}`, { method, headers, redirect: "manual" });
 }
 
@@ -145,5 +149,24 @@ describe("AUDIO_OFFLOAD=presigned", () => {
     const expired = await fetch(location, { headers: { range: "bytes=0-1" } });
     expect(expired.status).toBe(403);
     expect(await expired.text()).toMatch(/expired/i);
+  });
+});
+
+describe("STORAGE=s3 without offload: the app streams from the bucket", () => {
+  it("ranges with Content-Length and the exact bytes, and the whole file", async () => {
+    const probe = await ask(setup.member!, { query: "offload=none", headers: { range: "bytes=0-1" } });
+    expect(probe.status).toBe(206);
+    expect(probe.headers.get("content-length")).toBe("2");
+    expect(probe.headers.get("content-range")).toBe(`bytes 0-1/${audio.length}`);
+    expect(Buffer.from(await probe.arrayBuffer()).toString("ascii")).toBe("RI");
+    const start = 1000;
+    const end = audio.length - 7;
+    const middle = await ask(setup.member!, { query: "offload=none", headers: { range: `bytes=${start}-${end}` } });
+    expect(middle.status).toBe(206);
+    expect(Buffer.from(await middle.arrayBuffer()).equals(audio.subarray(start, end + 1))).toBe(true);
+    const whole = await ask(setup.member!, { query: "offload=none" });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-length")).toBe(String(audio.length));
+    expect(Buffer.from(await whole.arrayBuffer()).equals(audio)).toBe(true);
   });
 });

@@ -1,0 +1,38 @@
+import { log } from "@/server/log";
+
+/**
+ * Whether this process is shutting down. Kept on globalThis: Next bundles
+ * instrumentation and each route separately, and they must all see one flag.
+ */
+const KEY = Symbol.for("rehearsalhub.draining");
+type Holder = { [KEY]?: { since: Date } };
+
+export function isDraining(): boolean {
+  return (globalThis as Holder)[KEY] !== undefined;
+}
+
+export function startDraining(): void {
+  (globalThis as Holder)[KEY] ??= { since: new Date() };
+}
+
+/** For tests. */
+export function stopDrainingForTests(): void {
+  delete (globalThis as Holder)[KEY];
+}
+
+/**
+ * On SIGTERM, readiness turns 503 at once, so a load balancer that still sends
+ * a request on an open connection learns to stop. Next's own SIGTERM handler
+ * runs alongside: it stops accepting connections and lets in-flight requests
+ * finish; `npm start` (scripts/serve.ts) bounds that with SHUTDOWN_GRACE_SECONDS.
+ */
+export function watchForShutdown(): void {
+  const holder = globalThis as { [KEY: symbol]: unknown };
+  const WATCHING = Symbol.for("rehearsalhub.watchingForShutdown");
+  if (holder[WATCHING]) return;
+  holder[WATCHING] = true;
+  process.once("SIGTERM", () => {
+    startDraining();
+    log().info("SIGTERM: draining (readiness answers 503; in-flight requests may finish)");
+  });
+}

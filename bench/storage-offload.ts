@@ -36,11 +36,12 @@ const RANGE_BYTES = 64 * 1024;
 const runDir = path.resolve(".data/bench", `offload-${Date.now().toString(36)}`);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-type Target = { name: string; url: string };
+/** `redirectsOnly`: count the app's 307 answers without following them (what the app itself does per request). */
+type Target = { name: string; url: string; redirectsOnly?: boolean };
 type Figures = { rangesPerSecond: number; fullMiBPerSecond: number; errors: number };
 
 /** CONCURRENCY clients for `seconds`, each asking again as soon as an answer is complete. */
-async function load(url: string, cookie: string, size: number, mode: "range" | "full"): Promise<{ requests: number; bytes: number; errors: number; ms: number }> {
+async function load(url: string, cookie: string, size: number, mode: "range" | "full", redirectsOnly = false): Promise<{ requests: number; bytes: number; errors: number; ms: number }> {
   let requests = 0;
   let bytes = 0;
   let errors = 0;
@@ -54,9 +55,12 @@ async function load(url: string, cookie: string, size: number, mode: "range" | "
         headers.range = `bytes=${start}-${start + RANGE_BYTES - 1}`;
       }
       try {
-        const response = await fetch(url, { headers });
+        const response = await fetch(url, { headers, redirect: redirectsOnly ? "manual" : "follow" });
         const body = Buffer.from(await response.arrayBuffer());
-        if (response.status !== (mode === "range" ? 206 : 200) || body.length !== (mode === "range" ? RANGE_BYTES : size)) errors++;
+        if (redirectsOnly) {
+          if (response.status === 307 && response.headers.get("location")) requests++;
+          else errors++;
+        } else if (response.status !== (mode === "range" ? 206 : 200) || body.length !== (mode === "range" ? RANGE_BYTES : size)) errors++;
         else {
           requests++;
           bytes += body.length;
@@ -77,13 +81,17 @@ async function measure(target: Target, cookie: string, size: number): Promise<Fi
   const full: number[] = [];
   let errors = 0;
   for (let round = 0; round < rounds; round++) {
-    const r = await load(target.url, cookie, size, "range");
+    const r = await load(target.url, cookie, size, "range", target.redirectsOnly);
     ranges.push(r.requests / (r.ms / 1000));
+    if (target.redirectsOnly) {
+      errors += r.errors;
+      continue;
+    }
     const f = await load(target.url, cookie, size, "full");
     full.push(f.bytes / (1024 * 1024) / (f.ms / 1000));
     errors += r.errors + f.errors;
   }
-  return { rangesPerSecond: median(ranges), fullMiBPerSecond: median(full), errors };
+  return { rangesPerSecond: median(ranges), fullMiBPerSecond: full.length ? median(full) : NaN, errors };
 }
 
 async function main() {
@@ -151,6 +159,7 @@ async function main() {
       { name: "local disk, x-accel (nginx sends)", url: stream(xAccel.origin) },
       { name: "S3, app streams from bucket", url: stream(s3App.origin) },
       { name: "S3, presigned redirect", url: stream(s3Presigned.origin) },
+      { name: "S3, presigned: the app's 307s alone", url: stream(s3Presigned.origin), redirectsOnly: true },
       { name: "S3, app sends, 1 instance via nginx", url: stream(one.origin) },
       { name: "S3, app sends, 2 instances via nginx", url: stream(two.origin) },
     ];
@@ -159,19 +168,21 @@ async function main() {
     const results: [Target, Figures][] = [];
     for (const target of targets) {
       // Warm up (first requests compile nothing in production, but fill connection pools).
-      await load(target.url, cookie, audio.length, "range").catch(() => undefined);
+      await load(target.url, cookie, audio.length, "range", target.redirectsOnly).catch(() => undefined);
       const figures = await measure(target, cookie, audio.length);
-      log(`${target.name}: ${figures.rangesPerSecond.toFixed(0)} ranges/s, ${figures.fullMiBPerSecond.toFixed(0)} MiB/s full files, ${figures.errors} errors`);
+      log(`${target.name}: ${figures.rangesPerSecond.toFixed(0)} ${target.redirectsOnly ? "redirects" : "ranges"}/s, ${figures.fullMiBPerSecond.toFixed(0)} MiB/s full files, ${figures.errors} errors`);
       results.push([target, figures]);
     }
 
     const reference = results[0]![1];
     console.log(`\nMedians of ${rounds} round(s), ${seconds} s each, ${CONCURRENCY} clients; ratios against "local disk, app sends" (2 shared cores: load generator included).\n`);
     console.log("| target | 64 KiB ranges/s | x | full-file MiB/s | x | errors |");
+    const cell = (n: number) => (Number.isNaN(n) ? "–" : n.toFixed(0));
+    const ratio = (n: number, of: number) => (Number.isNaN(n) ? "–" : (n / of).toFixed(2));
     console.log("|---|---:|---:|---:|---:|---:|");
     for (const [target, f] of results) {
       console.log(
-        `| ${target.name} | ${f.rangesPerSecond.toFixed(0)} | ${(f.rangesPerSecond / reference.rangesPerSecond).toFixed(2)} | ${f.fullMiBPerSecond.toFixed(0)} | ${(f.fullMiBPerSecond / reference.fullMiBPerSecond).toFixed(2)} | ${f.errors} |`,
+        `| ${target.name} | ${cell(f.rangesPerSecond)} | ${ratio(f.rangesPerSecond, reference.rangesPerSecond)} | ${cell(f.fullMiBPerSecond)} | ${ratio(f.fullMiBPerSecond, reference.fullMiBPerSecond)} | ${f.errors} |`,
       );
     }
     const single = results.find(([t]) => t.name.includes("1 instance"))![1];

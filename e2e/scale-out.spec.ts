@@ -183,6 +183,15 @@ test("a take deleted through A is refused by B at once", async () => {
   expect(gone.headers.get("location")).toBeNull();
 });
 
+test("in a real browser through nginx, the song page's player loads the take from the bucket under the page's CSP", async ({ page }) => {
+  await page.context().addCookies([{ name: "next-auth.session-token", value: cookie.split("=")[1]!, url: nginx.origin }]);
+  const fromBucket = page.waitForResponse((r) => r.url().startsWith(`${s3.endpoint}/${s3.bucket}/`));
+  await page.goto(`${nginx.origin}/bands/${bandId}/songs/${songId}`);
+  const player = page.getByTestId("player-audio");
+  await expect.poll(() => player.evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? Math.round(a.duration) : -1)), { timeout: 15_000 }).toBe(3);
+  expect([200, 206]).toContain((await fromBucket).status());
+});
+
 test("SIGTERM on A: it stops accepting, its in-flight upload finishes, it exits 0, and nginx carries on with B", async () => {
   test.setTimeout(60_000);
   const boundary = "----scaleout" + randomBytes(8).toString("hex");

@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { crossSiteRefusal, originCheckOf, requestIdOf } from "@/server/http/api-route";
 import { isMalformedPath, malformedApiUrlResponse, MALFORMED_URL_REWRITE } from "@/server/http/malformed-url";
 import { apiSecurityHeaders, pageSecurityHeaders } from "@/server/http/security-headers";
+import { bucketOrigins } from "@/server/storage/s3-origins";
 
 /**
  * Next 16's request proxy (formerly middleware), composed of small, separately
@@ -16,7 +17,7 @@ import { apiSecurityHeaders, pageSecurityHeaders } from "@/server/http/security-
  * handlers.
  */
 export function proxy(request: NextRequest) {
-  const { appUrl, nodeEnv } = env();
+  const { appUrl, nodeEnv, audioOffload, s3 } = env();
   const https = appUrl.startsWith("https://");
   const { pathname } = request.nextUrl;
   const requestId = requestIdOf(request);
@@ -27,7 +28,8 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = randomBytes(16).toString("base64");
-  const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development" });
+  const mediaOrigins = audioOffload === "presigned" && s3 ? bucketOrigins(s3) : [];
+  const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development", mediaOrigins });
   if (!originCheckOf(request).ok) return crossSiteRefusal({ ...headers, "x-request-id": requestId });
 
   const requestHeaders = new Headers(request.headers);

@@ -59,6 +59,15 @@ test.beforeAll(async () => {
   nginx = await startScaleOutNginx({ dir: path.join(dir, "nginx"), port: base + 33, appPorts: [a.port, b.port] });
 });
 
+test.afterEach(async ({}, testInfo) => {
+  // What both instances printed, for a failure's report.
+  if (testInfo.status !== testInfo.expectedStatus) {
+    for (const [name, instance] of [["a", a], ["b", b]] as const) {
+      if (instance) await testInfo.attach(`instance ${name} output`, { body: instance.lines.slice(-80).join("\n"), contentType: "text/plain" });
+    }
+  }
+});
+
 test.afterAll(async () => {
   await nginx?.stop();
   await Promise.all([a?.stop(), b?.stop()]);
@@ -204,11 +213,17 @@ test("SIGTERM on A: it stops accepting, its in-flight upload finishes, it exits 
     agent: false,
     headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": String(head.length + audio.length + tail.length) },
   });
+  let uploadAnswered = false;
+  let stoppedBeforeTheAnswer = false;
+  void a.exited.then(() => (stoppedBeforeTheAnswer = !uploadAnswered));
   const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
     upload.on("response", (res) => {
       let body = "";
       res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("end", () => {
+        uploadAnswered = true;
+        resolve({ status: res.statusCode ?? 0, body });
+      });
     });
     upload.on("error", reject);
   });
@@ -227,7 +242,9 @@ test("SIGTERM on A: it stops accepting, its in-flight upload finishes, it exits 
   const { status, body } = await answered;
   expect(status, body).toBe(201);
   const lateId = (JSON.parse(body) as { id: string }).id;
+  // npm start waited for the upload before it exited (and stopped nothing under it).
   expect(await a.exited).toBe(0);
+  expect(stoppedBeforeTheAnswer).toBe(false);
   expect(a.lines.join("\n")).toContain("SIGTERM: finishing in-flight requests");
 
   const late = await fetch(`${nginx.origin}/api/versions/${lateId}/stream`, { headers: { cookie } });

@@ -1,3 +1,5 @@
+import diagnosticsChannel from "node:diagnostics_channel";
+import type { ServerResponse } from "node:http";
 import { log } from "@/server/log";
 
 /**
@@ -35,4 +37,17 @@ export function watchForShutdown(): void {
     startDraining();
     log().info("SIGTERM: draining (readiness answers 503; in-flight requests may finish)");
   });
+  // Closing the server stops new connections and closes idle ones, but a client
+  // (nginx's upstream keep-alive pool) that keeps a connection busy could go on
+  // sending requests on it until the grace period cuts them. While draining,
+  // every answer says `Connection: close`, so each such connection ends after
+  // the request it carries and the client opens its next one elsewhere.
+  diagnosticsChannel.subscribe("http.server.request.start", (message) => {
+    if (!isDraining()) return;
+    closeAfterThisResponse((message as { response?: ServerResponse }).response);
+  });
+}
+
+export function closeAfterThisResponse(response: ServerResponse | undefined): void {
+  if (response && !response.headersSent) response.setHeader("Connection", "close");
 }

@@ -76,29 +76,19 @@ async function load(url: string, cookie: string, size: number, mode: "range" | "
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
-async function measure(target: Target, cookie: string, size: number): Promise<Figures> {
-  const ranges: number[] = [];
-  const full: number[] = [];
-  let errors = 0;
-  for (let round = 0; round < rounds; round++) {
-    const r = await load(target.url, cookie, size, "range", target.redirectsOnly);
-    ranges.push(r.requests / (r.ms / 1000));
-    if (target.redirectsOnly) {
-      errors += r.errors;
-      continue;
-    }
-    const f = await load(target.url, cookie, size, "full");
-    full.push(f.bytes / (1024 * 1024) / (f.ms / 1000));
-    errors += r.errors + f.errors;
-  }
-  return { rangesPerSecond: median(ranges), fullMiBPerSecond: full.length ? median(full) : NaN, errors };
+/** One round of one target: ranges, then whole files (not for redirects alone). */
+async function roundOf(target: Target, cookie: string, size: number): Promise<{ ranges: number; full: number; errors: number }> {
+  const r = await load(target.url, cookie, size, "range", target.redirectsOnly);
+  if (target.redirectsOnly) return { ranges: r.requests / (r.ms / 1000), full: NaN, errors: r.errors };
+  const f = await load(target.url, cookie, size, "full");
+  return { ranges: r.requests / (r.ms / 1000), full: f.bytes / (1024 * 1024) / (f.ms / 1000), errors: r.errors + f.errors };
 }
 
 async function main() {
   fs.mkdirSync(runDir, { recursive: true });
   const stoppers: (() => Promise<unknown>)[] = [];
   try {
-    const db = await createScratchDatabase("rehearsalhub_bench_offload");
+    const db = await createScratchDatabase("rehearsalhub_bench_offload", process.env.BENCH_DATABASE_URL || undefined);
     stoppers.push(() => db.drop());
     const s3 = await startS3Server({ port: base + 8, directory: path.join(runDir, "s3") });
     stoppers.push(() => s3.close());
@@ -165,15 +155,22 @@ async function main() {
     ];
     const cookie = `next-auth.session-token=${token}`;
     log(`${targets.length} targets, ${rounds} round(s) of ${seconds} s per mode, ${CONCURRENCY} clients, take ${(audio.length / 1e6).toFixed(1)} MB`);
-    const results: [Target, Figures][] = [];
-    for (const target of targets) {
-      // Warm up (first requests compile nothing in production, but fill connection pools).
-      await load(target.url, cookie, audio.length, "range", target.redirectsOnly).catch(() => undefined);
-      const figures = await measure(target, cookie, audio.length);
-      log(`${target.name}: ${figures.rangesPerSecond.toFixed(0)} ${target.redirectsOnly ? "redirects" : "ranges"}/s, ${figures.fullMiBPerSecond.toFixed(0)} MiB/s full files, ${figures.errors} errors`);
-      results.push([target, figures]);
+    // Rounds go over every target in turn, so a change in the machine's load lands on all of them alike.
+    for (const target of targets) await load(target.url, cookie, audio.length, "range", target.redirectsOnly).catch(() => undefined);
+    const samples = targets.map(() => ({ ranges: [] as number[], full: [] as number[], errors: 0 }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, target] of targets.entries()) {
+        const r = await roundOf(target, cookie, audio.length);
+        samples[i]!.ranges.push(r.ranges);
+        samples[i]!.full.push(r.full);
+        samples[i]!.errors += r.errors;
+        log(`round ${round + 1}, ${target.name}: ${r.ranges.toFixed(0)} ${target.redirectsOnly ? "redirects" : "ranges"}/s, ${Number.isNaN(r.full) ? "–" : r.full.toFixed(0)} MiB/s`);
+      }
     }
-
+    const results: [Target, Figures][] = targets.map((target, i) => [
+      target,
+      { rangesPerSecond: median(samples[i]!.ranges), fullMiBPerSecond: median(samples[i]!.full), errors: samples[i]!.errors },
+    ]);
     const reference = results[0]![1];
     console.log(`\nMedians of ${rounds} round(s), ${seconds} s each, ${CONCURRENCY} clients; ratios against "local disk, app sends" (2 shared cores: load generator included).\n`);
     console.log("| target | 64 KiB ranges/s | x | full-file MiB/s | x | errors |");

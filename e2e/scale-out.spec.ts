@@ -251,3 +251,32 @@ test("SIGTERM on A: it stops accepting, its in-flight upload finishes, it exits 
   expect(late.status).toBe(200);
   expect(Buffer.from(await late.arrayBuffer()).equals(audio)).toBe(true);
 });
+
+test("SIGTERM with a request that outlasts SHUTDOWN_GRACE_SECONDS: npm start cuts it at the deadline and still exits 0", async () => {
+  const c = await startServedInstance({
+    port: base + 34,
+    dataDir: path.join(dir, "c"),
+    env: { ...s3.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), APP_URL: nginx.origin, SHUTDOWN_GRACE_SECONDS: "1" },
+  });
+  try {
+    // An upload whose body never finishes.
+    const stuck = http.request(`${c.origin}/api/bands/${bandId}/songs/${songId}/versions`, {
+      method: "POST",
+      agent: false,
+      headers: { cookie, "content-type": "multipart/form-data; boundary=x", "content-length": "10000000" },
+    });
+    const ended = new Promise<string>((resolve) => {
+      stuck.on("response", (res) => resolve(`answered ${res.statusCode}`));
+      stuck.on("error", (error) => resolve(`cut: ${error.message}`));
+    });
+    stuck.write(`--x\r\nContent-Disposition: form-data; name="file"; filename="never.wav"\r\nContent-Type: audio/wav\r\n\r\n`);
+    stuck.write(audio.subarray(0, 1000));
+    await new Promise((r) => setTimeout(r, 500));
+    process.kill(c.pid, "SIGTERM");
+    expect(await c.exited).toBe(0);
+    expect(await ended).toMatch(/^cut: /);
+    expect(c.lines.join("\n")).toContain("grace period over");
+  } finally {
+    await c.stop();
+  }
+});

@@ -60,10 +60,10 @@ export async function startServedInstance({ port, dataDir, env, startSeconds = 1
 }
 
 /** A PostgreSQL server for the scale-out tests: the machine's, unless E2E_POSTGRES_URL names another (local) one. */
-const adminUrl = process.env.E2E_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const defaultServer = process.env.E2E_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
-/** A fresh database on that server, dropped by `drop()`. */
-export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database on that server (or on `adminUrl`'s), dropped by `drop()`. */
+export async function createScratchDatabase(prefix: string, adminUrl = defaultServer): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -16,6 +16,9 @@ const nextConfig = {
     "music-metadata",
     "file-type",
     "busboy",
+    "@aws-sdk/client-s3",
+    "@aws-sdk/lib-storage",
+    "@aws-sdk/s3-request-presigner",
   ],
 };
 

@@ -7,7 +7,9 @@
  * files of 64 MiB, 256 MiB and 1 GiB (a real header, silent samples) through
  * the multipart upload route, one after the other, while sampling the
  * server's resident memory. Prints one row per upload: time, throughput, RSS
- * before and the largest RSS seen during it.
+ * before and the largest RSS seen during it. BENCH_STORAGE=s3 stores into a
+ * bucket on s3rver (started here, outside the measured process tree) instead
+ * of local disk: multipart parts in flight are the upload's memory then.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { startDbServer } from "./start-db-server";
@@ -17,6 +19,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../src/server/db/client";
+import { startS3Server } from "../src/test/s3-server";
 import { wavHeader } from "../src/test/wav";
 import { treeRssMiB } from "./process-rss";
 
@@ -45,10 +48,10 @@ async function seed(databaseUrl: string) {
   }
 }
 
-async function startApp(databaseUrl: string): Promise<ChildProcess> {
+async function startApp(databaseUrl: string, storageEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(port), DATA_DIR: path.join(dataDir, "app"), DATABASE_URL: databaseUrl, MAX_UPLOAD_MB: "4096" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: path.join(dataDir, "app"), DATABASE_URL: databaseUrl, MAX_UPLOAD_MB: "4096", ...storageEnv },
   });
   children.push(child);
   for (let i = 0; i < 2400; i++) {
@@ -102,8 +105,9 @@ function upload(target: { cookie: string; path: string }, size: number): Promise
 async function main() {
   const databaseUrl = await startDatabase();
   const target = await seed(databaseUrl);
-  log("starting the app as npm start does (builds when needed)…");
-  const app = await startApp(databaseUrl);
+  const s3 = process.env.BENCH_STORAGE === "s3" ? await startS3Server({ directory: path.join(dataDir, "s3") }) : null;
+  log(`starting the app as npm start does (builds when needed), storage: ${s3 ? "S3 (s3rver)" : "local disk"}…`);
+  const app = await startApp(databaseUrl, s3?.env ?? {});
   const rows: string[] = [];
   for (const size of sizes) {
     const before = treeRssMiB(app.pid!);

@@ -52,7 +52,7 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const { port, dataDir, appUrl, databaseUrl: configuredDatabaseUrl, authSecret, worker } = startupEnv();
+  const { port, dataDir, appUrl, databaseUrl: configuredDatabaseUrl, authSecret, worker, shutdownGraceSeconds } = startupEnv();
   fs.mkdirSync(dataDir, { recursive: true });
 
   let databaseUrl = configuredDatabaseUrl;
@@ -82,21 +82,45 @@ async function main() {
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
   log(`serving on ${appUrl}`);
+  const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
 
+  // SIGTERM/SIGINT: Next stops accepting connections and lets in-flight requests
+  // finish (readiness answers 503 meanwhile); after the grace period whatever is
+  // left is cut. Only then does the embedded database stop, so nothing in flight
+  // loses it. A requested stop exits 0.
   let stopping = false;
   const workers = worker === "inline" ? superviseWorker(env, () => stopping) : null;
   if (!workers) log("WORKER=off: takes are processed by `npm run worker` processes");
 
-  const shutdown = async (code: number) => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    if (child.exitCode === null) child.kill("SIGTERM");
+    log(`${signal}: finishing in-flight requests (up to ${shutdownGraceSeconds} s)…`);
+    child.kill("SIGTERM");
+    // The media worker finishes (or hands back) its take meanwhile.
+    const workerStopped = workers?.stop();
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([exited.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), shutdownGraceSeconds * 1000)))]);
+    clearTimeout(timer);
+    if (!inTime) {
+      log("grace period over: stopping the server with requests still open");
+      child.kill("SIGKILL");
+      await exited;
+    }
+    await workerStopped;
+    await stopDatabase?.();
+    log("stopped");
+    process.exit(0);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
+  // The server ended by itself (a crash, a failed start): stop too, with its code.
+  void exited.then(async (code) => {
+    if (stopping) return;
+    stopping = true;
     await workers?.stop();
     await stopDatabase?.();
     process.exit(code);
-  };
-  child.on("exit", (code) => void shutdown(code ?? 0));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+  });
 }
 
 /**

@@ -34,6 +34,8 @@ for (const file of [vitestReport, playwrightReport, postgresReport]) fs.rmSync(f
 const vitestStatus = run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
 const playwrightStatus = run("npx", ["--no-install", "playwright", "test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+  // The scale-out test makes its scratch database on this server (default: the machine's).
+  ...(postgresUrl ? { E2E_POSTGRES_URL: postgresUrl } : {}),
 });
 const postgresStatus = postgresUrl
   ? run("npx", ["--no-install", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresReport}`], {

@@ -28,8 +28,21 @@ const schema = z.object({
     .default("100"),
   // Only behind a reverse proxy that sets or appends X-Forwarded-For.
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
-  // Who sends audio bytes after the app's access check: the app (unset) or nginx (x-accel).
-  AUDIO_OFFLOAD: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["x-accel"]).optional()),
+  // Who sends audio bytes after the app's access check: the app (unset), nginx (x-accel) or the object store (presigned).
+  AUDIO_OFFLOAD: z.preprocess(emptyIsUnset, z.enum(["x-accel", "presigned"]).optional()),
+  // Where audio lives: files under STORAGE_DIR, or an S3-compatible bucket.
+  STORAGE: z.preprocess(emptyIsUnset, z.enum(["local", "s3"]).default("local")),
+  S3_ENDPOINT: z.preprocess(emptyIsUnset, z.url().optional()),
+  S3_BUCKET: z.preprocess(emptyIsUnset, z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional()),
+  S3_REGION: z.preprocess(emptyIsUnset, z.string().min(1).default("us-east-1")),
+  S3_FORCE_PATH_STYLE: z.preprocess(emptyIsUnset, z.enum(["true", "false"]).default("false")),
+  // Unset: the AWS SDK's own chain (instance role, shared config).
+  AWS_ACCESS_KEY_ID: z.preprocess(emptyIsUnset, z.string().min(1).optional()),
+  AWS_SECRET_ACCESS_KEY: z.preprocess(emptyIsUnset, z.string().min(1).optional()),
+  // How long a presigned audio URL works (AUDIO_OFFLOAD=presigned).
+  AUDIO_PRESIGNED_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(300),
+  // npm start: how long in-flight requests may run on after SIGTERM before the server is stopped anyway.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(25),
   // Whether `npm start` also runs the media worker (inline) or leaves it to `npm run worker` (off).
   WORKER: z.enum(["inline", "off"]).default("inline"),
   // ffmpeg / ffprobe to use; unset: the ones on PATH, else the binaries shipped in npm packages.
@@ -38,7 +51,43 @@ const schema = z.object({
   // How many takes one worker process handles at once.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   PATH: z.string().default(""),
+}).superRefine((e, ctx) => {
+  const problem = storageProblem(e);
+  if (problem) ctx.addIssue({ code: "custom", path: [problem.variable], message: problem.message });
 });
+
+function emptyIsUnset(value: unknown): unknown {
+  return value === "" ? undefined : value;
+}
+
+/** Combinations that cannot work, refused at startup with what to change. */
+export function storageProblem(e: {
+  STORAGE: "local" | "s3";
+  S3_BUCKET?: string | undefined;
+  AUDIO_OFFLOAD?: "x-accel" | "presigned" | undefined;
+  AWS_ACCESS_KEY_ID?: string | undefined;
+  AWS_SECRET_ACCESS_KEY?: string | undefined;
+}): { variable: string; message: string } | null {
+  if (e.STORAGE === "s3" && !e.S3_BUCKET) return { variable: "S3_BUCKET", message: "STORAGE=s3 needs S3_BUCKET (the bucket that holds the audio)" };
+  if (e.AUDIO_OFFLOAD === "presigned" && e.STORAGE !== "s3") {
+    return { variable: "AUDIO_OFFLOAD", message: "AUDIO_OFFLOAD=presigned needs STORAGE=s3 (presigned URLs come from the object store)" };
+  }
+  if (e.AUDIO_OFFLOAD === "x-accel" && e.STORAGE === "s3") {
+    return { variable: "AUDIO_OFFLOAD", message: "AUDIO_OFFLOAD=x-accel serves files from STORAGE_DIR, so it needs STORAGE=local; with STORAGE=s3 use AUDIO_OFFLOAD=presigned or leave it unset" };
+  }
+  if (!e.AWS_ACCESS_KEY_ID !== !e.AWS_SECRET_ACCESS_KEY) {
+    return { variable: e.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID", message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither" };
+  }
+  return null;
+}
+
+export type S3Config = {
+  bucket: string;
+  region: string;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+};
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
@@ -56,7 +105,11 @@ export type Env = {
   /** null: no per-client cap. */
   signInLimitPerClient: { points: number; minutes: number } | null;
   trustProxy: boolean;
-  audioOffload: "x-accel" | undefined;
+  audioOffload: "x-accel" | "presigned" | undefined;
+  /** null: local disk under storageDir. */
+  s3: S3Config | null;
+  presignedTtlSeconds: number;
+  shutdownGraceSeconds: number;
   worker: "inline" | "off";
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
@@ -93,6 +146,18 @@ export function env(): Env {
     ffprobePath: e.FFPROBE_PATH,
     workerConcurrency: e.WORKER_CONCURRENCY,
     searchPath: e.PATH,
+    s3:
+      e.STORAGE === "s3"
+        ? {
+            bucket: e.S3_BUCKET!,
+            region: e.S3_REGION,
+            endpoint: e.S3_ENDPOINT,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === "true",
+            credentials: e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY } : undefined,
+          }
+        : null,
+    presignedTtlSeconds: e.AUDIO_PRESIGNED_TTL_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
   return cached;
 }
@@ -109,8 +174,10 @@ function appUrlOf(appUrl: string | undefined, port: number): string {
 
 /**
  * What `npm start` needs before the app exists (scripts/serve.ts), with the app's own
- * defaults. Only these variables are checked here: the rest are the app's to validate
- * on first use, as before. An empty DATABASE_URL means "use the embedded database".
+ * defaults. The whole configuration is checked here, so that a combination that cannot
+ * work (AUDIO_OFFLOAD=presigned on local storage, STORAGE=s3 without a bucket) stops
+ * `npm start` with a clear message instead of failing on the first request. An empty
+ * DATABASE_URL means "use the embedded database".
  */
 export function startupEnv(): {
   port: number;
@@ -118,9 +185,10 @@ export function startupEnv(): {
   appUrl: string;
   databaseUrl: string | undefined;
   authSecret: string | undefined;
+  shutdownGraceSeconds: number;
   worker: "inline" | "off";
 } {
-  const e = checked(schema.pick({ PORT: true, DATA_DIR: true, APP_URL: true, WORKER: true }).safeParse(process.env));
+  const e = checked(schema.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined }));
   return {
     worker: e.WORKER,
     port: e.PORT,
@@ -128,6 +196,7 @@ export function startupEnv(): {
     appUrl: appUrlOf(e.APP_URL, e.PORT),
     databaseUrl: process.env.DATABASE_URL || undefined,
     authSecret: process.env.AUTH_SECRET,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }
 

@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { crossSiteRefusal, originCheckOf, requestIdOf } from "@/server/http/api-route";
 import { isMalformedPath, malformedApiUrlResponse, MALFORMED_URL_REWRITE } from "@/server/http/malformed-url";
 import { apiSecurityHeaders, pageSecurityHeaders } from "@/server/http/security-headers";
+import { bucketOrigins } from "@/server/storage/s3-origins";
 
 /**
  * Next 16's request proxy (formerly middleware), composed of small, separately
@@ -16,7 +17,7 @@ import { apiSecurityHeaders, pageSecurityHeaders } from "@/server/http/security-
  * handlers.
  */
 export function proxy(request: NextRequest) {
-  const { appUrl, nodeEnv } = env();
+  const { appUrl, nodeEnv, audioOffload, s3 } = env();
   const https = appUrl.startsWith("https://");
   const { pathname } = request.nextUrl;
   const requestId = requestIdOf(request);
@@ -27,7 +28,8 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = randomBytes(16).toString("base64");
-  const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development" });
+  const mediaOrigins = audioOffload === "presigned" && s3 ? bucketOrigins(s3) : [];
+  const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development", mediaOrigins });
   if (!originCheckOf(request).ok) return crossSiteRefusal({ ...headers, "x-request-id": requestId });
 
   const requestHeaders = new Headers(request.headers);
@@ -52,7 +54,9 @@ export const config = {
     // routes are the hottest path in the app; the upload route must not be
     // behind a proxy at all: Next.js buffers a proxied request's body in
     // memory (and cuts it at 10 MB). The same goes for the resumable upload
-    // endpoint (tus), whose PATCH bodies are parts of a file.
-    "/((?!_next/static|_next/image|api/versions/[A-Za-z0-9_-]+/(?:stream|download|peaks)$|api/bands/[A-Za-z0-9_-]+/songs/[A-Za-z0-9_-]+/versions$|api/uploads(?:/[A-Za-z0-9_-]+)?$).*)",
+    // endpoint (tus), whose PATCH bodies are parts of a file. Health and
+    // readiness are polled by load balancers every few seconds: nothing here
+    // is for them.
+    "/((?!_next/static|_next/image|api/(?:health|ready)$|api/versions/[A-Za-z0-9_-]+/(?:stream|download|peaks)$|api/bands/[A-Za-z0-9_-]+/songs/[A-Za-z0-9_-]+/versions$|api/uploads(?:/[A-Za-z0-9_-]+)?$).*)",
   ],
 };

@@ -10,9 +10,9 @@ export function nginxBinary(): string {
 }
 
 /** Replaces `from` with `to`, insisting it occurs exactly once, so a changed template fails loudly here. */
-function substituteOnce(text: string, from: string, to: string): string {
+function substituteOnce(file: string, text: string, from: string, to: string): string {
   const count = text.split(from).length - 1;
-  if (count !== 1) throw new Error(`deploy/nginx/rehearsalhub.conf: expected "${from}" once, found it ${count} times`);
+  if (count !== 1) throw new Error(`${file}: expected "${from}" once, found it ${count} times`);
   return text.replace(from, to);
 }
 
@@ -29,13 +29,48 @@ export async function startNginx({ dir, port, appPort, storageDir, extraHttp = "
   /** More http-level configuration (the benchmark adds a plain static server). */
   extraHttp?: string;
 }) {
+  return startNginxSite({
+    dir,
+    port,
+    site: "deploy/nginx/rehearsalhub.conf",
+    substitutions: [
+      ["server 127.0.0.1:3000;", `server 127.0.0.1:${appPort};`],
+      ["alias /srv/rehearsalhub/.data/audio/;", `alias ${path.resolve(storageDir)}/;`],
+    ],
+    extraHttp,
+  });
+}
+
+/**
+ * nginx with the shipped deploy/nginx/rehearsalhub-scale-out.conf: its two
+ * marked upstream instances replaced by `appPorts`, listen port and server name.
+ */
+export async function startScaleOutNginx({ dir, port, appPorts, extraHttp = "" }: { dir: string; port: number; appPorts: [number, number]; extraHttp?: string }) {
+  return startNginxSite({
+    dir,
+    port,
+    site: "deploy/nginx/rehearsalhub-scale-out.conf",
+    substitutions: [
+      ["server 127.0.0.1:3001 ", `server 127.0.0.1:${appPorts[0]} `],
+      ["server 127.0.0.1:3002 ", `server 127.0.0.1:${appPorts[1]} `],
+    ],
+    extraHttp,
+  });
+}
+
+async function startNginxSite({ dir, port, site: siteFile, substitutions, extraHttp }: {
+  dir: string;
+  port: number;
+  site: string;
+  substitutions: [string, string][];
+  extraHttp: string;
+}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, "logs"), { recursive: true });
-  let site = fs.readFileSync(path.resolve("deploy/nginx/rehearsalhub.conf"), "utf8");
-  site = substituteOnce(site, "server 127.0.0.1:3000;", `server 127.0.0.1:${appPort};`);
-  site = substituteOnce(site, "listen 80;", `listen 127.0.0.1:${port};`);
-  site = substituteOnce(site, "server_name rehearsalhub.example.com;", "server_name localhost;");
-  site = substituteOnce(site, "alias /srv/rehearsalhub/.data/audio/;", `alias ${path.resolve(storageDir)}/;`);
+  let site = fs.readFileSync(path.resolve(siteFile), "utf8");
+  for (const [from, to] of [...substitutions, ["listen 80;", `listen 127.0.0.1:${port};`], ["server_name rehearsalhub.example.com;", "server_name localhost;"]]) {
+    site = substituteOnce(siteFile, site, from!, to!);
+  }
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
   const main = [
     // As root (CI), workers would otherwise run as nobody and might not read the test's files.

@@ -19,9 +19,17 @@ export const X_ACCEL_PREFIX = "/_protected_audio/";
 export type TakeAudioDeps = {
   db: PrismaClient;
   storage: StorageDriver;
-  /** unset: the app sends the bytes; "x-accel": nginx sends them after the app's check. */
-  offload: "x-accel" | undefined;
+  /**
+   * unset: the app sends the bytes; "x-accel": nginx sends them after the app's
+   * check; "presigned": a redirect to a short-lived object-store URL after it.
+   */
+  offload: "x-accel" | "presigned" | undefined;
+  /** How long a presigned URL works (AUDIO_PRESIGNED_TTL_SECONDS). */
+  presignedTtlSeconds?: number;
 };
+
+/** Redirects to presigned URLs must never be kept: each one is a fresh decision. */
+export const REDIRECT_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } as const;
 
 /**
  * "stream": the take to play, inline (the rendition once processing made one).
@@ -88,6 +96,7 @@ export async function handleTakeAudio(
     if (!file) throw new AppError("NOT_FOUND", "This take's waveform is not ready yet.");
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};
     if (deps.offload === "x-accel") return offloadToNginx(res, file, extra);
+    if (deps.offload === "presigned") return await redirectToObjectStore(res, file, deps, extra["Content-Disposition"]);
 
     await sendStoredFile(req, res, file, deps.storage, extra);
   } catch (error) {
@@ -150,6 +159,30 @@ function offloadToNginx(res: ServerResponse, file: { storageKey: string; content
   const uri = X_ACCEL_PREFIX + file.storageKey.split("/").map(encodeURIComponent).join("/");
   // nginx keeps Content-Type, Content-Disposition and Cache-Control from this answer.
   res.writeHead(200, { ...PRIVATE_HEADERS, "Content-Type": file.contentType, "X-Accel-Redirect": uri, ...extra });
+  res.end();
+}
+
+/**
+ * The app has decided; the object store sends the bytes (ranges, validators,
+ * Content-Length) from a URL that works for AUDIO_PRESIGNED_TTL_SECONDS. The
+ * trade-off, documented in README: whoever holds an issued URL keeps it until
+ * it expires, even if removed from the band meanwhile. 307 keeps the method,
+ * so a HEAD stays a HEAD.
+ */
+async function redirectToObjectStore(
+  res: ServerResponse,
+  file: { storageKey: string; contentType: string },
+  deps: TakeAudioDeps,
+  contentDisposition: string | undefined,
+): Promise<void> {
+  if (!deps.storage.presignedGet) throw new Error("AUDIO_OFFLOAD=presigned needs a storage driver with presigned URLs (STORAGE=s3)");
+  const url = await deps.storage.presignedGet(file.storageKey, {
+    expiresInSeconds: deps.presignedTtlSeconds ?? 300,
+    contentType: file.contentType,
+    contentDisposition,
+  });
+  if (res.destroyed) return;
+  res.writeHead(307, { ...REDIRECT_HEADERS, Location: url, "Content-Length": "0" });
   res.end();
 }
 

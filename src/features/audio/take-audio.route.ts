@@ -18,7 +18,7 @@ export function takeAudioRoute(purpose: TakeAudioPurpose) {
       res,
       // Only `source=original` means anything; any other value is ignored (the best rendition).
       { versionId: typeof versionId === "string" ? versionId : "", purpose, original: source === "original" },
-      { db: getDb(), storage: getStorage(), offload: env().audioOffload },
+      { db: getDb(), storage: getStorage(), offload: env().audioOffload, presignedTtlSeconds: env().presignedTtlSeconds },
     );
   });
 }

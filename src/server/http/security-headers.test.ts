@@ -46,6 +46,15 @@ describe("referrerPolicyFor", () => {
   );
 });
 
+describe("media from the bucket (AUDIO_OFFLOAD=presigned)", () => {
+  it("adds exactly the given origins to media-src, nothing elsewhere", () => {
+    const policy = contentSecurityPolicy({ nonce: "n", https: true, dev: false, mediaOrigins: ["https://audio.s3.eu-central-1.amazonaws.com"] });
+    expect(directive(policy, "media-src")).toEqual(["'self'", "blob:", "https://audio.s3.eu-central-1.amazonaws.com"]);
+    expect(directive(policy, "connect-src")).toEqual(["'self'"]);
+    expect(directive(contentSecurityPolicy({ nonce: "n", https: true, dev: false }), "media-src")).toEqual(["'self'", "blob:"]);
+  });
+});
+
 describe("pageSecurityHeaders / apiSecurityHeaders", () => {
   it("deny framing and scope the microphone to the app", () => {
     for (const h of [pageSecurityHeaders({ nonce: "n", pathname: "/", https: false, dev: false }), apiSecurityHeaders("/api/trpc", false)]) {

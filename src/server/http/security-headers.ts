@@ -12,6 +12,11 @@ export type PageHeaderOptions = {
   https: boolean;
   /** next dev needs eval (React Refresh) and inline styles (CSS hot reload). */
   dev: boolean;
+  /**
+   * Origins the audio element may load from besides the app (the bucket, with
+   * AUDIO_OFFLOAD=presigned): CSP checks a media request's redirect target too.
+   */
+  mediaOrigins?: string[];
 };
 
 /** Pages whose URL carries a secret (an invite or join token, an unsubscribe token, a sign-in callback). */
@@ -27,14 +32,14 @@ export function referrerPolicyFor(pathname: string): string {
  * React's style={...} attributes (they cannot run code); <style> and <script>
  * elements need the nonce.
  */
-export function contentSecurityPolicy({ nonce, https, dev }: Omit<PageHeaderOptions, "pathname">): string {
+export function contentSecurityPolicy({ nonce, https, dev, mediaOrigins = [] }: Omit<PageHeaderOptions, "pathname">): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
     ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     ["style-src-attr", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
-    ["media-src", "'self'", "blob:"],
+    ["media-src", "'self'", "blob:", ...mediaOrigins],
     ["font-src", "'self'", "data:"],
     ["connect-src", "'self'", ...(dev ? ["ws:", "wss:"] : [])],
     ["worker-src", "'self'", "blob:"],

@@ -66,6 +66,12 @@ export class LocalDiskStorage implements StorageDriver {
   async delete(key: string): Promise<void> {
     await fsp.rm(this.pathFor(key), { force: true });
   }
+
+  /** The root exists (or can be made) and is a writable directory. */
+  async ping(): Promise<void> {
+    await fsp.mkdir(this.root, { recursive: true });
+    await fsp.access(this.root, fs.constants.R_OK | fs.constants.W_OK);
+  }
 }
 
 /** Moves a finished temp file into place without ever replacing an existing object. */

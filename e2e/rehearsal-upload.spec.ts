@@ -47,13 +47,21 @@ test("a whole rehearsal at once: files go to suggested songs (one existing, new 
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshotAtWidths(page, "rehearsal-chosen");
 
-  // Hold every upload until released, and drop Blue Harbour's first attempt.
+  // Hold every upload until released, and refuse Blue Harbour's first attempt. Uploads
+  // go over tus: a POST to /api/uploads creates each one, naming its file in Upload-Metadata.
+  // A dropped connection would be retried by the client itself, so the refusal is one it
+  // does not retry: a 403 with the app's error body.
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let blueAttempts = 0;
-  await page.route(/\/api\/bands\/[^/]+\/songs\/[^/]+\/versions$/, async (route) => {
+  const blueName = Buffer.from("2026-12-01_blue_harbour.wav").toString("base64");
+  await page.route(/\/api\/uploads$/, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
     await released;
-    if (route.request().postDataBuffer()?.includes('filename="2026-12-01_blue_harbour.wav"') && blueAttempts++ === 0) return route.abort("connectionreset");
+    const metadata = (await route.request().headerValue("upload-metadata")) ?? "";
+    if (metadata.includes(`filename ${blueName}`) && blueAttempts++ === 0) {
+      return route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { message: "Uploads are paused for this band for a moment." } }) });
+    }
     return route.continue();
   });
 
@@ -68,7 +76,7 @@ test("a whole rehearsal at once: files go to suggested songs (one existing, new 
 
   await expect(page.getByTestId("rehearsal-summary")).toHaveText("2 of 3 files uploaded, 1 failed.", { timeout: 20_000 });
   await expect(rows.nth(1).getByTestId("rehearsal-row-status")).toHaveText("Failed");
-  await expect(rows.nth(1).getByRole("alert")).toHaveText(/interrupted/i);
+  await expect(rows.nth(1).getByRole("alert")).toHaveText(/paused for this band/);
   await expect(page.getByTestId("rehearsal-progress")).toHaveAttribute("aria-valuenow", /^[1-9]\d?$/);
   await expectNoSeriousA11yViolations(page, "band page, one file failed");
   expect(await warnsOnLeave(page)).toBe(false);

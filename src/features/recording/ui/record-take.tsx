@@ -17,7 +17,7 @@ import {
 } from "@/features/recording/recording-chunks";
 import { appendChunk, deleteRecording, listRecordings, recordingBlob, saveRecording } from "@/features/recording/recording-store";
 import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/versions/upload-take";
-import { UploadBar } from "@/features/versions/ui/upload-bar";
+import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { LevelMeter } from "./level-meter";
 
 type Props = {
@@ -319,7 +319,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
                 {recordingFrom(recording.startedAt, Date.now())}, {formatTimer(recording.durationMs)} long, was not uploaded.
               </span>
               {offer.kind === "uploading" ? (
-                <UploadBar loaded={offer.progress.loaded} total={offer.progress.total} label="Recording upload progress" />
+                <UploadProgressBar loaded={offer.progress.loaded} total={offer.progress.total} label="Recording upload progress" />
               ) : (
                 <div className="row recording-offer-actions">
                   <button type="button" className="btn btn-primary btn-sm" onClick={() => void uploadOffer(recording)}>
@@ -375,7 +375,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
         </div>
       </div>
 
-      {progress ? <UploadBar loaded={progress.loaded} total={progress.total} label="Recording upload progress" testId="recording-upload-progress" /> : null}
+      {progress ? <UploadProgressBar loaded={progress.loaded} total={progress.total} label="Recording upload progress" testId="recording-upload-progress" /> : null}
 
       {state.kind === "failed" ? (
         <div className="alert alert-error stack-sm" role="alert">

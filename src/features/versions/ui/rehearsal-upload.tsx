@@ -19,10 +19,11 @@ import {
   type UploadTarget,
 } from "@/features/versions/rehearsal-upload.rules";
 import { UploadCancelled, uploadTake } from "@/features/versions/upload-take";
+import { UploadProgress } from "@/components/upload-progress";
 import { formatBytes } from "@/lib/format-time";
+import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
-import { UploadBar } from "./upload-bar";
 
 type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
 
@@ -45,6 +46,13 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
   const summary = summarise(rows);
   const progress = overallProgress(rows);
   const started = rows.some((row) => row.state.kind !== "waiting");
+  // Recent overall progress, for the speed and time left of the whole batch.
+  const [samples, setSamples] = useState<ProgressSample[]>([]);
+  useEffect(() => {
+    if (!running) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a sample per progress event, recorded as it happens
+    setSamples((previous) => addSample(previous, { at: performance.now(), loaded: progress.loaded }));
+  }, [running, progress.loaded]);
 
   useEffect(() => {
     if (!running && !isBusy(rows)) return;
@@ -208,7 +216,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
             ))}
           </ul>
 
-          {started ? <UploadBar loaded={progress.loaded} total={progress.total} label="Rehearsal upload progress" testId="rehearsal-progress" /> : null}
+          {started ? <UploadProgress loaded={progress.loaded} total={progress.total} samples={samples} label="Rehearsal upload progress" testId="rehearsal-progress" /> : null}
           <p className="small muted" aria-live="polite" data-testid="rehearsal-summary" style={{ margin: 0 }}>
             {summarySentence(summary)}
           </p>

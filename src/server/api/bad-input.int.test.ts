@@ -86,11 +86,12 @@ describe("procedures outside a band refuse bad text too", () => {
     ["invite.decline", "signed-in", { token: "x".repeat(43) }],
     ["joinLink.preview", "anonymous", { token: "x".repeat(43) }],
     ["joinLink.join", "signed-in", { token: "x".repeat(43) }],
+    ["profile.update", "signed-in", { name: "Robin" }],
   ];
 
   it("covers every procedure that is not band-scoped", () => {
     const unscoped = Object.entries(authorizationMatrix).filter(([, row]) => row.kind !== "band").map(([p]) => p);
-    const noStringInput = ["band.list"];
+    const noStringInput = ["band.list", "profile.get"];
     expect([...cases.map(([p]) => p), ...noStringInput].sort()).toEqual(unscoped.sort());
   });
 

@@ -83,6 +83,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await trpc(member.page, "member.setPart", { bandId, part: "Bass" });
   await page.reload();
   await expect(memberRow.getByTestId("member-part")).toHaveText("Bass");
+  await expect(page.getByLabel("What you play in The Week Band")).toHaveValue("Drums");
   await shoot(page, screenshotDir, "members");
 
   // ---- songs with sheets

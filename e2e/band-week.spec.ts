@@ -97,7 +97,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   const upload = await page.request.post(`/api/bands/${bandId}/songs/${songs.Opener}/versions`, {
     multipart: { file: { name: "opener.wav", mimeType: "audio/wav", buffer: makeWav({ seconds: 3, channels: 1 }) } },
   });
-  expect(upload.status(), await upload.text()).toBe(200);
+  expect(upload.status(), await upload.text()).toBe(201);
   const openerTake = ((await upload.json()) as { id: string }).id;
 
   // ---- a song sheet: chord lines kept as written, in monospace

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { makeWav } from "../src/test/wav";
 import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 
 /**
@@ -83,6 +84,8 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await trpc(member.page, "member.setPart", { bandId, part: "Bass" });
   await page.reload();
   await expect(memberRow.getByTestId("member-part")).toHaveText("Bass");
+  await expect(page.getByLabel("What you play in The Week Band")).toHaveValue("Drums");
+  await shoot(page, screenshotDir, "members");
 
   // ---- songs with sheets
   const titles = ["Opener", "Slow One", "Closer"];
@@ -90,6 +93,12 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   for (const title of titles) songs[title] = (await trpc<{ id: string }>(page, "song.create", { bandId, title })).id;
   await trpc(page, "song.update", { bandId, songId: songs.Opener, key: "E", tempoBpm: 132, status: "READY" });
   await trpc(page, "song.update", { bandId, songId: songs["Slow One"], key: "Bbm", tempoBpm: 68 });
+  // One take, so the set has a length to add up and something to play.
+  const upload = await page.request.post(`/api/bands/${bandId}/songs/${songs.Opener}/versions`, {
+    multipart: { file: { name: "opener.wav", mimeType: "audio/wav", buffer: makeWav({ seconds: 3, channels: 1 }) } },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const openerTake = ((await upload.json()) as { id: string }).id;
 
   // ---- a song sheet: chord lines kept as written, in monospace
   await page.goto(`/bands/${bandId}/songs/${songs["Slow One"]}`);
@@ -193,6 +202,13 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await expect(row("Closer").locator("td").nth(1)).toHaveAttribute("data-ready", "false");
   await expect(row("Slow One").getByRole("button")).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByTestId("not-ready-count")).toHaveText("2 songs not ready");
+  await expect(page.getByTestId("set-total")).toHaveText("Total under a minute, plus 2 songs without a take");
+
+  // Play the set: songs without a take are skipped, the first take plays.
+  await page.getByRole("button", { name: "Play from the top" }).click();
+  await expect(page.getByTestId("set-now-playing")).toHaveText("Now playing 2. Opener");
+  await expect(page.locator("audio.set-audio")).toHaveAttribute("src", `/api/versions/${openerTake}/stream`);
+  await expect.poll(() => page.locator("audio.set-audio").evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
   await expectNoSeriousA11yViolations(page, "setlist page with readiness");
   await shoot(page, screenshotDir, "setlist");
 
@@ -211,7 +227,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await page.getByRole("link", { name: "Print view" }).click();
   await expect(page).toHaveURL(/\/print$/);
   const sheet = page.getByTestId("print-sheet");
-  await expect(sheet.locator(".print-songs li")).toHaveText([/^Closer/, /^Opener\s*E · 132 bpm\s*Count in fast/, /^Slow One\s*Bbm · 70 bpm/]);
+  await expect(sheet.locator(".print-songs li")).toHaveText([/^Closer/, /^Opener\s*E · 132 bpm · 0:03\s*Count in fast/, /^Slow One\s*Bbm · 70 bpm/]);
   await expectNoSeriousA11yViolations(page, "print view");
   await shoot(page, screenshotDir, "print");
   await page.emulateMedia({ media: "print" });

@@ -6,6 +6,7 @@ import {
   moveItem,
   printTypeSize,
   nextSetlist,
+  playQueue,
   readinessKey,
   setLengthSummary,
   songsNotReady,
@@ -137,5 +138,20 @@ describe("setLengthSummary", () => {
     expect(setLengthSummary({ seconds: 42 * 60, unknown: 3 })).toBe("Total 42 min, plus 3 songs without a take");
     expect(setLengthSummary({ seconds: 0, unknown: 2 })).toBe("No takes yet, so no total time");
     expect(setLengthSummary({ seconds: 0, unknown: 0 })).toBe("No songs yet");
+  });
+});
+
+describe("playQueue", () => {
+  it("keeps the set's order and positions, skipping songs without a take", () => {
+    const songs = [
+      { songId: "a", title: "A", take: { versionId: "va" } },
+      { songId: "b", title: "B", take: null },
+      { songId: "c", title: "C", take: { versionId: "vc" } },
+    ];
+    expect(playQueue(songs)).toEqual([
+      { songId: "a", title: "A", versionId: "va", position: 1 },
+      { songId: "c", title: "C", versionId: "vc", position: 3 },
+    ]);
+    expect(playQueue([])).toEqual([]);
   });
 });

@@ -116,3 +116,8 @@ export function setLengthSummary(total: { seconds: number; unknown: number }): s
   const rest = total.unknown > 0 ? `, plus ${total.unknown} ${total.unknown === 1 ? "song" : "songs"} without a take` : "";
   return `Total ${formatSetLength(total.seconds)}${rest}`;
 }
+
+/** "Play the set": the takes in set order, skipping songs that have none. */
+export function playQueue<T extends { songId: string; title: string; take: { versionId: string } | null }>(songs: readonly T[]): { songId: string; title: string; versionId: string; position: number }[] {
+  return songs.flatMap((s, i) => (s.take ? [{ songId: s.songId, title: s.title, versionId: s.take.versionId, position: i + 1 }] : []));
+}

@@ -12,9 +12,10 @@ export function MyPartForm({ bandId, bandName, part }: { bandId: string; bandNam
   const utils = api.useUtils();
   const errorId = useId();
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(setPartInput), values: { part: part ?? "" } });
+  const form = useForm({ resolver: zodResolver(setPartInput), defaultValues: { part: part ?? "" } });
   const setPart = api.member.setPart.useMutation({
     onSuccess: async (row) => {
+      form.reset({ part: row.part ?? "" });
       setSaved(row.part ? `Saved: you play ${row.part}.` : "Cleared your part.");
       await utils.member.list.invalidate({ bandId });
     },

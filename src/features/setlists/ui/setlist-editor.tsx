@@ -10,6 +10,7 @@ import { fromDateTimeLocal, moveItem, setLengthSummary, toDateTimeLocal } from "
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Countdown } from "./countdown";
+import { SetPlayer } from "./set-player";
 import { SetlistSongs } from "./setlist-songs";
 
 type Setlist = RouterOutputs["setlist"]["get"];
@@ -89,6 +90,8 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
         )}
         <AddSong available={available} loading={songs.isPending} onAdd={(songId) => save([...ids, songId])} busy={setSongs.isPending} />
       </section>
+
+      <SetPlayer songs={setlist.songs} />
 
       <section className="stack-sm" aria-labelledby="readiness-heading">
         <div className="row-between">

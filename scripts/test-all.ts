@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { mediaTools } from "../src/server/media/tools";
 import { playwrightCounts, playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures } from "./test-summary";
 
 // Outside test-results/, which Playwright empties when it starts.
@@ -71,5 +72,17 @@ if (failures.length) {
 }
 const summary = summarize(suites, postgres);
 for (const note of summary.notes) console.log(note);
+console.log(mediaToolsLine());
 console.log(summary.line);
 process.exit(summary.ok ? 0 : 1);
+
+/** Which ffmpeg and ffprobe the pipeline tests ran (a maintained one on PATH, or the npm-shipped build). */
+function mediaToolsLine(): string {
+  try {
+    const { ffmpeg, ffprobe } = mediaTools();
+    const probe = ffprobe ? `ffprobe ${ffprobe.version} (${ffprobe.source}: ${ffprobe.path})` : "no ffprobe";
+    return `media tools: ffmpeg ${ffmpeg.version} (${ffmpeg.source}: ${ffmpeg.path}), ${probe}`;
+  } catch (error) {
+    return `media tools: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

@@ -48,11 +48,13 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
   }
 }
 
-it("a worker killed mid-job: the take is finished after a restart", { timeout: 120_000 }, async () => {
+it("a worker killed mid-job: the take is finished after a restart", { timeout: 180_000 }, async () => {
   const { band, owner } = await createBandWith(t.db);
   const song = await t.db.song.create({ data: { bandId: band.id, title: "Long one" } });
   const take = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id, bytes: fs.readFileSync(makeAudioFile(dir, "wav-16", 240)) });
-  await t.db.$transaction((tx) => enqueueProcessTake(tx, take.id, { timeLimitSeconds: 60, expireInSeconds: 10, retryDelay: 1 }));
+  // The expiry must outlast one whole processing run on a busy machine, or the
+  // restarted worker's own attempt expires too (and the take needs a third).
+  await t.db.$transaction((tx) => enqueueProcessTake(tx, take.id, { timeLimitSeconds: 60, expireInSeconds: 30, retryDelay: 1 }));
   const state = () => t.db.version.findUniqueOrThrow({ where: { id: take.id }, select: { processing: true, processingAttempts: true } });
 
   const first = startWorker(t.url);
@@ -65,7 +67,7 @@ it("a worker killed mid-job: the take is finished after a restart", { timeout: 1
   expect(leftBehind().length, "SIGKILL leaves the temp copy behind").toBe(1);
 
   const second = startWorker(t.url);
-  const done = await until("the restarted worker to finish the take", state, (s) => s.processing === "READY" || s.processing === "FAILED");
+  const done = await until("the restarted worker to finish the take", state, (s) => s.processing === "READY" || s.processing === "FAILED", 120_000);
   expect(done).toEqual({ processing: "READY", processingAttempts: 2 });
   expect(leftBehind(), "the restarted worker removes a dead worker's temp files").toEqual([]);
   // pg-boss marks the job completed just after the handler returns.

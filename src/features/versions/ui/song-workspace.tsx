@@ -16,6 +16,7 @@ import type { PlayerAction } from "@/features/player/keymap";
 import { usePlayerKeys } from "@/features/player/ui/use-player-keys";
 import { ShortcutsDialog } from "@/features/player/ui/shortcuts-dialog";
 import { MomentLink } from "@/features/player/ui/moment-link";
+import { AlignTake } from "@/features/player/ui/align-take";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { TakeDetails } from "./take-details";
 import { takeLabel, uploaderName } from "./take-label";
@@ -262,6 +263,15 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                 </button>
                 {partner ? <span className="small muted">B flips to {takeLabel(partner, partner.number)}{volume < 1 ? ` (this take turned down ${Math.round(-20 * Math.log10(volume) * 10) / 10} dB to match)` : ""}</span> : null}
               </div>
+              {versions.length > 1 ? (
+                <AlignTake
+                  key={`align-${selected.id}-${selected.offsetSeconds}`}
+                  bandId={bandId}
+                  take={{ ...selected, label: takeLabel(selected, selected.number) }}
+                  reference={alignReference(versions, selected, partner)}
+                  canEdit={selected.canEdit}
+                />
+              ) : null}
               <CommentsAtPlayhead
                 clock={clock}
                 key={`comments-${selected.id}`}
@@ -307,6 +317,12 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
 function CommentsAtPlayhead({ clock, ...props }: Omit<ComponentProps<typeof CommentsPanel>, "currentTime"> & { clock: PlaybackClock }) {
   const currentTime = useWholeSeconds(clock);
   return <CommentsPanel {...props} currentTime={currentTime} />;
+}
+
+/** The take to line this one up with: the one you compared it with, else the best, else the newest other. */
+function alignReference(versions: VersionView[], selected: VersionView, partner: VersionView | undefined) {
+  const other = partner ?? versions.find((v) => v.isBest && v.id !== selected.id) ?? versions.find((v) => v.id !== selected.id);
+  return other ? { ...other, label: takeLabel(other, other.number) } : null;
 }
 
 function pickInitial(versions: VersionView[], requested: string | null): string | null {

@@ -35,6 +35,8 @@ type Props = {
   maxUploadMb: number;
   bandName: string;
   userId: string;
+  /** This response's CSP nonce, for the waveform's own <style>. */
+  cspNonce?: string;
 };
 
 type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
@@ -43,7 +45,7 @@ const PROCESSING_POLL_MS = 3000;
 const isProcessing = (v: VersionView) => v.processing === "PENDING" || v.processing === "PROCESSING";
 
 /** The song page: takes, the player, the selected take's details and its comments. */
-export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, initialMoment, maxUploadMb, bandName, userId }: Props) {
+export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, initialMoment, maxUploadMb, bandName, userId, cspNonce }: Props) {
   const utils = api.useUtils();
   const versionsQuery = api.version.list.useQuery(
     { bandId, songId: song.id },
@@ -228,6 +230,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               volume={volume}
               clock={clock}
               onPlay={onPlay}
+              cspNonce={cspNonce}
             />
           ) : (
             <div className="empty-state">

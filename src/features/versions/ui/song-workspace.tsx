@@ -244,21 +244,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           </div>
 
           {selected ? (
-            <>
-              <div className="slot-details">
-              <TakeDetails
-                key={selected.id}
-                bandId={bandId}
-                version={selected}
-                number={selectedNumber}
-                onDeleted={(id) => {
-                  const rest = versions.filter((v) => v.id !== id);
-                  setStart(null);
-                  setSelectedId(rest[0]?.id ?? null);
-                }}
-              />
-              </div>
-              <div className="slot-comments">
+            <div className="stack-sm slot-tools">
               <div className="row player-extras">
                 <MomentLink bandId={bandId} songId={song.id} versionId={selected.id} player={player} />
                 <button type="button" className="btn btn-ghost btn-sm" onClick={() => setHelpOpen(true)} aria-haspopup="dialog" data-testid="shortcuts-open">
@@ -275,6 +261,25 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                   canEdit={selected.canEdit}
                 />
               ) : null}
+            </div>
+          ) : null}
+
+          {selected ? (
+            <>
+              <div className="slot-details">
+              <TakeDetails
+                key={selected.id}
+                bandId={bandId}
+                version={selected}
+                number={selectedNumber}
+                onDeleted={(id) => {
+                  const rest = versions.filter((v) => v.id !== id);
+                  setStart(null);
+                  setSelectedId(rest[0]?.id ?? null);
+                }}
+              />
+              </div>
+              <div className="slot-comments">
               <CommentsAtPlayhead
                 clock={clock}
                 key={`comments-${selected.id}`}

@@ -87,27 +87,25 @@ async function main() {
       await cdp.send("Network.enable");
       await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 40, downloadThroughput: (10e6 / 8), uploadThroughput: (10e6 / 8) });
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      // Marks, in the page's own clock: the play button hydrated, the waveform drawn.
-      await page.addInitScript(() => {
-        const w = window as unknown as { __marks: Record<string, number> };
-        w.__marks = {};
-        const check = () => {
-          const button = document.querySelector("[data-testid=player-toggle]");
-          if (button && w.__marks.interactive == null && Object.keys(button).some((k) => k.startsWith("__reactProps"))) w.__marks.interactive = performance.now();
-          if (w.__marks.waveform == null && document.querySelector("[data-testid=waveform][data-ready=true]")) w.__marks.waveform = performance.now();
-        };
-        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-        const poll = () => {
-          check();
-          if (w.__marks.interactive == null) requestAnimationFrame(poll);
-        };
-        requestAnimationFrame(poll);
-      });
-      await page.goto(`${origin}/bands/${band.id}/songs/${song.id}?take=${versionId}`);
-      await page.waitForFunction(() => {
-        const m = (window as unknown as { __marks: Record<string, number> }).__marks;
-        return m.interactive != null && m.waveform != null;
-      }, undefined, { timeout: 60_000 });
+      await page.goto(`${origin}/bands/${band.id}/songs/${song.id}?take=${versionId}`, { waitUntil: "commit" });
+      // Marks, in the page's own clock, taken every animation frame: the play button hydrated, the waveform drawn.
+      await page
+        .waitForFunction(
+          () => {
+            const w = window as unknown as { __marks?: Record<string, number> };
+            const m = (w.__marks ??= {});
+            const button = document.querySelector("[data-testid=player-toggle]");
+            if (m.interactive == null && button && Object.keys(button).some((k) => k.startsWith("__reactProps"))) m.interactive = performance.now();
+            if (m.waveform == null && document.querySelector("[data-testid=waveform][data-ready=true]")) m.waveform = performance.now();
+            return m.interactive != null && m.waveform != null;
+          },
+          undefined,
+          { timeout: 60_000, polling: "raf" },
+        )
+        .catch(async (e: unknown) => {
+          const seen = await page.evaluate(() => ({ url: location.href, marks: (window as unknown as { __marks: unknown }).__marks }));
+          throw new Error(`the page did not get ready: ${JSON.stringify(seen)}`, { cause: e });
+        });
       const marks = await page.evaluate(() => {
         const peaks = performance.getEntriesByType("resource").find((e) => e.name.includes("/peaks")) as PerformanceResourceTiming | undefined;
         const m = (window as unknown as { __marks: { interactive: number; waveform: number } }).__marks;

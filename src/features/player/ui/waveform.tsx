@@ -83,6 +83,13 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
       plugins: [regions, TimelinePlugin.create({ container: ruler.current, height: 18, style: { color: color("--muted", "#999"), fontSize: "11px" } })],
     });
     ws.current = instance;
+    // Its scroll box (zoomed in) must be reachable by keyboard: a tab stop that names itself.
+    const scroller = instance.getWrapper().parentElement;
+    if (scroller) {
+      scroller.tabIndex = 0;
+      scroller.setAttribute("role", "region");
+      scroller.setAttribute("aria-label", "Waveform");
+    }
     regions.enableDragSelection({ color: "rgba(245, 159, 74, 0.25)" });
     const offs = [
       instance.on("ready", () => {

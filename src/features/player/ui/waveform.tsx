@@ -61,6 +61,9 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
   useEffect(() => {
     if (!container.current || !ruler.current) return;
     const regions = RegionsPlugin.create();
+    // The policy in force is the document's first response's: after a client-side
+    // navigation only the nonce on the page's own scripts still matches it.
+    const nonce = documentNonce() ?? cspNonce;
     const styles = getComputedStyle(container.current);
     const color = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
     const instance = WaveSurfer.create({
@@ -77,7 +80,7 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
       barGap: 1,
       barRadius: 2,
       normalize: true,
-      cspNonce,
+      cspNonce: nonce,
       autoScroll: true,
       autoCenter: true,
       plugins: [regions, TimelinePlugin.create({ container: ruler.current, height: 18, style: { color: color("--muted", "#999"), fontSize: "11px" } })],
@@ -128,7 +131,7 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
     instance.zoom(zoom);
     if (zoom <= 0 || !overview.current) return;
     const minimap = instance.registerPlugin(
-      MinimapPlugin.create({ container: overview.current, cspNonce, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
+      MinimapPlugin.create({ container: overview.current, cspNonce: documentNonce() ?? cspNonce, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
     );
     return () => minimap.destroy();
   }, [zoom, ready, cspNonce]);
@@ -155,6 +158,10 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
       <div ref={overview} className="waveform-overview" aria-hidden="true" hidden={zoom <= 0} />
     </div>
   );
+}
+
+function documentNonce(): string | undefined {
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce || undefined;
 }
 
 function OverlayMark({ overlay, duration, onActivate }: { overlay: WaveformOverlay; duration: number; onActivate?: (id: string) => void }) {

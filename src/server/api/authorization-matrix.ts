@@ -103,6 +103,8 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   }),
 
   "activity.list": band("MEMBER", (b) => ({ bandId: b.id, cursor: b.activity.id })),
+  "activity.unread": band("MEMBER", (b) => ({ bandId: b.id })),
+  "activity.markSeen": band("MEMBER", (b) => ({ bandId: b.id }), { mutates: true }),
 
   "song.create": band("MEMBER", (b) => ({ bandId: b.id, title: "Matrix song" }), { mutates: true }),
   "song.list": band("MEMBER", onlyBand),
@@ -150,6 +152,8 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "joinLink.revoke": band("ADMIN", onlyBand, { mutates: true }),
   "profile.get": notBandScoped("signed-in", "the caller's own profile only"),
   "profile.update": notBandScoped("signed-in", "the caller's own display name only"),
+  "notification.get": notBandScoped("signed-in", "the caller's own email choices only"),
+  "notification.update": notBandScoped("signed-in", "the caller's own email choices only"),
   "member.setPart": band("MEMBER", (b) => ({ bandId: b.id, part: "Bass" }), { mutates: true, also: "sets only the caller's own part" }),
 
   "setlist.create": band("MEMBER", (b) => ({ bandId: b.id, name: "Matrix set", performAt: new Date("2031-05-01T20:00:00Z") }), { mutates: true }),

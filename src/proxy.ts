@@ -26,6 +26,12 @@ export function proxy(request: NextRequest) {
     return malformedApiUrlResponse({ ...apiSecurityHeaders(pathname, https), "x-request-id": requestId });
   }
 
+  // An unsubscribe link's POST (its page's button, or a mail provider's RFC 8058
+  // one-click) goes to the API route behind the same URL; the GET is the page.
+  if (request.method === "POST" && UNSUBSCRIBE_PATH.test(pathname)) {
+    return NextResponse.rewrite(new URL(`/api${pathname}`, request.url));
+  }
+
   const nonce = randomBytes(16).toString("base64");
   const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development" });
   if (!originCheckOf(request).ok) return crossSiteRefusal({ ...headers, "x-request-id": requestId });
@@ -44,6 +50,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("x-request-id", requestId);
   return response;
 }
+
+const UNSUBSCRIBE_PATH = /^\/unsubscribe\/[A-Za-z0-9_-]{1,200}$/;
 
 export const config = {
   matcher: [

@@ -208,6 +208,18 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
   },
 };
 
+/**
+ * Routes that act by a secret token in their URL, not by a session or band
+ * membership (the token is the authority; its tests are next to the handler).
+ */
+export const tokenRoutes: Record<string, { route: string; file: string; why: string }> = {
+  unsubscribe: {
+    route: "POST /unsubscribe/<token> (rewritten to /api/unsubscribe/<token>)",
+    file: "src/app/api/unsubscribe/[token]/route.ts",
+    why: "one-click unsubscribe (RFC 8058): turns off the mail the link came in, signed out",
+  },
+};
+
 /** The expected outcome of one cell of the matrix. */
 export function expectedOutcome(row: BandScopedRow, caller: Caller, side: BandSide): Outcome {
   if (caller === "anonymous") return { code: "UNAUTHORIZED" };

@@ -25,6 +25,15 @@ export function NotificationSettingsForm() {
   const settings = api.notification.get.useQuery();
   const [saved, setSaved] = useState<Category | null>(null);
   const update = api.notification.update.useMutation({
+    // The choice shows at once; a refusal puts the saved one back.
+    onMutate: (input) => {
+      const previous = utils.notification.get.getData();
+      if (previous) utils.notification.get.setData(undefined, { ...previous, ...input });
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.previous) utils.notification.get.setData(undefined, context.previous);
+    },
     onSuccess: (data, input) => {
       utils.notification.get.setData(undefined, data);
       setSaved((Object.keys(input)[0] as Category | undefined) ?? null);

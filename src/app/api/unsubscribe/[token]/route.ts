@@ -8,4 +8,6 @@ export const runtime = "nodejs";
 type Params = { params: Promise<{ token: string }> };
 
 /** The one-click unsubscribe POST; the page at /unsubscribe/[token] is where people see it (src/proxy.ts rewrites POSTs here). */
-export const POST = apiRoute(async (request: Request, { params }: Params) => handleUnsubscribePost(request, getDb(), (await params).token));
+export const POST = apiRoute(async (request: Request, { params }: Params) => handleUnsubscribePost(request, getDb(), (await params).token), {
+  acceptsCrossSite: "token-only",
+});

@@ -27,6 +27,12 @@ export function proxy(request: NextRequest) {
     return malformedApiUrlResponse({ ...apiSecurityHeaders(pathname, https), "x-request-id": requestId });
   }
 
+  // An unsubscribe link's POST (its page's button, or a mail provider's RFC 8058
+  // one-click) goes to the API route behind the same URL; the GET is the page.
+  if (request.method === "POST" && UNSUBSCRIBE_PATH.test(pathname)) {
+    return NextResponse.rewrite(new URL(`/api${pathname}`, request.url));
+  }
+
   const nonce = randomBytes(16).toString("base64");
   const mediaOrigins = audioOffload === "presigned" && s3 ? bucketOrigins(s3) : [];
   const headers = pageSecurityHeaders({ nonce, pathname, https, dev: nodeEnv === "development", mediaOrigins });
@@ -46,6 +52,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("x-request-id", requestId);
   return response;
 }
+
+const UNSUBSCRIBE_PATH = /^\/unsubscribe\/[A-Za-z0-9_-]{1,200}$/;
 
 export const config = {
   matcher: [

@@ -12,7 +12,10 @@ export default async function HomePage({ searchParams }: Props) {
   if (!user) return <Landing />;
 
   const { left } = await searchParams;
-  const bands = await (await serverApi()).band.list();
+  const caller = await serverApi();
+  const bands = await caller.band.list();
+  // What is new in each band since I last opened its activity.
+  const unread = new Map(await Promise.all(bands.map(async (b) => [b.id, (await caller.activity.unread({ bandId: b.id })).count] as const)));
   return (
     <div className="stack" style={{ gap: 28 }}>
       {/* The band is gone from the list by now, so its name comes along in the
@@ -53,7 +56,14 @@ export default async function HomePage({ searchParams }: Props) {
                   <h2 className="truncate" style={{ margin: 0 }}>
                     {band.name}
                   </h2>
-                  <RoleBadge role={band.role} />
+                  <span className="row" style={{ gap: 6, flex: "none" }}>
+                    {unread.get(band.id) ? (
+                      <span className="badge badge-new" data-testid="band-unread">
+                        {unread.get(band.id)} new
+                      </span>
+                    ) : null}
+                    <RoleBadge role={band.role} />
+                  </span>
                 </div>
                 <p className="small muted" style={{ margin: 0 }}>
                   {band.songCount} {band.songCount === 1 ? "song" : "songs"} · {band.memberCount}{" "}

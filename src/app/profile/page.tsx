@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ProfileForm } from "@/features/profile/ui/profile-form";
 import { currentUser, HydrateClient, prefetch } from "@/trpc/server";
@@ -19,6 +20,12 @@ export default async function ProfilePage() {
         <HydrateClient>
           <ProfileForm />
         </HydrateClient>
+      </section>
+      <section className="card row-between" aria-label="Email">
+        <p style={{ margin: 0 }}>New takes, replies and mentions: choose what is emailed, and how often.</p>
+        <Link href="/settings/notifications" className="btn btn-secondary">
+          Email settings
+        </Link>
       </section>
     </div>
   );

@@ -10,6 +10,8 @@ export type ActivityItem = {
   targetEmail: string | null;
   fromRole: BandRole | null;
   toRole: BandRole | null;
+  /** The song's or setlist's title when the event happened (take, comment and setlist events). */
+  subject?: string | null;
 };
 
 /** A sentence about one band event, from the viewer's point of view ("You", names otherwise). */
@@ -19,6 +21,8 @@ export function describeActivity(item: ActivityItem, viewerId: string): string {
   const target = who(item.targetUser, "a former member");
   const role = (r: BandRole | null) => (r ? roleLabel[r] : null);
   const asRole = item.toRole ? ` as ${article(roleLabel[item.toRole])}` : "";
+  const song = item.subject ? `"${item.subject}"` : "a song";
+  const setlist = item.subject ? `"${item.subject}"` : "(since deleted)";
   const invitee = item.targetEmail ?? (item.targetUser ? who(item.targetUser, "someone") : "someone");
 
   const sentences: Record<ActivityType, () => string> = {
@@ -39,6 +43,12 @@ export function describeActivity(item: ActivityItem, viewerId: string): string {
     JOIN_LINK_CREATED: () => `${actor} created a join link${item.toRole ? ` for ${plural(roleLabel[item.toRole])}` : ""}`,
     JOIN_LINK_REVOKED: () => `${actor} turned off a join link`,
     JOIN_LINK_USED: () => `${capitalize(who(item.targetUser ?? item.actor, "someone"))} joined with the band's link${asRole}`,
+    TAKE_UPLOADED: () => `${actor} uploaded a take of ${song}`,
+    BEST_TAKE_PICKED: () => `${actor} picked the best take of ${song}`,
+    COMMENT_ADDED: () => `${actor} commented on a take of ${song}`,
+    COMMENT_REPLIED: () => `${actor} replied to a comment on ${song}`,
+    SETLIST_CREATED: () => `${actor} created the setlist ${setlist}`,
+    SETLIST_CHANGED: () => `${actor} changed the setlist ${setlist}`,
   };
   return sentences[item.type]();
 }

@@ -1,7 +1,23 @@
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
+import type { Prisma } from "@/generated/prisma/client";
 import { listActivityInput } from "./activity.schema";
+import { newSince, unreadSince, visitAfterOpen } from "./band-visit.rules";
 import { collapseJoins } from "./collapse-joins";
+
+type Db = Pick<Prisma.TransactionClient, "bandVisit" | "bandMember">;
+
+/** My stored visit of this band and when I joined it. */
+async function visitOf(db: Db, bandId: string, userId: string) {
+  const [visit, membership] = await Promise.all([
+    db.bandVisit.findUnique({ where: { userId_bandId: { userId, bandId } }, select: { seenAt: true, previousSeenAt: true } }),
+    db.bandMember.findUniqueOrThrow({ where: { bandId_userId: { bandId, userId } }, select: { createdAt: true } }),
+  ]);
+  return { visit, joinedAt: membership.createdAt };
+}
+
+/** What counts as news for me: other people's doings (mine are never unread). */
+const byOthers = (userId: string): Prisma.BandActivityWhereInput => ({ OR: [{ actorId: null }, { actorId: { not: userId } }] });
 
 const person = { select: { id: true, name: true, email: true } } as const;
 
@@ -27,11 +43,43 @@ export const activityRouter = createTRPCRouter({
           targetEmail: true,
           fromRole: true,
           toRole: true,
+          songId: true,
+          versionId: true,
+          setlistId: true,
+          subject: true,
           actor: person,
           targetUser: person,
         },
       });
       const items = rows.slice(0, input.limit);
-      return { items: collapseJoins(items), nextCursor: rows.length > input.limit ? items.at(-1)!.id : null };
+      const { visit, joinedAt } = await visitOf(ctx.db, ctx.band.id, ctx.user.id);
+      const since = newSince(visit, new Date(), joinedAt);
+      return {
+        items: collapseJoins(items).map((item) => ({ ...item, isNew: item.createdAt > since && item.actor?.id !== ctx.user.id })),
+        nextCursor: rows.length > input.limit ? items.at(-1)!.id : null,
+        newSince: since,
+      };
     }),
+
+  /** How many events by others happened since I last opened the band (or since I joined). */
+  unread: bandMemberProcedure("MEMBER").query(async ({ ctx }) => {
+    const { visit, joinedAt } = await visitOf(ctx.db, ctx.band.id, ctx.user.id);
+    const count = await ctx.db.bandActivity.count({
+      where: { bandId: ctx.band.id, createdAt: { gt: unreadSince(visit, joinedAt) }, ...byOthers(ctx.user.id) },
+    });
+    return { count };
+  }),
+
+  /** Opening the band or its activity: everything so far is seen. */
+  markSeen: bandMemberProcedure("MEMBER").mutation(async ({ ctx }) => {
+    const now = new Date();
+    const { visit, joinedAt } = await visitOf(ctx.db, ctx.band.id, ctx.user.id);
+    const next = visitAfterOpen(visit, now, joinedAt);
+    await ctx.db.bandVisit.upsert({
+      where: { userId_bandId: { userId: ctx.user.id, bandId: ctx.band.id } },
+      create: { userId: ctx.user.id, bandId: ctx.band.id, ...next },
+      update: next,
+    });
+    return { seenAt: next.seenAt };
+  }),
 });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { parseStream, type IAudioMetadata } from "music-metadata";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { toVersionView, versionSelect } from "@/features/versions/version.view";
+import { logTakeUploaded } from "@/features/activity/log-activity";
+import { notify } from "@/features/notifications/notify";
 import { AppError } from "@/server/errors";
 import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
@@ -61,6 +63,8 @@ export async function createTakeFromStoredFile(
         select: versionSelect,
       });
       await enqueueProcessTake(tx, created.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: stored.size }) });
+      await logTakeUploaded(tx, { bandId: access.band.id, actorId: access.userId, songId: target.songId, versionId: created.id });
+      await notify.take(tx, { versionId: created.id });
       return created;
     });
     const view = toVersionView(version, { userId: access.userId, role: access.role });

@@ -1,3 +1,4 @@
+import { logCommentAdded } from "@/features/activity/log-activity";
 import type { Prisma } from "@/generated/prisma/client";
 import type { BandRole } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
@@ -44,7 +45,7 @@ export const commentRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const version = await ctx.db.version.findFirst({
         where: { id: input.versionId, bandId: ctx.band.id },
-        select: { id: true, durationSeconds: true },
+        select: { id: true, durationSeconds: true, songId: true },
       });
       if (!version) throw notFound("Take");
 
@@ -55,9 +56,13 @@ export const commentRouter = createTRPCRouter({
         atSeconds = normaliseTimestamp(input.atSeconds, version.durationSeconds);
       }
 
-      const row = await ctx.db.comment.create({
-        data: { bandId: ctx.band.id, versionId: version.id, authorId: ctx.user.id, body: input.body, atSeconds },
-        select: commentSelect,
+      const row = await ctx.db.$transaction(async (tx) => {
+        const created = await tx.comment.create({
+          data: { bandId: ctx.band.id, versionId: version.id, authorId: ctx.user.id, body: input.body, atSeconds },
+          select: commentSelect,
+        });
+        await logCommentAdded(tx, { bandId: ctx.band.id, actorId: ctx.user.id, songId: version.songId, versionId: version.id });
+        return created;
       });
       return toCommentView(row, { userId: ctx.user.id, role: ctx.role });
     }),

@@ -1,3 +1,4 @@
+import { logSetlistChanged, logSetlistEvent } from "@/features/activity/log-activity";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { personName } from "@/lib/person";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
@@ -30,7 +31,11 @@ export const setlistRouter = createTRPCRouter({
   create: bandMemberProcedure("MEMBER")
     .input(createSetlistInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.setlist.create({ data: { bandId: ctx.band.id, name: input.name, performAt: input.performAt ?? null }, select: setlistSelect }),
+      ctx.db.$transaction(async (tx) => {
+        const setlist = await tx.setlist.create({ data: { bandId: ctx.band.id, name: input.name, performAt: input.performAt ?? null }, select: setlistSelect });
+        await logSetlistEvent(tx, { bandId: ctx.band.id, actorId: ctx.user.id, setlistId: setlist.id, name: setlist.name, created: true });
+        return setlist;
+      }),
     ),
 
   /** The band's setlists, dated ones soonest first, then undated; each with its song count and how many songs someone is not ready for. */
@@ -126,7 +131,9 @@ export const setlistRouter = createTRPCRouter({
       if (input.notes !== undefined) data.notes = input.notes;
       const { count } = await ctx.db.setlist.updateMany({ where: { id: input.setlistId, bandId: ctx.band.id }, data });
       if (count === 0) throw notFound("Setlist");
-      return requireSetlist(ctx.db, ctx.band.id, input.setlistId);
+      const setlist = await requireSetlist(ctx.db, ctx.band.id, input.setlistId);
+      await logSetlistChanged(ctx.db, { bandId: ctx.band.id, actorId: ctx.user.id, setlistId: setlist.id, name: setlist.name });
+      return setlist;
     }),
 
   /** The set's songs, in the order given; songs that stay keep their gig notes. */
@@ -146,6 +153,7 @@ export const setlistRouter = createTRPCRouter({
           });
         }
         await tx.setlist.update({ where: { id: setlist.id }, data: { updatedAt: new Date() } });
+        await logSetlistChanged(tx, { bandId: ctx.band.id, actorId: ctx.user.id, setlistId: setlist.id, name: setlist.name });
         return { setlistId: setlist.id, songIds: input.songIds };
       });
     }),

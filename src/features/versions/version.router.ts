@@ -1,3 +1,4 @@
+import { logBestTakePicked } from "@/features/activity/log-activity";
 import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
@@ -57,7 +58,11 @@ export const versionRouter = createTRPCRouter({
 
         // One best take per song by construction: it is a single column on the song.
         if (input.isBest === true) {
+          const before = await tx.song.findUniqueOrThrow({ where: { id: version.songId }, select: { bestVersionId: true } });
           await tx.song.update({ where: { id: version.songId }, data: { bestVersionId: version.id } });
+          if (before.bestVersionId !== version.id) {
+            await logBestTakePicked(tx, { bandId: ctx.band.id, actorId: ctx.user.id, songId: version.songId, versionId: version.id });
+          }
         } else if (input.isBest === false) {
           await tx.song.updateMany({ where: { id: version.songId, bestVersionId: version.id }, data: { bestVersionId: null } });
         }

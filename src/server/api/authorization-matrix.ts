@@ -103,6 +103,8 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   }),
 
   "activity.list": band("MEMBER", (b) => ({ bandId: b.id, cursor: b.activity.id })),
+  "activity.unread": band("MEMBER", (b) => ({ bandId: b.id })),
+  "activity.markSeen": band("MEMBER", (b) => ({ bandId: b.id }), { mutates: true }),
 
   "song.create": band("MEMBER", (b) => ({ bandId: b.id, title: "Matrix song" }), { mutates: true }),
   "song.list": band("MEMBER", onlyBand),
@@ -150,6 +152,8 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "joinLink.revoke": band("ADMIN", onlyBand, { mutates: true }),
   "profile.get": notBandScoped("signed-in", "the caller's own profile only"),
   "profile.update": notBandScoped("signed-in", "the caller's own display name only"),
+  "notification.get": notBandScoped("signed-in", "the caller's own email choices only"),
+  "notification.update": notBandScoped("signed-in", "the caller's own email choices only"),
   "member.setPart": band("MEMBER", (b) => ({ bandId: b.id, part: "Bass" }), { mutates: true, also: "sets only the caller's own part" }),
 
   "setlist.create": band("MEMBER", (b) => ({ bandId: b.id, name: "Matrix set", performAt: new Date("2031-05-01T20:00:00Z") }), { mutates: true }),
@@ -201,6 +205,18 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
     file: "src/pages/api/versions/[versionId]/peaks.ts",
     minRole: "MEMBER",
     also: "404 until processing made them",
+  },
+};
+
+/**
+ * Routes that act by a secret token in their URL, not by a session or band
+ * membership (the token is the authority; its tests are next to the handler).
+ */
+export const tokenRoutes: Record<string, { route: string; file: string; why: string }> = {
+  unsubscribe: {
+    route: "POST /unsubscribe/<token> (rewritten to /api/unsubscribe/<token>)",
+    file: "src/app/api/unsubscribe/[token]/route.ts",
+    why: "one-click unsubscribe (RFC 8058): turns off the mail the link came in, signed out",
   },
 };
 

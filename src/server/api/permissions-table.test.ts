@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { audioRoutes, authorizationMatrix } from "./authorization-matrix";
+import { audioRoutes, authorizationMatrix, tokenRoutes } from "./authorization-matrix";
 import { PERMISSIONS_END, PERMISSIONS_START, permissionsTable, withPermissionsTable } from "./permissions-table";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -33,7 +33,7 @@ describe("README's permission table", () => {
 });
 
 describe("the declared audio routes", () => {
-  /** Every route file under the API folders that is not tRPC or next-auth is an audio route. */
+  /** Every route file under the API folders that is not tRPC, next-auth or a token route is an audio route. */
   function routeFiles(): string[] {
     const found: string[] = [];
     for (const dir of ["src/app/api", "src/pages/api"]) {
@@ -46,8 +46,13 @@ describe("the declared audio routes", () => {
         found.push(rel.split(path.sep).join("/"));
       }
     }
-    return found.filter((f) => !f.includes("/api/trpc/") && !f.includes("/api/auth/") && !/\/api\/(health|ready)/.test(f)).sort();
+    const byToken = new Set(Object.values(tokenRoutes).map((r) => r.file));
+    return found.filter((f) => !f.includes("/api/trpc/") && !f.includes("/api/auth/") && !/\/api\/(health|ready)/.test(f) && !byToken.has(f)).sort();
   }
+
+  it("token routes name files that exist", () => {
+    for (const r of Object.values(tokenRoutes)) expect(fs.existsSync(path.join(root, r.file)), r.file).toBe(true);
+  });
 
   it("list every audio route file there is, and only files that exist", () => {
     const declared = Object.values(audioRoutes).map((r) => r.file).sort();

@@ -6,6 +6,7 @@ import { commentRouter } from "@/features/comments/comment.router";
 import { inviteRouter } from "@/features/invites/invite.router";
 import { joinLinkRouter } from "@/features/invites/join-link.router";
 import { memberRouter } from "@/features/members/member.router";
+import { notificationRouter } from "@/features/notifications/notification.router";
 import { profileRouter } from "@/features/profile/profile.router";
 import { readinessRouter } from "@/features/readiness/readiness.router";
 import { setlistRouter } from "@/features/setlists/setlist.router";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   profile: profileRouter,
   setlist: setlistRouter,
   readiness: readinessRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

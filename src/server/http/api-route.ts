@@ -65,12 +65,13 @@ async function handleApiRequest<T>(
   run: (extraHeaders: Record<string, string>) => Promise<T>,
   refuse: (response: Response) => Promise<T>,
   statusOf: (result: T) => number,
+  options: ApiRouteOptions = {},
 ): Promise<T> {
   const requestId = requestIdOf(head);
   return withRequestId(requestId, async () => {
     const started = performance.now();
     const extraHeaders = { ...apiSecurityHeaders(head.pathname, env().appUrl.startsWith("https://")), "x-request-id": requestId };
-    const origin = originCheckOf(head);
+    const origin = options.acceptsCrossSite ? { ok: true as const } : originCheckOf(head);
     let result: T;
     if (origin.ok) {
       result = await run(extraHeaders);
@@ -83,8 +84,18 @@ async function handleApiRequest<T>(
   });
 }
 
+export type ApiRouteOptions = {
+  /**
+   * For a route that acts only by a secret token in its URL and never reads the
+   * session cookie (one-click unsubscribe): a cross-site request can do nothing
+   * the token holder could not, and mail providers and no-referrer pages send
+   * such POSTs with a foreign or null Origin.
+   */
+  acceptsCrossSite?: "token-only";
+};
+
 /** For App Router route handlers (Request in, Response out). */
-export function apiRoute<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>) {
+export function apiRoute<Args extends unknown[]>(handler: (request: Request, ...args: Args) => Promise<Response>, options: ApiRouteOptions = {}) {
   const route = (request: Request, ...args: Args): Promise<Response> =>
     handleApiRequest(
       { method: request.method, headers: request.headers, pathname: new URL(request.url).pathname },
@@ -99,6 +110,7 @@ export function apiRoute<Args extends unknown[]>(handler: (request: Request, ...
       },
       async (refusal) => refusal,
       (response) => response.status,
+      options,
     );
   return Object.assign(route, { [API_ROUTE]: true as const });
 }

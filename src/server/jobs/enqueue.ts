@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Prisma } from "@/generated/prisma/client";
-import { PROCESS_TAKE_QUEUE, expireInSecondsFor, type ProcessTakeJob } from "./queues";
+import { NOTIFY_QUEUE, PROCESS_TAKE_QUEUE, expireInSecondsFor, type NotifyJob, type ProcessTakeJob } from "./queues";
 
 type Sql = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
@@ -26,6 +26,17 @@ export async function enqueueProcessTake(
     // Tests make a lost job come back in seconds instead of minutes.
     ...overrides,
     singletonKey: versionId,
+    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}
+
+/**
+ * Queues mail about a change, inside the transaction that makes the change:
+ * nobody hears of a take or a comment that was rolled back, and a committed
+ * one is never without its job.
+ */
+export async function enqueueNotify(tx: Sql, data: NotifyJob): Promise<string | null> {
+  return boss().send(NOTIFY_QUEUE, data, {
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
   });
 }

@@ -30,3 +30,15 @@ export const processTakeQueueOptions = {
 export function expireInSecondsFor(timeLimitSeconds: number): number {
   return Math.ceil(timeLimitSeconds) + 60;
 }
+
+/** Mail about something that happened in a band (a take, a reply, a mention), sent after its row is committed. */
+export const NOTIFY_QUEUE = "notify";
+export type NotifyJob =
+  | { kind: "take"; versionId: string }
+  | { kind: "reply"; commentId: string; parentId: string }
+  | { kind: "mention"; commentId: string; userIds: string[] };
+export const notifyQueueOptions = { retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
+
+/** The daily digest, run by pg-boss's scheduler once a day (cron, UTC). */
+export const DAILY_DIGEST_QUEUE = "daily-digest";
+export const DAILY_DIGEST_CRON = "0 7 * * *";

@@ -6,7 +6,9 @@ import { mediaTools, type MediaTools } from "@/server/media/tools";
 import type { StorageDriver } from "@/server/storage";
 import { createBoss, ensureQueues, type BossOptions } from "./boss";
 import { runProcessTakeFailedJob, runProcessTakeJob } from "./process-take.job";
-import { PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, type ProcessTakeJob } from "./queues";
+import { runDailyDigest } from "@/features/notifications/daily-digest";
+import { runNotifyJob } from "@/features/notifications/notify.job";
+import { DAILY_DIGEST_CRON, DAILY_DIGEST_QUEUE, NOTIFY_QUEUE, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, type NotifyJob, type ProcessTakeJob } from "./queues";
 import { sweepOrphanedTakes } from "./sweeper";
 
 export type WorkerOptions = BossOptions & {
@@ -55,6 +57,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }
   await boss.work<ProcessTakeJob>(PROCESS_TAKE_FAILED_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
     if (job) await runProcessTakeFailedJob(job, options.db);
+  });
+
+  await boss.work<NotifyJob>(NOTIFY_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
+    if (job) await runNotifyJob(job.data, { db: options.db });
+  });
+  // pg-boss's scheduler (one instance wins each minute, across workers) sends the digest job daily.
+  await boss.schedule(DAILY_DIGEST_QUEUE, DAILY_DIGEST_CRON, {}, { tz: "UTC" });
+  await boss.work(DAILY_DIGEST_QUEUE, { pollingIntervalSeconds }, async () => {
+    await runDailyDigest({ db: options.db });
   });
 
   const sweep = () =>

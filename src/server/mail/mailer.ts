@@ -6,7 +6,14 @@ import { env } from "@/env";
 import { log } from "@/server/log";
 import { parseSignInEmail } from "@/server/auth/email";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers (e.g. List-Unsubscribe); names and values are the app's own, never user input. */
+  headers?: Record<string, string>;
+};
 
 let transporter: Transporter | undefined;
 

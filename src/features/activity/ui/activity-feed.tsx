@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { Icon, type IconName } from "@/components/icon";
 import type { ActivityType } from "@/generated/prisma/enums";
 import { LocalDate } from "@/components/local-date";
@@ -7,6 +9,7 @@ import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { describeActivity } from "../activity-sentence";
+import { groupByDay } from "../group-by-day";
 
 const icon: Record<ActivityType, IconName> = {
   BAND_CREATED: "star",
@@ -23,12 +26,40 @@ const icon: Record<ActivityType, IconName> = {
   JOIN_LINK_CREATED: "link",
   JOIN_LINK_REVOKED: "x",
   JOIN_LINK_USED: "link",
+  TAKE_UPLOADED: "upload",
+  BEST_TAKE_PICKED: "star",
+  COMMENT_ADDED: "message",
+  COMMENT_REPLIED: "message",
+  SETLIST_CREATED: "layers",
+  SETLIST_CHANGED: "layers",
 };
+
+/** Where a line leads: the song for take and comment events, the setlist for setlist events. */
+function hrefOf(bandId: string, item: { songId: string | null; setlistId: string | null; type: ActivityType }): string | null {
+  if (item.setlistId && item.type.startsWith("SETLIST")) return `/bands/${bandId}/setlists/${item.setlistId}`;
+  if (item.songId) return `/bands/${bandId}/songs/${item.songId}`;
+  return null;
+}
 
 const PAGE_SIZE = 25;
 
 export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: string }) {
-  const feed = api.activity.list.useInfiniteQuery({ bandId, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const feed = api.activity.list.useInfiniteQuery(
+    { bandId, limit: PAGE_SIZE },
+    // The "new" marks are as of this visit's start: no refetch on focus repaints them.
+    { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchOnWindowFocus: false },
+  );
+  const utils = api.useUtils();
+  const markSeen = api.activity.markSeen.useMutation({ onSuccess: () => void utils.activity.unread.invalidate({ bandId }) });
+  const marked = useRef(false);
+  const loaded = !!feed.data;
+  useEffect(() => {
+    // Once the feed has been read with its marks, everything in it counts as seen.
+    if (loaded && !marked.current) {
+      marked.current = true;
+      markSeen.mutate({ bandId });
+    }
+  }, [loaded, bandId, markSeen]);
 
   if (!feed.data) {
     if (feed.error) {
@@ -54,33 +85,59 @@ export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: s
           <Icon name="activity" size={32} />
         </div>
         <h2>Nothing has happened yet</h2>
-        <p>Joins, role changes and invites will show up here.</p>
+        <p>New takes, best takes, comments, setlist changes and who joined will show up here.</p>
       </div>
     );
   }
   const now = new Date();
+  const newCount = items.filter((i) => i.isNew).length;
   return (
     <section className="stack" aria-labelledby="activity-heading">
       <h2 id="activity-heading" className="visually-hidden">
         Band activity
       </h2>
-      <ol className="list activity-list">
-        {items.map((item) => (
-          <li key={item.id} className="activity-row" data-testid="activity-item" data-type={item.type}>
-            <span className={`activity-icon activity-${item.type.toLowerCase().split("_")[0]}`} aria-hidden="true">
-              <Icon name={icon[item.type]} size={15} />
-            </span>
-            <span className="grow">{describeActivity(item, viewerId)}</span>
-            <span className="small faint activity-when" title={item.createdAt.toISOString()}>
-              {formatRelative(item.createdAt, now)}
-              <span className="visually-hidden">
-                {" "}
-                (<LocalDate date={item.createdAt} />)
-              </span>
-            </span>
-          </li>
-        ))}
-      </ol>
+      {newCount > 0 ? (
+        <p className="small" data-testid="activity-new-count">
+          <span className="badge badge-new">{newCount} new</span> since your last visit
+        </p>
+      ) : null}
+      {groupByDay(items, now).map((day) => (
+        <section key={day.key} className="stack-sm" aria-labelledby={`day-${day.key}`}>
+          <h3 id={`day-${day.key}`} className="activity-day">
+            {day.label}
+          </h3>
+          <ol className="list activity-list">
+            {day.items.map((item) => {
+              const href = hrefOf(bandId, item);
+              const sentence = describeActivity(item, viewerId);
+              return (
+                <li key={item.id} className={`activity-row${item.isNew ? " activity-new" : ""}`} data-testid="activity-item" data-type={item.type} data-new={item.isNew || undefined}>
+                  <span className={`activity-icon activity-${item.type.toLowerCase().split("_")[0]}`} aria-hidden="true">
+                    <Icon name={icon[item.type]} size={15} />
+                  </span>
+                  <span className="grow">
+                    {href ? (
+                      <Link href={href} className="activity-link">
+                        {sentence}
+                      </Link>
+                    ) : (
+                      sentence
+                    )}
+                    {item.isNew ? <span className="badge badge-new activity-new-badge">New</span> : null}
+                  </span>
+                  <span className="small faint activity-when" title={item.createdAt.toISOString()}>
+                    {formatRelative(item.createdAt, now)}
+                    <span className="visually-hidden">
+                      {" "}
+                      (<LocalDate date={item.createdAt} />)
+                    </span>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
       {feed.hasNextPage ? (
         <button type="button" className="btn btn-secondary" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
           {feed.isFetchingNextPage ? "Loading…" : "Show older activity"}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { hasAtLeastRole, type BandRole } from "@/lib/roles";
+import { api } from "@/trpc/react";
 
 const tabs = [
   { href: "", label: "Songs" },
@@ -18,6 +19,7 @@ export function BandTabs({ bandId, role }: { bandId: string; role: BandRole }) {
   // null only while a Pages Router page renders (the audio routes live there; no page does).
   const pathname = usePathname() ?? "";
   const base = `/bands/${bandId}`;
+  const unread = api.activity.unread.useQuery({ bandId }, { refetchOnWindowFocus: true }).data?.count ?? 0;
   return (
     <nav className="tabs" aria-label="Band sections">
       {tabs.filter((tab) => !("minRole" in tab) || hasAtLeastRole(role, tab.minRole)).map((tab) => {
@@ -26,6 +28,12 @@ export function BandTabs({ bandId, role }: { bandId: string; role: BandRole }) {
         return (
           <Link key={tab.label} href={href} aria-current={current ? "page" : undefined}>
             {tab.label}
+            {tab.href === "/activity" && unread > 0 ? (
+              <span className="tab-count" data-testid="activity-unread">
+                {unread > 99 ? "99+" : unread}
+                <span className="visually-hidden"> new</span>
+              </span>
+            ) : null}
           </Link>
         );
       })}

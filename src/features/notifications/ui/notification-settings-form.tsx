@@ -1,0 +1,92 @@
+"use client";
+
+import { useState } from "react";
+import type { NotificationModeValue } from "@/features/notifications/notification.schema";
+import { userMessage } from "@/lib/user-message";
+import { api } from "@/trpc/react";
+
+type Category = "takes" | "replies" | "mentions";
+
+const categories: { key: Category; title: string; hint: string }[] = [
+  { key: "takes", title: "New takes", hint: "When someone in one of your bands uploads a take." },
+  { key: "replies", title: "Replies to my comments", hint: "When someone answers a comment you wrote." },
+  { key: "mentions", title: "Mentions of me", hint: "When someone names you (@Name) in a comment." },
+];
+
+const modes: { value: NotificationModeValue; label: string; hint: string }[] = [
+  { value: "INSTANT", label: "Right away", hint: "One email each time" },
+  { value: "DAILY", label: "Daily digest", hint: "One email a day for all your bands, only when there is news" },
+  { value: "OFF", label: "Off", hint: "No email" },
+];
+
+/** Which mail you get, per kind: each choice is saved as soon as it is made. */
+export function NotificationSettingsForm() {
+  const utils = api.useUtils();
+  const settings = api.notification.get.useQuery();
+  const [saved, setSaved] = useState<Category | null>(null);
+  const update = api.notification.update.useMutation({
+    // The choice shows at once; a refusal puts the saved one back.
+    onMutate: (input) => {
+      const previous = utils.notification.get.getData();
+      if (previous) utils.notification.get.setData(undefined, { ...previous, ...input });
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.previous) utils.notification.get.setData(undefined, context.previous);
+    },
+    onSuccess: (data, input) => {
+      utils.notification.get.setData(undefined, data);
+      setSaved((Object.keys(input)[0] as Category | undefined) ?? null);
+    },
+  });
+
+  if (settings.isPending) return <div className="skeleton" style={{ height: 320 }} aria-busy="true" aria-label="Loading your email settings" role="status" />;
+  if (settings.isError) return <p className="alert alert-error" role="alert">{userMessage(settings.error)}</p>;
+
+  return (
+    <div className="stack">
+      {categories.map((c) => (
+        <fieldset key={c.key} className="card stack-sm notify-fieldset" disabled={update.isPending}>
+          <legend className="notify-legend">{c.title}</legend>
+          <p className="small muted" style={{ margin: 0 }}>
+            {c.hint}
+          </p>
+          <div className="notify-options">
+            {modes.map((m) => (
+              <label key={m.value} className="notify-option">
+                <input
+                  type="radio"
+                  name={`notify-${c.key}`}
+                  value={m.value}
+                  checked={settings.data[c.key] === m.value}
+                  onChange={() => {
+                    setSaved(null);
+                    update.mutate({ [c.key]: m.value });
+                  }}
+                />
+                <span>
+                  <span className="notify-option-label">{m.label}</span>
+                  <span className="small muted notify-option-hint">{m.hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {saved === c.key ? (
+            <p className="small" role="status" style={{ margin: 0, color: "var(--success)" }}>
+              Saved.
+            </p>
+          ) : null}
+        </fieldset>
+      ))}
+      {update.isError ? (
+        <p className="alert alert-error" role="alert">
+          {userMessage(update.error)}
+        </p>
+      ) : null}
+      <p className="small muted">
+        Every email has an unsubscribe link that works without signing in. You never get email about your own takes and comments, and
+        nothing from a band you have left.
+      </p>
+    </div>
+  );
+}

@@ -5,12 +5,13 @@ import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { COMMENT_MAX, createCommentInput } from "@/features/comments/comment.schema";
+import { z } from "zod";
+import { COMMENT_MAX, commentBodySchema } from "@/features/comments/comment.schema";
 import { formatClock, formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 
-const commentFields = createCommentInput.pick({ body: true });
+const commentFields = z.object({ body: commentBodySchema });
 
 export type CommentItem = RouterOutputs["comment"]["list"][number];
 

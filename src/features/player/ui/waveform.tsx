@@ -1,0 +1,174 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import WaveSurfer from "wavesurfer.js";
+import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.esm.js";
+import TimelinePlugin from "wavesurfer.js/dist/plugins/timeline.esm.js";
+import MinimapPlugin from "wavesurfer.js/dist/plugins/minimap.esm.js";
+import { formatClock } from "@/lib/format-time";
+import type { WaveformPeaks } from "../peaks";
+
+/**
+ * Something drawn on the waveform at a time (a moment) or across a passage
+ * (`end` given). `kind` picks its colour; `resolved` ones are drawn faded.
+ */
+export type WaveformOverlay = {
+  id: string;
+  start: number;
+  end?: number;
+  kind: "comment" | "marker" | "loop";
+  label: string;
+  resolved?: boolean;
+};
+
+export type WaveformProps = {
+  /** The page's one <audio> element: the waveform follows and drives it, never a WebAudio copy. */
+  media: HTMLAudioElement;
+  peaks: WaveformPeaks;
+  /** Pixels per second; 0 fits the whole take to the width. */
+  zoom?: number;
+  /** Shown on the waveform as 44 px targets, focusable, their label on hover, focus or tap. */
+  overlays?: WaveformOverlay[];
+  /** An overlay was clicked, tapped or activated from the keyboard. */
+  onOverlayActivate?: (id: string) => void;
+  /** A drag across the waveform, in seconds, start < end. */
+  onRangeSelect?: (start: number, end: number) => void;
+  /** Called once the peaks are drawn (the first time only). */
+  onDrawn?: () => void;
+  height?: number;
+};
+
+const MIN_DRAG_SECONDS = 0.25;
+
+/**
+ * The take's waveform from its precomputed peaks (wavesurfer.js), with a time
+ * ruler, an overview when zoomed in, drag-to-select, and overlays laid over it.
+ */
+export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96 }: WaveformProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const ruler = useRef<HTMLDivElement>(null);
+  const overview = useRef<HTMLDivElement>(null);
+  const layer = useRef<HTMLDivElement>(null);
+  const ws = useRef<WaveSurfer | null>(null);
+  const [ready, setReady] = useState(false);
+  const callbacks = useRef({ onRangeSelect, onDrawn });
+  useEffect(() => {
+    callbacks.current = { onRangeSelect, onDrawn };
+  }, [onRangeSelect, onDrawn]);
+
+  useEffect(() => {
+    if (!container.current || !ruler.current) return;
+    const regions = RegionsPlugin.create();
+    const styles = getComputedStyle(container.current);
+    const color = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
+    const instance = WaveSurfer.create({
+      container: container.current,
+      media,
+      peaks: peaks.channels,
+      duration: peaks.duration,
+      height,
+      waveColor: color("--wave", "#8a7f76"),
+      progressColor: color("--accent", "#e8590c"),
+      cursorColor: color("--text", "#fff"),
+      cursorWidth: 2,
+      barWidth: 2,
+      barGap: 1,
+      barRadius: 2,
+      normalize: true,
+      autoScroll: true,
+      autoCenter: true,
+      plugins: [regions, TimelinePlugin.create({ container: ruler.current, height: 18, style: { color: color("--muted", "#999"), fontSize: "11px" } })],
+    });
+    ws.current = instance;
+    regions.enableDragSelection({ color: "rgba(245, 159, 74, 0.25)" });
+    const offs = [
+      instance.on("ready", () => {
+        setReady(true);
+        callbacks.current.onDrawn?.();
+        syncLayer();
+      }),
+      regions.on("region-created", (region) => {
+        const { start, end } = region;
+        region.remove();
+        if (end - start >= MIN_DRAG_SECONDS) callbacks.current.onRangeSelect?.(start, end);
+      }),
+      instance.on("scroll", () => syncLayer()),
+      instance.on("zoom", () => syncLayer()),
+      instance.on("redrawcomplete", () => syncLayer()),
+    ];
+    function syncLayer() {
+      const el = layer.current;
+      if (!el) return;
+      const wrapper = instance.getWrapper();
+      el.style.width = `${wrapper.scrollWidth || wrapper.clientWidth}px`;
+      el.style.transform = `translateX(${-instance.getScroll()}px)`;
+    }
+    return () => {
+      offs.forEach((off) => off());
+      instance.destroy();
+      ws.current = null;
+      setReady(false);
+    };
+  }, [media, peaks, height]);
+
+  // Zoom changes only the scale; the overview appears while zoomed in.
+  useEffect(() => {
+    const instance = ws.current;
+    if (!instance || !ready) return;
+    instance.zoom(zoom);
+    if (zoom <= 0 || !overview.current) return;
+    const minimap = instance.registerPlugin(
+      MinimapPlugin.create({ container: overview.current, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
+    );
+    return () => minimap.destroy();
+  }, [zoom, ready]);
+
+  const duration = peaks.duration || media.duration || 0;
+
+  return (
+    <div className="waveform" data-testid="waveform" data-ready={ready ? "true" : "false"}>
+      <div className="waveform-stage">
+        <div ref={container} className="waveform-canvas" style={{ height }} />
+        <div className="waveform-overlays" aria-label="On the waveform" role="group">
+          <div ref={layer} className="waveform-layer">
+            {duration > 0
+              ? overlays
+                  .filter((o) => o.start <= duration)
+                  .map((o) => (
+                    <OverlayMark key={o.id} overlay={o} duration={duration} onActivate={onOverlayActivate} />
+                  ))
+              : null}
+          </div>
+        </div>
+      </div>
+      <div ref={ruler} className="waveform-ruler" aria-hidden="true" />
+      <div ref={overview} className="waveform-overview" aria-hidden="true" hidden={zoom <= 0} />
+    </div>
+  );
+}
+
+function OverlayMark({ overlay, duration, onActivate }: { overlay: WaveformOverlay; duration: number; onActivate?: (id: string) => void }) {
+  const left = (overlay.start / duration) * 100;
+  const width = overlay.end != null && overlay.end > overlay.start ? ((Math.min(overlay.end, duration) - overlay.start) / duration) * 100 : 0;
+  const time = overlay.end != null ? `${formatClock(overlay.start)}–${formatClock(overlay.end)}` : formatClock(overlay.start);
+  const cls = `waveform-mark is-${overlay.kind}${overlay.resolved ? " is-resolved" : ""}`;
+  return (
+    <>
+      {width > 0 ? <span className={`waveform-span is-${overlay.kind}`} style={{ left: `${left}%`, width: `${width}%` }} aria-hidden="true" /> : null}
+      <button
+        type="button"
+        className={cls}
+        style={{ left: `${left}%` }}
+        onClick={() => onActivate?.(overlay.id)}
+        aria-label={`${time} ${overlay.label}`}
+        data-testid="waveform-overlay"
+        data-overlay-id={overlay.id}
+      >
+        <span className="waveform-pin" aria-hidden="true" />
+        <span className="waveform-tip" aria-hidden="true">
+          <span className="mono">{time}</span> {overlay.label}
+        </span>
+      </button>
+    </>
+  );
+}

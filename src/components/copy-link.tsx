@@ -3,7 +3,16 @@
 import { useId, useRef, useState } from "react";
 
 /** A link shown once, with a copy button; falls back to selecting the text where the clipboard API is unavailable. */
-export function CopyLink({ link, label }: { link: string; label: string }) {
+export function CopyLink({
+  link,
+  label,
+  hint = "For your eyes only: we keep just a fingerprint of it, so it can't be shown again.",
+}: {
+  link: string;
+  label: string;
+  /** Shown under the link until it is copied. */
+  hint?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   // Remembered with the link it was for, so a new link never shows as already copied.
@@ -32,7 +41,7 @@ export function CopyLink({ link, label }: { link: string; label: string }) {
         </button>
       </div>
       <p className="hint" role="status">
-        {state === "select" ? "Press Ctrl+C (⌘C on a Mac) to copy the selected link." : "For your eyes only: we keep just a fingerprint of it, so it can't be shown again."}
+        {state === "select" ? "Press Ctrl+C (⌘C on a Mac) to copy the selected link." : hint}
       </p>
     </div>
   );

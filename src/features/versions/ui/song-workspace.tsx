@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
 import { SongSheet } from "@/features/songs/ui/song-sheet";
 import type { VersionView } from "@/features/versions/version.view";
@@ -9,6 +9,14 @@ import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
 import { RecordTake } from "@/features/recording/ui/record-take";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { createPlaybackClock, useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
+import { mapTimeBetweenTakes } from "@/features/player/take-time";
+import { matchedVolume } from "@/features/player/loudness-match";
+import type { PlayerAction } from "@/features/player/keymap";
+import { usePlayerKeys } from "@/features/player/ui/use-player-keys";
+import { ShortcutsDialog } from "@/features/player/ui/shortcuts-dialog";
+import { MomentLink } from "@/features/player/ui/moment-link";
+import { AlignTake } from "@/features/player/ui/align-take";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { TakeDetails } from "./take-details";
 import { takeLabel, uploaderName } from "./take-label";
@@ -22,14 +30,20 @@ type Props = {
   song: Song;
   initialVersions: VersionView[];
   initialTakeId: string | null;
+  /** `?t=&end=` of a deep link, already checked. */
+  initialMoment?: { start: number | null; end: number | null };
   maxUploadMb: number;
+  bandName: string;
+  userId: string;
 };
+
+type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
 
 const PROCESSING_POLL_MS = 3000;
 const isProcessing = (v: VersionView) => v.processing === "PENDING" || v.processing === "PROCESSING";
 
 /** The song page: takes, the player, the selected take's details and its comments. */
-export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, maxUploadMb }: Props) {
+export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, initialMoment, maxUploadMb, bandName, userId }: Props) {
   const utils = api.useUtils();
   const versionsQuery = api.version.list.useQuery(
     { bandId, songId: song.id },
@@ -52,7 +66,16 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
   if (waiting.length > 0) setPinnedToOriginal(new Set([...pinnedToOriginal, ...waiting.map((v) => v.id)]));
   const streamSrc = (take: VersionView) =>
     `/api/versions/${take.id}/stream${take.processing !== "READY" || pinnedToOriginal.has(take.id) ? "?source=original" : ""}`;
-  const [currentTime, setCurrentTime] = useState(0);
+  // The playhead lives outside React state: playback must not re-render this page.
+  const clock = useMemo(() => createPlaybackClock(), []);
+  const [start, setStart] = useState<Start | null>(() =>
+    initialMoment?.start != null && (!initialTakeId || initialTakeId === pickInitial(initialVersions, initialTakeId))
+      ? { seconds: initialMoment.start, loopEnd: initialMoment.end }
+      : null,
+  );
+  // The two takes played last, most recent first: B flips between them, loudness-matched.
+  const [recent, setRecent] = useState<string[]>([]);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const comments = api.comment.list.useQuery(
     { bandId, versionId: selected?.id ?? "" },
@@ -63,25 +86,91 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
   useEffect(() => {
     if (!selected) return;
     const url = new URL(window.location.href);
-    if (url.searchParams.get("take") === selected.id) return;
+    // A moment's t/end have been applied; leaving them would reopen it on every reload.
+    if (url.searchParams.get("take") === selected.id && !url.searchParams.has("t") && !url.searchParams.has("end")) return;
     url.searchParams.set("take", selected.id);
+    url.searchParams.delete("t");
+    url.searchParams.delete("end");
     window.history.replaceState(window.history.state, "", url);
   }, [selected]);
 
-  const select = useCallback((id: string) => {
-    setSelectedId(id);
-    setCurrentTime(0);
-  }, []);
+  const select = useCallback(
+    (id: string, keepMoment = true) => {
+      if (id === selected?.id) return;
+      const to = versions.find((v) => v.id === id);
+      if (keepMoment && selected && to && player.current) {
+        // Stay at the same moment of the song in the other take.
+        const now = player.current.currentTime();
+        const seconds = mapTimeBetweenTakes(now, selected, to);
+        setStart({ seconds, play: player.current.isPlaying() });
+      } else setStart(null);
+      setSelectedId(id);
+    },
+    [selected, versions],
+  );
 
   const seek = useCallback((seconds: number) => {
     player.current?.seek(seconds, true);
-    setCurrentTime(seconds);
   }, []);
+
+  const onPlay = useCallback(() => {
+    if (!selected) return;
+    setRecent((r) => (r[0] === selected.id ? r : [selected.id, ...r.filter((x) => x !== selected.id)].slice(0, 2)));
+  }, [selected]);
+
+  const partnerId = recent.find((id) => id !== selected?.id) ?? null;
+  const partner = partnerId ? versions.find((v) => v.id === partnerId) : undefined;
+  const volume = selected && partner ? matchedVolume(selected.loudnessLufs, partner.loudnessLufs) : 1;
+
+  const onKey = useCallback(
+    (action: PlayerAction) => {
+      const p = player.current;
+      switch (action.type) {
+        case "help":
+          setHelpOpen(true);
+          return;
+        case "nextTake":
+        case "previousTake": {
+          // The list runs newest first: "next" is the one below.
+          const index = selectedIndex + (action.type === "nextTake" ? 1 : -1);
+          const to = versions[index];
+          if (to) select(to.id);
+          return;
+        }
+        case "flipTake":
+          if (partnerId) select(partnerId);
+          return;
+      }
+      if (!p) return;
+      switch (action.type) {
+        case "toggle":
+          p.toggle();
+          break;
+        case "pause":
+          p.pause();
+          break;
+        case "skip":
+          p.skip(action.seconds);
+          break;
+        case "loopStart":
+          p.setLoopPoint("start");
+          break;
+        case "loopEnd":
+          p.setLoopPoint("end");
+          break;
+        case "speed":
+          p.nudgeSpeed(action.delta);
+          break;
+      }
+    },
+    [selectedIndex, versions, select, partnerId],
+  );
+  usePlayerKeys(onKey, !!selected);
 
   const onUploaded = useCallback(
     async (take: { id: string }) => {
       await Promise.all([utils.version.list.invalidate({ bandId, songId: song.id }), utils.song.invalidate()]);
-      select(take.id);
+      select(take.id, false);
     },
     [utils, bandId, song.id, select],
   );
@@ -90,12 +179,12 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
     () =>
       (comments.data ?? [])
         .filter((c) => c.atSeconds != null)
-        .map((c) => ({ id: c.id, atSeconds: c.atSeconds!, label: c.body.slice(0, 60) })),
+        .map((c) => ({ id: c.id, atSeconds: c.atSeconds!, label: c.body.slice(0, 80) })),
     [comments.data],
   );
 
   return (
-    <div className="stack song-page">
+    <div className="stack song-page" data-testid="song-workspace">
       <div className="page-header" style={{ marginBottom: 0 }}>
         <div className="grow">
           <Link href={`/bands/${bandId}`} className="small muted back-link">
@@ -128,9 +217,17 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
               src={streamSrc(selected)}
               title={takeLabel(selected, selectedNumber)}
               subtitle={`${song.title} · by ${uploaderName(selected)}${selected.isBest ? " · ★ best take" : ""}`}
+              songTitle={song.title}
+              bandName={bandName}
+              versionId={selected.id}
+              userId={userId}
               knownDuration={selected.durationSeconds}
+              peaksUrl={selected.peaksUrl}
               markers={markers}
-              onTimeChange={setCurrentTime}
+              start={start}
+              volume={volume}
+              clock={clock}
+              onPlay={onPlay}
             />
           ) : (
             <div className="empty-state">
@@ -153,19 +250,36 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
                 number={selectedNumber}
                 onDeleted={(id) => {
                   const rest = versions.filter((v) => v.id !== id);
+                  setStart(null);
                   setSelectedId(rest[0]?.id ?? null);
                 }}
               />
               </div>
               <div className="slot-comments">
-              <CommentsPanel
+              <div className="row player-extras">
+                <MomentLink bandId={bandId} songId={song.id} versionId={selected.id} player={player} />
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => setHelpOpen(true)} aria-haspopup="dialog" data-testid="shortcuts-open">
+                  <kbd aria-hidden="true">?</kbd> Keyboard shortcuts
+                </button>
+                {partner ? <span className="small muted">B flips to {takeLabel(partner, partner.number)}{volume < 1 ? ` (this take turned down ${Math.round(-20 * Math.log10(volume) * 10) / 10} dB to match)` : ""}</span> : null}
+              </div>
+              {versions.length > 1 ? (
+                <AlignTake
+                  key={`align-${selected.id}-${selected.offsetSeconds}`}
+                  bandId={bandId}
+                  take={{ ...selected, label: takeLabel(selected, selected.number) }}
+                  reference={alignReference(versions, selected, partner)}
+                  canEdit={selected.canEdit}
+                />
+              ) : null}
+              <CommentsAtPlayhead
+                clock={clock}
                 key={`comments-${selected.id}`}
                 bandId={bandId}
                 versionId={selected.id}
                 comments={comments.data}
                 loading={comments.isLoading}
                 loadError={comments.error}
-                currentTime={currentTime}
                 onSeek={seek}
               />
               </div>
@@ -194,8 +308,21 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, ma
           <SongSheet bandId={bandId} song={song} />
         </aside>
       </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
+}
+
+/** The comments follow the playhead in whole seconds, so they re-render once a second, not every frame. */
+function CommentsAtPlayhead({ clock, ...props }: Omit<ComponentProps<typeof CommentsPanel>, "currentTime"> & { clock: PlaybackClock }) {
+  const currentTime = useWholeSeconds(clock);
+  return <CommentsPanel {...props} currentTime={currentTime} />;
+}
+
+/** The take to line this one up with: the one you compared it with, else the best, else the newest other. */
+function alignReference(versions: VersionView[], selected: VersionView, partner: VersionView | undefined) {
+  const other = partner ?? versions.find((v) => v.isBest && v.id !== selected.id) ?? versions.find((v) => v.id !== selected.id);
+  return other ? { ...other, label: takeLabel(other, other.number) } : null;
 }
 
 function pickInitial(versions: VersionView[], requested: string | null): string | null {

@@ -20,7 +20,7 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
         const label = takeLabel(version, number);
         return (
           <li key={version.id} className={selected ? "selected" : undefined} data-testid="take-row">
-            <button type="button" className="take-button" aria-current={selected ? "true" : undefined} onClick={() => onSelect(version.id)}>
+            <button type="button" className="take-button" aria-current={selected ? "true" : undefined} onClick={() => onSelect(version.id)} data-take-id={version.id}>
               <span className="take-number" aria-hidden="true">
                 {selected ? "♪" : number}
               </span>

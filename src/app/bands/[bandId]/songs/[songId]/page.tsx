@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { env } from "@/env";
 import { SongWorkspace } from "@/features/versions/ui/song-workspace";
-import { loadBand, areIds, loadForPage, notFoundUnlessIds, serverApi, songForRequest } from "@/trpc/server";
+import { parseMoment } from "@/features/player/deep-link";
+import { currentUser, loadBand, areIds, loadForPage, notFoundUnlessIds, serverApi, songForRequest } from "@/trpc/server";
 
 type Props = {
   params: Promise<{ bandId: string; songId: string }>;
-  searchParams: Promise<{ take?: string | string[] }>;
+  searchParams: Promise<{ take?: string | string[]; t?: string | string[]; end?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -18,12 +19,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SongPage({ params, searchParams }: Props) {
   const { bandId, songId } = await params;
-  const { take } = await searchParams;
+  const { take, t, end } = await searchParams;
   notFoundUnlessIds(bandId, songId);
   const result = await loadForPage(async () => {
     const api = await serverApi();
-    const [song, versions] = await Promise.all([songForRequest(bandId, songId), api.version.list({ bandId, songId })]);
-    return { song, versions };
+    const [song, versions, band, user] = await Promise.all([songForRequest(bandId, songId), api.version.list({ bandId, songId }), loadBand(bandId), currentUser()]);
+    return { song, versions, band, user };
   }, `/bands/${bandId}/songs/${songId}`);
   // The band layout already explains a refusal.
   if (!result.ok) return null;
@@ -34,6 +35,9 @@ export default async function SongPage({ params, searchParams }: Props) {
       song={result.data.song}
       initialVersions={result.data.versions}
       initialTakeId={typeof take === "string" ? take : null}
+      initialMoment={parseMoment({ t: typeof t === "string" ? t : null, end: typeof end === "string" ? end : null })}
+      bandName={result.data.band.name}
+      userId={result.data.user?.id ?? "anonymous"}
       maxUploadMb={Math.floor(env().maxUploadBytes / (1024 * 1024))}
     />
   );

@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { SHORTCUTS } from "../keymap";
+
+/** The player's shortcuts in a native modal dialog (focus trapped, Escape closes). */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      opener.current?.focus();
+    }
+  }, [open]);
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose} data-testid="shortcuts-dialog">
+      <h2 id={titleId} style={{ marginTop: 0 }}>
+        Keyboard shortcuts
+      </h2>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.does}>
+              <th scope="row">
+                {s.keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </th>
+              <td>{s.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">They work anywhere on the song page except while you type.</p>
+      <div className="dialog-actions">
+        <button type="button" className="btn btn-secondary" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -36,6 +36,8 @@ export type WaveformProps = {
   /** Called once the peaks are drawn (the first time only). */
   onDrawn?: () => void;
   height?: number;
+  /** The page's CSP nonce, for the <style> wavesurfer puts in its shadow root. */
+  cspNonce?: string;
 };
 
 const MIN_DRAG_SECONDS = 0.25;
@@ -44,7 +46,7 @@ const MIN_DRAG_SECONDS = 0.25;
  * The take's waveform from its precomputed peaks (wavesurfer.js), with a time
  * ruler, an overview when zoomed in, drag-to-select, and overlays laid over it.
  */
-export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96 }: WaveformProps) {
+export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96, cspNonce }: WaveformProps) {
   const container = useRef<HTMLDivElement>(null);
   const ruler = useRef<HTMLDivElement>(null);
   const overview = useRef<HTMLDivElement>(null);
@@ -75,6 +77,7 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
       barGap: 1,
       barRadius: 2,
       normalize: true,
+      cspNonce,
       autoScroll: true,
       autoCenter: true,
       plugins: [regions, TimelinePlugin.create({ container: ruler.current, height: 18, style: { color: color("--muted", "#999"), fontSize: "11px" } })],
@@ -109,7 +112,7 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
       ws.current = null;
       setReady(false);
     };
-  }, [media, peaks, height]);
+  }, [media, peaks, height, cspNonce]);
 
   // Zoom changes only the scale; the overview appears while zoomed in.
   useEffect(() => {
@@ -118,10 +121,10 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
     instance.zoom(zoom);
     if (zoom <= 0 || !overview.current) return;
     const minimap = instance.registerPlugin(
-      MinimapPlugin.create({ container: overview.current, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
+      MinimapPlugin.create({ container: overview.current, cspNonce, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
     );
     return () => minimap.destroy();
-  }, [zoom, ready]);
+  }, [zoom, ready, cspNonce]);
 
   const duration = peaks.duration || media.duration || 0;
 

@@ -59,6 +59,8 @@ type Props = {
   /** Shared with the page's small time displays. */
   clock?: PlaybackClock;
   onPlay?: () => void;
+  /** The page's CSP nonce: the waveform draws inside a shadow root with its own <style>. */
+  cspNonce?: string;
 };
 
 const SPEEDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2] as const;
@@ -75,7 +77,7 @@ type Loop = { start: number; end: number | null };
  * `key` per take so every take starts from a clean element.
  */
 export function AudioPlayer(props: Props) {
-  const { ref, src, title, subtitle, songTitle, bandName, versionId, userId, knownDuration, peaksUrl, markers = [], onMarkerActivate, onRangeSelect, start, volume = 1, onPlay } = props;
+  const { ref, src, title, subtitle, songTitle, bandName, versionId, userId, knownDuration, peaksUrl, markers = [], onMarkerActivate, onRangeSelect, start, volume = 1, onPlay, cspNonce } = props;
   // State for what renders with the element (waveform, lock screen); the ref for what drives it.
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
@@ -331,7 +333,7 @@ export function AudioPlayer(props: Props) {
       </div>
 
       {hasWaveform ? (
-        <Waveform media={audio} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
+        <Waveform media={audio} cspNonce={cspNonce} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
       ) : (
         <p className="small muted player-wave-note" data-testid="waveform-pending" role="status">
           {peaks.state === "loading" ? "Loading the waveform…" : peaks.state === "error" ? "The waveform could not be loaded; the take still plays." : "The waveform is on its way: the take plays already."}

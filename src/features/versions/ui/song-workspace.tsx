@@ -37,6 +37,8 @@ type Props = {
   maxUploadMb: number;
   bandName: string;
   userId: string;
+  /** This response's CSP nonce, for the waveform's own <style>. */
+  cspNonce?: string;
 };
 
 type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
@@ -45,7 +47,7 @@ const PROCESSING_POLL_MS = 3000;
 const isProcessing = (v: VersionView) => v.processing === "PENDING" || v.processing === "PROCESSING";
 
 /** The song page: takes, the player, the selected take's details and its comments. */
-export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, initialMoment, maxUploadMb, bandName, userId }: Props) {
+export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, initialMoment, maxUploadMb, bandName, userId, cspNonce }: Props) {
   const utils = api.useUtils();
   const versionsQuery = api.version.list.useQuery(
     { bandId, songId: song.id },
@@ -264,6 +266,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               volume={volume}
               clock={clock}
               onPlay={onPlay}
+              cspNonce={cspNonce}
             />
           ) : (
             <div className="empty-state">
@@ -275,6 +278,27 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
             </div>
           )}
           </div>
+
+          {selected ? (
+            <div className="stack-sm slot-tools">
+              <div className="row player-extras">
+                <MomentLink bandId={bandId} songId={song.id} versionId={selected.id} player={player} />
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => setHelpOpen(true)} aria-haspopup="dialog" data-testid="shortcuts-open">
+                  <kbd aria-hidden="true">?</kbd> Keyboard shortcuts
+                </button>
+                {partner ? <span className="small muted">B flips to {takeLabel(partner, partner.number)}{volume < 1 ? ` (this take turned down ${Math.round(-20 * Math.log10(volume) * 10) / 10} dB to match)` : ""}</span> : null}
+              </div>
+              {versions.length > 1 ? (
+                <AlignTake
+                  key={`align-${selected.id}-${selected.offsetSeconds}`}
+                  bandId={bandId}
+                  take={{ ...selected, label: takeLabel(selected, selected.number) }}
+                  reference={alignReference(versions, selected, partner)}
+                  canEdit={selected.canEdit}
+                />
+              ) : null}
+            </div>
+          ) : null}
 
           {selected ? (
             <>
@@ -292,22 +316,6 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               />
               </div>
               <div className="slot-comments">
-              <div className="row player-extras">
-                <MomentLink bandId={bandId} songId={song.id} versionId={selected.id} player={player} />
-                <button type="button" className="btn btn-ghost btn-sm" onClick={() => setHelpOpen(true)} aria-haspopup="dialog" data-testid="shortcuts-open">
-                  <kbd aria-hidden="true">?</kbd> Keyboard shortcuts
-                </button>
-                {partner ? <span className="small muted">B flips to {takeLabel(partner, partner.number)}{volume < 1 ? ` (this take turned down ${Math.round(-20 * Math.log10(volume) * 10) / 10} dB to match)` : ""}</span> : null}
-              </div>
-              {versions.length > 1 ? (
-                <AlignTake
-                  key={`align-${selected.id}-${selected.offsetSeconds}`}
-                  bandId={bandId}
-                  take={{ ...selected, label: takeLabel(selected, selected.number) }}
-                  reference={alignReference(versions, selected, partner)}
-                  canEdit={selected.canEdit}
-                />
-              ) : null}
               <CommentsAtPlayhead
                 clock={clock}
                 key={`comments-${selected.id}`}

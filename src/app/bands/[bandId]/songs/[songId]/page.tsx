@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { env } from "@/env";
 import { SongWorkspace } from "@/features/versions/ui/song-workspace";
 import { parseMoment } from "@/features/player/deep-link";
@@ -38,6 +39,7 @@ export default async function SongPage({ params, searchParams }: Props) {
       initialMoment={parseMoment({ t: typeof t === "string" ? t : null, end: typeof end === "string" ? end : null })}
       bandName={result.data.band.name}
       userId={result.data.user?.id ?? "anonymous"}
+      cspNonce={(await headers()).get("x-nonce") ?? undefined}
       maxUploadMb={Math.floor(env().maxUploadBytes / (1024 * 1024))}
     />
   );

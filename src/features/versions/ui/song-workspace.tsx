@@ -192,18 +192,20 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     [practice.data, selected],
   );
   // A passage dragged on the waveform: the composer opens for it (and the player loops it).
-  const [passage, setPassage] = useState<{ start: number; end: number } | null>(null);
-  const [passageFor, setPassageFor] = useState(selected?.id);
-  if (passageFor !== selected?.id) {
-    setPassageFor(selected?.id);
-    setPassage(null);
-  }
-  const onRangeSelect = useCallback((from: number, to: number) => {
-    const round = (n: number) => Math.round(n * 100) / 100;
-    setPassage({ start: round(from), end: round(to) });
-    player.current?.loopPassage(from, to);
-    requestAnimationFrame(() => document.getElementById("comment-body")?.focus({ preventScroll: false }));
-  }, []);
+  // Kept with its take's id, so switching takes drops it.
+  const [dragged, setDragged] = useState<{ versionId: string; start: number; end: number } | null>(null);
+  const passage = dragged && dragged.versionId === selected?.id ? dragged : null;
+  const selectedTakeId = selected?.id;
+  const onRangeSelect = useCallback(
+    (from: number, to: number) => {
+      if (!selectedTakeId) return;
+      const round = (n: number) => Math.round(n * 100) / 100;
+      setDragged({ versionId: selectedTakeId, start: round(from), end: round(to) });
+      player.current?.loopPassage(from, to);
+      requestAnimationFrame(() => document.getElementById("comment-body")?.focus({ preventScroll: false }));
+    },
+    [selectedTakeId, setDragged],
+  );
   const loopPassage = useCallback((from: number, to: number) => player.current?.loopPassage(from, to), []);
   const showComment = useCallback((id: string) => {
     document.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -326,7 +328,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                 loadError={comments.error}
                 onSeek={seek}
                 passage={passage}
-                onPassageDone={() => setPassage(null)}
+                onPassageDone={() => setDragged(null)}
                 onLoop={loopPassage}
               />
               <PracticeMarkers

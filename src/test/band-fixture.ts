@@ -44,6 +44,7 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
     select: { id: true, storageKey: true },
   });
   const comment = await db.comment.create({ data: { bandId: band.id, versionId: version.id, authorId: uploader!.id, body: "Nice one" }, select: { id: true } });
+  const marker = await db.practiceMarker.create({ data: { bandId: band.id, songId: song.id, userId: member!.id, versionId: version.id, songSeconds: 1, label: "Count-in" }, select: { id: true } });
   const inviteEmail = `invitee-${tag}@example.test`;
   const hash = (s: string) => createHash("sha256").update(s).digest("hex");
   const invite = await db.bandInvite.create({
@@ -63,6 +64,7 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
     song,
     version,
     comment,
+    marker,
     invite: { id: invite.id, email: inviteEmail },
     joinLink,
     activity,
@@ -72,5 +74,5 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
 
 /** Every id that belongs to a seeded band (rows and its people), to look for leaks. */
 export function idsOf(b: SeededBand): string[] {
-  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, b.setlist.id, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
+  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.marker.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, b.setlist.id, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
 }

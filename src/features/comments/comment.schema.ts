@@ -21,11 +21,27 @@ export const atSecondsSchema = z
 
 export const listCommentsInput = z.object({ versionId: versionIdSchema });
 
-export const createCommentInput = z.object({
-  versionId: versionIdSchema,
-  body: commentBodySchema,
-  atSeconds: atSecondsSchema.nullish(),
-});
+export const commentIdSchema = idSchema("comment");
+
+export const createCommentInput = z
+  .object({
+    versionId: versionIdSchema,
+    body: commentBodySchema,
+    atSeconds: atSecondsSchema.nullish(),
+    endSeconds: atSecondsSchema.nullish(),
+    parentId: commentIdSchema.nullish(),
+  })
+  .refine((i) => i.endSeconds == null || i.atSeconds != null, { message: "A passage needs a start.", path: ["endSeconds"] })
+  .refine((i) => i.endSeconds == null || i.atSeconds == null || i.endSeconds > i.atSeconds, {
+    message: "A passage must end after it starts.",
+    path: ["endSeconds"],
+  })
+  .refine((i) => i.parentId == null || (i.atSeconds == null && i.endSeconds == null), {
+    message: "A reply carries no time of its own.",
+    path: ["atSeconds"],
+  });
 export type CreateCommentInput = z.input<typeof createCommentInput>;
 
-export const deleteCommentInput = z.object({ commentId: idSchema("comment") });
+export const deleteCommentInput = z.object({ commentId: commentIdSchema });
+export const updateCommentInput = z.object({ commentId: commentIdSchema, body: commentBodySchema });
+export const resolveCommentInput = z.object({ commentId: commentIdSchema, resolved: z.boolean({ error: "Say whether the comment is resolved." }) });

@@ -209,6 +209,39 @@ describe("replies and mentions", () => {
   });
 });
 
+describe("comment.create and comment.update queue them", () => {
+  it("a reply queues a reply job; its mentions queue one more, without the author replied to; an edit queues only who it newly names", async () => {
+    const b = await band();
+    const versionId = await upload(b.member!, b.band.id, b.songId);
+    const parent = await callerFor(t.db, b.owner).comment.create({ bandId: b.band.id, versionId, body: "The bridge drags" });
+    const reply = await callerFor(t.db, b.admin!).comment.create({ bandId: b.band.id, versionId, parentId: parent.id, body: "@Olive Owner @Max Member agreed" });
+    // Jobs sent in one transaction share their created_on: compare them as a set.
+    const queued = async () => (await jobsAbout("commentId", reply.id)).map((j) => j.data);
+    const first = await queued();
+    expect(first).toHaveLength(2);
+    expect(first).toEqual(
+      expect.arrayContaining([
+        { kind: "mention", commentId: reply.id, userIds: [b.member!.id] },
+        { kind: "reply", commentId: reply.id, parentId: parent.id },
+      ]),
+    );
+
+    await callerFor(t.db, b.admin!).comment.update({ bandId: b.band.id, commentId: reply.id, body: "@Olive Owner @Max Member @Kim Other agreed" });
+    const afterEdit = await queued();
+    expect(afterEdit).toHaveLength(3);
+    expect(afterEdit).toEqual(
+      expect.arrayContaining([
+        { kind: "mention", commentId: reply.id, userIds: [b.member!.id] },
+        { kind: "mention", commentId: reply.id, userIds: [b.other.id] },
+        { kind: "reply", commentId: reply.id, parentId: parent.id },
+      ]),
+    );
+
+    const plain = await callerFor(t.db, b.member!).comment.create({ bandId: b.band.id, versionId, body: "No one named here" });
+    expect(await jobsAbout("commentId", plain.id)).toEqual([]);
+  });
+});
+
 describe("the daily digest", () => {
   it("one mail across all my bands, each item once; nothing when there is nothing", async () => {
     const one = await band();

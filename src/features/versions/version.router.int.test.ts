@@ -171,6 +171,19 @@ describe("take numbers and offsets", () => {
     expect((await callerFor(t.db, member!).version.get({ bandId: band.id, versionId: firstOfOther.id })).number).toBe(1);
   });
 
+  it("deleting the newest take does not free its number: takes 1-3, delete #3, the next is #4", async () => {
+    const { band, owner, song, take } = await bandWithTake();
+    await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id });
+    const third = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id });
+    expect(third.number).toBe(3);
+    await callerFor(t.db, owner).version.delete({ bandId: band.id, versionId: third.id });
+    const next = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id });
+    const list = await callerFor(t.db, owner).version.list({ bandId: band.id, songId: song.id });
+    expect(list.map((v) => v.number).sort()).toEqual([1, 2, 4]);
+    expect(list.find((v) => v.id === next.id)?.number).toBe(4);
+    expect(list.find((v) => v.id === take.id)?.number).toBe(1);
+  });
+
   it("sets offsetSeconds within an hour either way, and shows it", async () => {
     const { band, member, take } = await bandWithTake();
     const caller = callerFor(t.db, member!);

@@ -121,6 +121,7 @@ const probeBand: SeededBand = (() => {
     song: { id: "probe-song" },
     version: { id: "probe-version", storageKey: "probe/key.mp3" },
     comment: { id: "probe-comment" },
+    marker: { id: "probe-marker" },
     invite: { id: "probe-invite", email: "probe-invitee@example.test" },
     joinLink: { id: "probe-join-link" },
     activity: { id: "probe-activity" },

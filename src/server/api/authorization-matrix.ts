@@ -41,6 +41,8 @@ export type SeededBand = {
   song: { id: string };
   version: { id: string; storageKey: string };
   comment: { id: string };
+  /** A practice marker of the plain "member" caller (private to them). */
+  marker: { id: string };
   /** A pending invite to an address that has no account. */
   invite: { id: string; email: string };
   joinLink: { id: string };
@@ -137,6 +139,20 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
     mutates: true,
     allowed: { member: forbidden("INSUFFICIENT_ROLE") },
     also: "the comment's author",
+  }),
+  "comment.update": band("MEMBER", (b) => ({ bandId: b.id, commentId: b.comment.id, body: "Edited by the matrix" }), {
+    mutates: true,
+    allowed: { member: forbidden("INSUFFICIENT_ROLE"), admin: forbidden("INSUFFICIENT_ROLE"), owner: forbidden("INSUFFICIENT_ROLE") },
+    also: "the comment's author only",
+  }),
+  "comment.resolve": band("MEMBER", (b) => ({ bandId: b.id, commentId: b.comment.id, resolved: true }), { mutates: true, also: "top-level comments only" }),
+
+  "marker.list": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id }), { also: "lists only the caller's own markers" }),
+  "marker.create": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id, versionId: b.version.id, atSeconds: 1, label: "Bridge" }), { mutates: true }),
+  "marker.delete": band("MEMBER", (b) => ({ bandId: b.id, markerId: b.marker.id }), {
+    mutates: true,
+    allowed: { admin: { code: "NOT_FOUND" }, owner: { code: "NOT_FOUND" } },
+    also: "the marker's creator only; to anyone else it does not exist",
   }),
 
   "invite.list": band("MEMBER", onlyBand),

@@ -3,6 +3,7 @@ import "server-only";
 import { activityRouter } from "@/features/activity/activity.router";
 import { bandRouter } from "@/features/bands/band.router";
 import { commentRouter } from "@/features/comments/comment.router";
+import { markerRouter } from "@/features/markers/marker.router";
 import { inviteRouter } from "@/features/invites/invite.router";
 import { joinLinkRouter } from "@/features/invites/join-link.router";
 import { memberRouter } from "@/features/members/member.router";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   song: songRouter,
   version: versionRouter,
   comment: commentRouter,
+  marker: markerRouter,
   invite: inviteRouter,
   joinLink: joinLinkRouter,
   profile: profileRouter,

@@ -1,18 +1,24 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { COMMENT_MAX, createCommentInput } from "@/features/comments/comment.schema";
-import { formatClock, formatRelative } from "@/lib/format-time";
+import { COMMENT_MAX, commentBodySchema } from "@/features/comments/comment.schema";
+import { formatClock } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { commentAtTime } from "../comment-order.rules";
+import type { Mentionable } from "../mention.rules";
+import { CommentThread } from "./comment-thread";
+import { MentionTextarea } from "./mention-textarea";
 
-const commentFields = createCommentInput.pick({ body: true });
+const commentFields = z.object({ body: commentBodySchema });
 
 export type CommentItem = RouterOutputs["comment"]["list"][number];
+export type CommentReply = CommentItem["replies"][number];
 
 type Props = {
   bandId: string;
@@ -23,17 +29,26 @@ type Props = {
   /** The player's position now. */
   currentTime: number;
   onSeek: (seconds: number) => void;
+  /** A passage chosen on the waveform: the next comment is about it. */
+  passage?: { start: number; end: number } | null;
+  onPassageDone?: () => void;
+  /** Loop a comment's passage in the player. */
+  onLoop?: (start: number, end: number) => void;
 };
 
-function authorName(comment: CommentItem): string {
-  const a = comment.author;
-  if (!a) return "A former member";
-  return a.name?.trim() || a.email.split("@")[0] || a.email;
+/** The band's members by display name, for "@" autocomplete. */
+function useMentionables(bandId: string): Mentionable[] {
+  const members = api.member.list.useQuery({ bandId }, { staleTime: 60_000 });
+  return useMemo(
+    () => (members.data ?? []).map((m) => ({ userId: m.userId, name: m.name?.trim() || m.email.split("@")[0] || m.email })),
+    [members.data],
+  );
 }
 
-/** The conversation about one take; a comment can point at a moment in it. */
-export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, onSeek }: Props) {
+/** The conversation about one take: moments, passages, general comments and their replies. */
+export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, onSeek, passage, onPassageDone, onLoop }: Props) {
   const utils = api.useUtils();
+  const members = useMentionables(bandId);
   const [atTime, setAtTime] = useState(true);
   // The moment is taken when you start writing, not when you finish.
   const [pinned, setPinned] = useState<number | null>(null);
@@ -41,17 +56,20 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
   const form = useForm({ resolver: zodResolver(commentFields), defaultValues: { body: "" } });
   const body = useWatch({ control: form.control, name: "body" }) ?? "";
   const moment = pinned ?? currentTime;
+  // Only the id changes as the playhead moves, so only two threads re-render.
+  const activeId = comments ? commentAtTime(comments, currentTime) : null;
 
   const refresh = () => Promise.all([utils.comment.list.invalidate({ bandId, versionId }), utils.version.list.invalidate()]);
   const create = api.comment.create.useMutation({
     onSuccess: async () => {
       form.reset({ body: "" });
       setPinned(null);
+      onPassageDone?.();
       await refresh();
     },
     onError: showServerError(form.setError, "body"),
   });
-  const [toDelete, setToDelete] = useState<CommentItem | null>(null);
+  const [toDelete, setToDelete] = useState<CommentItem | CommentReply | null>(null);
   const remove = api.comment.delete.useMutation({
     onSuccess: async () => {
       setToDelete(null);
@@ -60,17 +78,25 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
   });
   const error = form.formState.errors.body;
 
-  const onSubmit = form.handleSubmit(({ body }) => create.mutate({ bandId, versionId, body, atSeconds: atTime ? moment : null }));
-  const bodyField = form.register("body", {
-    onChange: () => {
-      if (!body && pinned == null) setPinned(currentTime);
-    },
-  });
+  const onSubmit = form.handleSubmit(({ body }) =>
+    create.mutate(
+      passage
+        ? { bandId, versionId, body, atSeconds: passage.start, endSeconds: passage.end }
+        : { bandId, versionId, body, atSeconds: atTime ? moment : null },
+    ),
+  );
+  const { ref: bodyRef, name: bodyName, onBlur: bodyBlur } = form.register("body");
+  const setBody = (value: string) => {
+    if (!body && pinned == null) setPinned(currentTime);
+    form.setValue("body", value, { shouldValidate: form.formState.isSubmitted });
+  };
+
+  const count = comments ? comments.length + comments.reduce((n, c) => n + c.replies.length, 0) : 0;
 
   return (
     <section className="card stack-sm comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="section-title">
-        Comments {comments?.length ? <span className="count-pill">{comments.length}</span> : null}
+        Comments {count ? <span className="count-pill">{count}</span> : null}
       </h2>
 
       {loading ? (
@@ -85,62 +111,43 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
       ) : comments && comments.length > 0 ? (
         <ol className="comment-list" aria-label="Comments on this take">
           {comments.map((comment) => (
-            <li key={comment.id} className="comment" data-testid="comment">
-              <div className="comment-head">
-                {comment.atSeconds != null ? (
-                  <button
-                    type="button"
-                    className="timestamp"
-                    onClick={() => onSeek(comment.atSeconds!)}
-                    // The name starts with the visible time, so "click 1:05" works for voice control.
-                    aria-label={`${formatClock(comment.atSeconds)}, play from here`}
-                    data-testid="comment-timestamp"
-                  >
-                    <span aria-hidden="true">▶</span> {formatClock(comment.atSeconds)}
-                  </button>
-                ) : null}
-                <span className="comment-author">{authorName(comment)}</span>
-                <time className="small faint" dateTime={comment.createdAt.toISOString()} suppressHydrationWarning>
-                  {formatRelative(comment.createdAt)}
-                </time>
-                {comment.canDelete ? (
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-sm comment-delete"
-                    disabled={remove.isPending}
-                    onClick={() => {
-                      remove.reset();
-                      setToDelete(comment);
-                    }}
-                    aria-label={`Delete comment by ${authorName(comment)}`}
-                  >
-                    ✕
-                  </button>
-                ) : null}
-              </div>
-              <p className="comment-body">{comment.body}</p>
-            </li>
+            <CommentThread
+              key={comment.id}
+              bandId={bandId}
+              versionId={versionId}
+              comment={comment}
+              active={comment.id === activeId}
+              members={members}
+              onSeek={onSeek}
+              onLoop={onLoop}
+              onDelete={setToDelete}
+            />
           ))}
         </ol>
       ) : (
         <p className="small faint" style={{ margin: 0 }}>
-          No comments yet. Play the take and note what needs work — at the exact second.
+          No comments yet. Play the take and note what needs work — at the exact second, or drag across the waveform for a passage.
         </p>
       )}
 
-      <form onSubmit={onSubmit} noValidate className="stack-sm comment-form">
+      <form onSubmit={onSubmit} noValidate className="stack-sm comment-form" data-testid="comment-form">
         <label htmlFor="comment-body" className="visually-hidden">
           Your comment
         </label>
-        <textarea
+        <MentionTextarea
           id="comment-body"
           className="textarea"
           maxLength={COMMENT_MAX}
-          placeholder="e.g. Bass and kick drift apart here"
+          placeholder="e.g. Bass and kick drift apart here (@ to mention someone)"
+          members={members}
+          value={body}
+          onValueChange={setBody}
+          name={bodyName}
+          ref={bodyRef}
+          onBlur={bodyBlur}
           onFocus={() => {
             if (!body) setPinned(currentTime);
           }}
-          {...bodyField}
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void onSubmit(e);
           }}
@@ -148,17 +155,30 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
         />
         <div className="row-between">
           <div className="row" style={{ gap: 6 }}>
-            <label className="check">
-              <input type="checkbox" checked={atTime} onChange={(e) => setAtTime(e.target.checked)} />
-              <span>
-                At <span className="mono" data-testid="comment-at">{formatClock(moment)}</span>
-              </span>
-            </label>
-            {atTime && pinned != null && Math.abs(pinned - currentTime) >= 1 ? (
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPinned(currentTime)}>
-                Use {formatClock(currentTime)}
-              </button>
-            ) : null}
+            {passage ? (
+              <>
+                <span className="small" data-testid="comment-passage">
+                  Passage <span className="mono">{formatClock(passage.start)}–{formatClock(passage.end)}</span>
+                </span>
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => onPassageDone?.()}>
+                  Not a passage
+                </button>
+              </>
+            ) : (
+              <>
+                <label className="check">
+                  <input type="checkbox" checked={atTime} onChange={(e) => setAtTime(e.target.checked)} />
+                  <span>
+                    At <span className="mono" data-testid="comment-at">{formatClock(moment)}</span>
+                  </span>
+                </label>
+                {atTime && pinned != null && Math.abs(pinned - currentTime) >= 1 ? (
+                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => setPinned(currentTime)}>
+                    Use {formatClock(currentTime)}
+                  </button>
+                ) : null}
+              </>
+            )}
           </div>
           <button type="submit" className="btn btn-primary btn-sm" disabled={create.isPending || !body.trim()}>
             {create.isPending ? "Posting…" : "Comment"}

@@ -30,7 +30,7 @@ export type PlayerHandle = {
   loop(): { start: number; end: number | null } | null;
 };
 
-export type PlayerMarker = { id: string; atSeconds: number; endSeconds?: number | null; label: string; resolved?: boolean };
+export type PlayerMarker = { id: string; atSeconds: number; endSeconds?: number | null; label: string; resolved?: boolean; kind?: "comment" | "marker" };
 
 type Props = {
   ref?: Ref<PlayerHandle>;
@@ -245,7 +245,7 @@ export function AudioPlayer(props: Props) {
       id: m.id,
       start: m.atSeconds,
       end: m.endSeconds ?? undefined,
-      kind: "comment",
+      kind: m.kind ?? "comment",
       label: m.label,
       resolved: m.resolved,
     }));

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
+import { markersForTake } from "@/features/markers/marker-shift.rules";
+import { PracticeMarkers } from "@/features/markers/ui/practice-markers";
 import { SongSheet } from "@/features/songs/ui/song-sheet";
 import type { VersionView } from "@/features/versions/version.view";
 import { Icon } from "@/components/icon";
@@ -177,12 +179,46 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     [utils, bandId, song.id, select],
   );
 
-  const markers = useMemo(
+  // My practice markers (song time), placed on the selected take by its offset.
+  const practice = api.marker.list.useQuery({ bandId, songId: song.id });
+  const myMarkers = useMemo(
     () =>
-      (comments.data ?? [])
+      selected
+        ? markersForTake(
+            (practice.data ?? []).map((m) => ({ id: m.id, songSeconds: m.songSeconds, endSongSeconds: m.endSongSeconds, label: m.label })),
+            selected,
+          )
+        : [],
+    [practice.data, selected],
+  );
+  // A passage dragged on the waveform: the composer opens for it (and the player loops it).
+  // Kept with its take's id, so switching takes drops it.
+  const [dragged, setDragged] = useState<{ versionId: string; start: number; end: number } | null>(null);
+  const passage = dragged && dragged.versionId === selected?.id ? dragged : null;
+  const selectedTakeId = selected?.id;
+  const onRangeSelect = useCallback(
+    (from: number, to: number) => {
+      if (!selectedTakeId) return;
+      const round = (n: number) => Math.round(n * 100) / 100;
+      setDragged({ versionId: selectedTakeId, start: round(from), end: round(to) });
+      player.current?.loopPassage(from, to);
+      requestAnimationFrame(() => document.getElementById("comment-body")?.focus({ preventScroll: false }));
+    },
+    [selectedTakeId, setDragged],
+  );
+  const loopPassage = useCallback((from: number, to: number) => player.current?.loopPassage(from, to), []);
+  const showComment = useCallback((id: string) => {
+    document.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, []);
+
+  const markers = useMemo(
+    () => [
+      ...(comments.data ?? [])
         .filter((c) => c.atSeconds != null)
-        .map((c) => ({ id: c.id, atSeconds: c.atSeconds!, label: c.body.slice(0, 80) })),
-    [comments.data],
+        .map((c) => ({ id: c.id, atSeconds: c.atSeconds!, endSeconds: c.endSeconds, resolved: c.resolved, kind: "comment" as const, label: `${c.name}: ${c.body.slice(0, 80)}` })),
+      ...myMarkers.map((m) => ({ id: m.id, atSeconds: m.atSeconds, endSeconds: m.endSeconds, kind: "marker" as const, label: `My marker: ${m.label}` })),
+    ],
+    [comments.data, myMarkers],
   );
 
   return (
@@ -226,6 +262,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               knownDuration={selected.durationSeconds}
               peaksUrl={selected.peaksUrl}
               markers={markers}
+              onMarkerActivate={showComment}
+              onRangeSelect={onRangeSelect}
               start={start}
               volume={volume}
               clock={clock}
@@ -288,6 +326,18 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                 comments={comments.data}
                 loading={comments.isLoading}
                 loadError={comments.error}
+                onSeek={seek}
+                passage={passage}
+                onPassageDone={() => setDragged(null)}
+                onLoop={loopPassage}
+              />
+              <PracticeMarkers
+                bandId={bandId}
+                songId={song.id}
+                versionId={selected.id}
+                markers={myMarkers}
+                loading={practice.isLoading}
+                now={() => player.current?.currentTime() ?? 0}
                 onSeek={seek}
               />
               </div>

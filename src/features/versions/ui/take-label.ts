@@ -1,8 +1,12 @@
 import type { VersionView } from "@/features/versions/version.view";
+import { defaultTakeTitle } from "./default-take-title";
 
-/** A take's name: its title, or "Take N" counting from the song's first take. */
-export function takeLabel(version: Pick<VersionView, "title">, number: number): string {
-  return version.title?.trim() || `Take ${number}`;
+/**
+ * A take's name: its title, or "Take N · day · file name" from its number
+ * (which never changes or repeats), upload day and original file.
+ */
+export function takeLabel(version: Pick<VersionView, "title" | "createdAt" | "originalName">, number: number): string {
+  return version.title?.trim() || defaultTakeTitle({ number, createdAt: new Date(version.createdAt), originalName: version.originalName });
 }
 
 export function uploaderName(version: Pick<VersionView, "uploader">): string {

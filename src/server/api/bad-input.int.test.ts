@@ -87,11 +87,12 @@ describe("procedures outside a band refuse bad text too", () => {
     ["joinLink.preview", "anonymous", { token: "x".repeat(43) }],
     ["joinLink.join", "signed-in", { token: "x".repeat(43) }],
     ["profile.update", "signed-in", { name: "Robin" }],
+    ["notification.update", "signed-in", { takes: "INSTANT", replies: "DAILY", mentions: "OFF" }],
   ];
 
   it("covers every procedure that is not band-scoped", () => {
     const unscoped = Object.entries(authorizationMatrix).filter(([, row]) => row.kind !== "band").map(([p]) => p);
-    const noStringInput = ["band.list", "profile.get"];
+    const noStringInput = ["band.list", "profile.get", "notification.get"];
     expect([...cases.map(([p]) => p), ...noStringInput].sort()).toEqual(unscoped.sort());
   });
 

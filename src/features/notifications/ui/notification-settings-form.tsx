@@ -24,18 +24,17 @@ export function NotificationSettingsForm() {
   const utils = api.useUtils();
   const settings = api.notification.get.useQuery();
   const [saved, setSaved] = useState<Category | null>(null);
+  // The choice shows the moment it is made (set in the same event, so the radio
+  // never flips back while the save is on its way); a refusal puts the saved one back.
+  const [chosen, setChosen] = useState<Partial<Record<Category, NotificationModeValue>>>({});
+  const forget = (category: Category) => setChosen(({ [category]: _, ...rest }) => rest);
   const update = api.notification.update.useMutation({
-    // The choice shows at once; a refusal puts the saved one back.
-    onMutate: (input) => {
-      const previous = utils.notification.get.getData();
-      if (previous) utils.notification.get.setData(undefined, { ...previous, ...input });
-      return { previous };
-    },
-    onError: (_error, _input, context) => {
-      if (context?.previous) utils.notification.get.setData(undefined, context.previous);
+    onError: (_error, input) => {
+      for (const category of Object.keys(input) as Category[]) forget(category);
     },
     onSuccess: (data, input) => {
       utils.notification.get.setData(undefined, data);
+      for (const category of Object.keys(input) as Category[]) forget(category);
       setSaved((Object.keys(input)[0] as Category | undefined) ?? null);
     },
   });
@@ -46,7 +45,7 @@ export function NotificationSettingsForm() {
   return (
     <div className="stack">
       {categories.map((c) => (
-        <fieldset key={c.key} className="card stack-sm notify-fieldset" disabled={update.isPending}>
+        <fieldset key={c.key} className="card stack-sm notify-fieldset">
           <legend className="notify-legend">{c.title}</legend>
           <p className="small muted" style={{ margin: 0 }}>
             {c.hint}
@@ -58,9 +57,10 @@ export function NotificationSettingsForm() {
                   type="radio"
                   name={`notify-${c.key}`}
                   value={m.value}
-                  checked={settings.data[c.key] === m.value}
+                  checked={(chosen[c.key] ?? settings.data[c.key]) === m.value}
                   onChange={() => {
                     setSaved(null);
+                    setChosen((previous) => ({ ...previous, [c.key]: m.value }));
                     update.mutate({ [c.key]: m.value });
                   }}
                 />

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PROCESS_TAKE_QUEUE } from "../src/server/jobs/queues";
 import { AUDIO_FORMATS, makeAudioFile, type AudioFormatName } from "../src/test/audio-files";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
@@ -113,5 +114,7 @@ test("a damaged file ends FAILED with a reason and a Retry button; the page work
   // Back in line, then (the same file) failed again: the page follows by itself.
   await expect(page.getByRole("button", { name: "Retry processing" })).toBeVisible({ timeout: 30_000 });
   expect((await stateOf(id))?.processing).toBe("FAILED");
-  expect((await seed.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'versionId' = $1`, [id]))[0]?.n).toBe(2);
+  // Two processing jobs: the upload's and the retry's (its new-take mail is a job of another queue).
+  const processingJobs = `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'versionId' = $2`;
+  expect((await seed.query<{ n: number }>(processingJobs, [PROCESS_TAKE_QUEUE, id]))[0]?.n).toBe(2);
 });

@@ -94,7 +94,7 @@ test("a whole rehearsal at once: files go to suggested songs (one existing, new 
   await screenshotAtWidths(page, "rehearsal-done");
 
   await rows.nth(0).getByRole("link", { name: "Open the take" }).click();
-  await expect(page.getByRole("heading", { name: "Midnight Ferry" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Midnight Ferry", exact: true })).toBeVisible();
   await expect(page.getByTestId("take-row")).toHaveCount(1);
   await expect(page.getByTestId("take-duration")).toHaveText("0:03");
 });

@@ -192,6 +192,22 @@ test("a take deleted through A is refused by B at once", async () => {
   expect(gone.headers.get("location")).toBeNull();
 });
 
+test("rate limits count across instances: accept attempts alternate between A and B and the eleventh is refused", async () => {
+  const attempt = async (origin: string) => {
+    const response = await fetch(`${origin}/api/trpc/invite.accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ json: { token: "nosuchinvitetoken" } }),
+    });
+    return response.status;
+  };
+  const statuses: number[] = [];
+  for (let i = 0; i < 10; i++) statuses.push(await attempt(i % 2 === 0 ? a.origin : b.origin));
+  expect(statuses).toEqual(Array(10).fill(404));
+  expect(await attempt(a.origin)).toBe(429);
+  expect(await attempt(b.origin)).toBe(429);
+});
+
 test("in a real browser through nginx, the song page's player loads the take from the bucket under the page's CSP", async ({ page }) => {
   await page.context().addCookies([{ name: "next-auth.session-token", value: cookie.split("=")[1]!, url: nginx.origin }]);
   const fromBucket = page.waitForResponse((r) => r.url().startsWith(`${s3.endpoint}/${s3.bucket}/`));

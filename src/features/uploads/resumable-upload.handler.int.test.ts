@@ -157,6 +157,11 @@ const partialFiles = async () => (fs.existsSync(partialDir) ? (await fsp.readdir
 const unfinishedFiles = async () => (await partialFiles()).filter((name) => !name.endsWith(".done"));
 
 describe("resumable uploads (tus)", () => {
+  it("the route answers every method the handler serves, GET (a finished upload's take) included", async () => {
+    const route = (await import("@/app/api/uploads/[[...id]]/route")) as Record<string, unknown>;
+    for (const method of ["POST", "HEAD", "PATCH", "DELETE", "GET", "OPTIONS"]) expect(typeof route[method], method).toBe("function");
+  });
+
   it("survives two dropped connections and creates the take from exactly the bytes sent", async () => {
     const user = setup.member!;
     const created = await create(user, wav.length, { title: "Full run" });

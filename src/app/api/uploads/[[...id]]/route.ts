@@ -6,9 +6,14 @@ import { apiRoute } from "@/server/http/api-route";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** tus 1.0: POST creates an upload, HEAD reads its offset, PATCH appends, DELETE abandons it. */
+/**
+ * tus 1.0: POST creates an upload, HEAD reads its offset, PATCH appends, DELETE
+ * abandons it; GET answers a finished upload with the take it became (for a
+ * client whose last answer was lost).
+ */
 const handler = apiRoute(async (request: Request) => handleResumableUpload(request, await routeContext(request), resumableUploadDeps()));
 
+export const GET = handler;
 export const POST = handler;
 export const HEAD = handler;
 export const PATCH = handler;

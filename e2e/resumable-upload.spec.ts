@@ -83,9 +83,10 @@ test("a reload mid-upload picks the same file up where it stopped, and the take 
   await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
   const uploadPath = requests.find((r) => r.method === "PATCH")!.path;
 
-  // The page goes away mid-PATCH (the connection is cut), then comes back.
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  // The page goes away mid-PATCH (the connection is cut) while the link is still slow, so the
+  // part in flight cannot finish meanwhile; then the link is fast again and the page comes back.
   await page.reload({ waitUntil: "networkidle" }); // hydrated, so choosing the file reaches the form
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   const afterReload = requests.length;
   await expect(async () => {
     await page.getByTestId("upload-file").setInputFiles(file);

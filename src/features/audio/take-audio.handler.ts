@@ -96,7 +96,8 @@ export async function handleTakeAudio(
     if (!file) throw new AppError("NOT_FOUND", "This take's waveform is not ready yet.");
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};
     if (deps.offload === "x-accel") return offloadToNginx(res, file, extra);
-    if (deps.offload === "presigned") return await redirectToObjectStore(res, file, deps, extra["Content-Disposition"]);
+    // Peaks are a small JSON the page fetches (connect-src, CORS): the app sends those itself.
+    if (deps.offload === "presigned" && purpose !== "peaks") return await redirectToObjectStore(res, file, deps, extra["Content-Disposition"]);
 
     await sendStoredFile(req, res, file, deps.storage, extra);
   } catch (error) {

@@ -174,8 +174,19 @@ test("admins rename the band; only owners delete it, after typing its name", asy
   await admin.page.goto(`/bands/${bandId}`);
   await admin.page.getByRole("link", { name: "Settings" }).click();
   await admin.page.getByLabel("Name", { exact: true }).fill("Doomed Band (renamed)");
+  // Every change of the button's disabled state from the click on: saving, then done, never
+  // enabled again in between (the saved name is the current one at once).
+  await admin.page.getByRole("button", { name: "Rename band" }).evaluate((button: HTMLButtonElement) => {
+    const states: boolean[] = [];
+    (window as unknown as { renameStates: boolean[] }).renameStates = states;
+    new MutationObserver(() => {
+      if (states.at(-1) !== button.disabled) states.push(button.disabled);
+    }).observe(button, { attributes: true, attributeFilter: ["disabled"] });
+  });
   await admin.page.getByRole("button", { name: "Rename band" }).click();
   await expect(admin.page.getByRole("heading", { level: 1, name: "Doomed Band (renamed)" })).toBeVisible();
+  await expect(admin.page.getByText("Saved. Everyone in the band sees the new name.")).toBeVisible();
+  expect(await admin.page.evaluate(() => (window as unknown as { renameStates: boolean[] }).renameStates)).toEqual([true]);
   await expect(admin.page.getByRole("button", { name: "Delete band…" })).toHaveCount(0);
   await expect(admin.page.getByText("Only owners can delete the band.")).toBeVisible();
   await expectNoSeriousA11yViolations(admin.page, "settings page as admin");

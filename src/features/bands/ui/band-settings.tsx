@@ -24,7 +24,10 @@ export function RenameBandForm({ bandId, name }: { bandId: string; name: string 
     onError: showServerError(form.setError, "name"),
   });
   const error = form.formState.errors.name;
-  const unchanged = (useWatch({ control: form.control, name: "name" }) ?? "").trim() === name;
+  // The name just saved counts as the current one at once, before the page's refresh brings
+  // it back as `name`: otherwise the button flickers enabled in between.
+  const saved = rename.data?.name ?? name;
+  const unchanged = (useWatch({ control: form.control, name: "name" }) ?? "").trim() === saved;
 
   return (
     <form

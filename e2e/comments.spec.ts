@@ -67,6 +67,9 @@ async function open(page: Page, who: SeededUser, query = "") {
   await page.goto(songPage(query));
   await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
   await audio(page).evaluate((a: HTMLAudioElement) => (a.muted = true));
+  // The waveform draws from its peaks before the audio's own metadata may have arrived;
+  // a seek made before then is only a start position the element may still replace.
+  await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.readyState)).toBeGreaterThanOrEqual(1);
 }
 
 test("a dragged passage becomes a comment, loops inside the passage, and its marker on the waveform seeks", async ({ page }) => {
@@ -170,6 +173,7 @@ test("practice markers show on the waveform for their creator only", async ({ pa
   await open(page, alex);
   await audio(page).evaluate((a: HTMLAudioElement) => (a.currentTime = 20));
   await expect(page.getByTestId("player-current")).toHaveText("0:20");
+  expect(await now(page)).toBeCloseTo(20, 1);
   const markers = page.getByTestId("practice-markers");
   await markers.getByLabel("Marker label").fill("Solo entry");
   await markers.getByRole("button", { name: "Mark here" }).click();

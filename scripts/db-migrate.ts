@@ -3,14 +3,16 @@
 // is what `npm start` uses. Stop the app first in that case: one process at a
 // time may open the embedded data directory.
 import path from "node:path";
+import { startupEnv } from "@/env";
 import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
 import { applyMigrations } from "@/server/db/migrate";
 
 async function main(): Promise<void> {
-  let databaseUrl = process.env.DATABASE_URL;
+  // The same configuration, read and checked the same way, as `npm start`.
+  const { databaseUrl: configured, dataDir } = startupEnv();
+  let databaseUrl = configured;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!databaseUrl) {
-    const dataDir = path.resolve(process.env.DATA_DIR ?? "./.data");
     const embedded = await startEmbeddedPostgres({ dataDir });
     databaseUrl = embedded.url;
     stopEmbedded = embedded.stop;

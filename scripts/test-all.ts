@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { mediaTools } from "../src/server/media/tools";
-import { playwrightCounts, playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures } from "./test-summary";
+import { playwrightCounts, playwrightFailureDetails, playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures } from "./test-summary";
 
 // Outside test-results/, which Playwright empties when it starts.
 const reportDir = path.resolve("test-reports");
@@ -67,6 +67,8 @@ if (postgresUrl) {
 }
 
 if (failures.length) {
+  const details = playwrightFailureDetails(playwrightJson);
+  if (details.length) console.log(`\nwhy the browser tests failed:\n${details.join("\n")}`);
   console.log("\nfailed:");
   for (const failure of failures) console.log(`  ${failure}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures, type PlaywrightReport, type VitestReport } from "./test-summary";
+import { playwrightFailureDetails, playwrightFailures, raceCounts, summarize, vitestCounts, vitestFailures, type PlaywrightReport, type VitestReport } from "./test-summary";
 
 const report = (tests: [string, string][]): VitestReport => ({
   numPassedTests: tests.filter(([, s]) => s === "passed").length,
@@ -57,7 +57,17 @@ describe("npm test's summary", () => {
           suites: [
             {
               title: "uploads",
-              specs: [{ title: "shows progress", tests: [{ status: "unexpected", results: [{ error: { message: "\u001b[31mError: expect(locator).toBeVisible() failed\u001b[39m\n\nLocator: ..." } }] }] }],
+              specs: [
+                {
+                  title: "shows progress",
+                  tests: [
+                    {
+                      status: "unexpected",
+                      results: [{ error: { message: "\u001b[31mError: expect(locator).toBeVisible() failed\u001b[39m\n\nLocator: getByText('42%')\nExpected: visible", location: { file: "/any/e2e/songs.spec.ts", line: 12, column: 3 } } }],
+                    },
+                  ],
+                },
+              ],
             },
           ],
         },
@@ -65,5 +75,12 @@ describe("npm test's summary", () => {
     };
     expect(playwrightFailures(playwright)).toEqual(["songs.spec.ts > shows progress: Error: expect(locator).toBeVisible() failed"]);
     expect(playwrightFailures(null)).toEqual([]);
+    expect(playwrightFailureDetails(playwright)).toEqual([
+      "  songs.spec.ts > shows progress (songs.spec.ts:12)",
+      "    Error: expect(locator).toBeVisible() failed",
+      "    Locator: getByText('42%')",
+      "    Expected: visible",
+    ]);
+    expect(playwrightFailureDetails(playwright, 1)).toEqual(["  songs.spec.ts > shows progress (songs.spec.ts:12)", "    Error: expect(locator).toBeVisible() failed", "    … 2 more lines in the report"]);
   });
 });

@@ -3,6 +3,7 @@
  * Playwright write. Kept apart from scripts/test-all.ts (which runs the
  * suites) so the counting has its own tests.
  */
+import path from "node:path";
 import { RACE_LABEL_POSTGRES } from "../src/test/race";
 
 export type Counts = { passed: number; failed: number; skipped: number };
@@ -20,10 +21,12 @@ export type PlaywrightReport = {
   suites?: PlaywrightSuite[];
 };
 
+type PlaywrightError = { message?: string; location?: { file: string; line: number; column: number } };
+
 type PlaywrightSuite = {
   title: string;
   file?: string;
-  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  specs?: { title: string; tests: { status: string; results: { error?: PlaywrightError }[] }[] }[];
   suites?: PlaywrightSuite[];
 };
 
@@ -46,15 +49,36 @@ export function vitestFailures(report: VitestReport | null): string[] {
 
 /** Failed Playwright tests as "file > title: first line of the error". */
 export function playwrightFailures(report: PlaywrightReport | null): string[] {
-  const out: string[] = [];
+  return failedPlaywrightTests(report).map(({ name, error }) => {
+    const first = error?.message ? stripAnsi(error.message).split("\n")[0]!.slice(0, 300) : "";
+    return first ? `${name}: ${first}` : name;
+  });
+}
+
+/**
+ * Each failed Playwright test's error as the run's last lines can carry it:
+ * where it failed and the start of the message (what was expected, what was
+ * found, axe's list), at most `maxLines` lines a test, so a log that keeps
+ * only its tail still tells why.
+ */
+export function playwrightFailureDetails(report: PlaywrightReport | null, maxLines = 24): string[] {
+  return failedPlaywrightTests(report).flatMap(({ name, error }) => {
+    const where = error?.location ? ` (${path.basename(error.location.file)}:${error.location.line})` : "";
+    const lines = error?.message ? stripAnsi(error.message).split("\n").filter((l) => l.trim() !== "") : [];
+    const shown = lines.slice(0, maxLines).map((l) => `    ${l.slice(0, 300)}`);
+    if (lines.length > maxLines) shown.push(`    … ${lines.length - maxLines} more lines in the report`);
+    return [`  ${name}${where}`, ...shown];
+  });
+}
+
+function failedPlaywrightTests(report: PlaywrightReport | null): { name: string; error?: PlaywrightError }[] {
+  const out: { name: string; error?: PlaywrightError }[] = [];
   const walk = (suite: PlaywrightSuite, file: string | undefined) => {
     const here = suite.file ?? file;
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
         if (test.status !== "unexpected") continue;
-        const firstError = test.results.map((r) => r.error?.message).find(Boolean);
-        const reason = firstError ? `: ${stripAnsi(firstError).split("\n")[0]!.slice(0, 300)}` : "";
-        out.push(`${here ?? suite.title} > ${spec.title}${reason}`);
+        out.push({ name: `${here ?? suite.title} > ${spec.title}`, error: test.results.map((r) => r.error).find((e) => e?.message) });
       }
     }
     for (const child of suite.suites ?? []) walk(child, here);

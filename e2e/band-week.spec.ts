@@ -1,5 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { procedure, signedInPage } from "./support/api";
+import { screenshotAtWidths } from "./support/screenshots";
 import { makeWav } from "../src/test/wav";
 import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 
@@ -9,32 +11,6 @@ import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/
  * in the grid and on the band page. Screenshots of each new page at 390 and
  * 1366 px.
  */
-
-async function trpc<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
-  const isQuery = /\.(get|list)$/.test(path);
-  const response = isQuery
-    ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-    : await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-async function signedInPage(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  const email = uniqueEmail(name);
-  await signInByEmail(page, email);
-  await expect(page.getByRole("heading", { name: "Your bands" })).toBeVisible();
-  return { page, email, context };
-}
-
-async function shoot(page: Page, dir: string, name: string) {
-  for (const width of [390, 1366]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/band-week-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 const setOrder = (page: Page) => page.getByTestId("set-song").locator(".set-song-title").allTextContents();
 
@@ -50,7 +26,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "profile page");
-  await shoot(page, screenshotDir, "profile");
+  await screenshotAtWidths(page, "band-week-profile");
   await page.getByLabel("Your name").fill("x".repeat(61));
   await expect(page.getByLabel("Your name")).toHaveValue("x".repeat(60));
   await page.getByLabel("Your name").fill("   ");
@@ -64,9 +40,9 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
 
   const bandId = await createBand(page, "The Week Band");
   const member = await signedInPage(browser, "member");
-  const invite = await trpc<{ link: string }>(page, "invite.create", { bandId, email: member.email, role: "MEMBER" });
-  await trpc(member.page, "invite.accept", { token: invite.link.split("/invite/")[1] });
-  await trpc(member.page, "profile.update", { name: "Marco Ruiz" });
+  const invite = await procedure<{ link: string }>(page, "invite.create", { bandId, email: member.email, role: "MEMBER" });
+  await procedure(member.page, "invite.accept", { token: invite.link.split("/invite/")[1] });
+  await procedure(member.page, "profile.update", { name: "Marco Ruiz" });
 
   // ---- a part, on the members page, beside the name (email second)
   await page.goto(`/bands/${bandId}/members`);
@@ -81,18 +57,18 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await expect(memberRow.locator(".member-name")).toContainText("Marco Ruiz");
   await expect(memberRow.getByTestId("member-part")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, "members page with names and parts");
-  await trpc(member.page, "member.setPart", { bandId, part: "Bass" });
+  await procedure(member.page, "member.setPart", { bandId, part: "Bass" });
   await page.reload();
   await expect(memberRow.getByTestId("member-part")).toHaveText("Bass");
   await expect(page.getByLabel("What you play in The Week Band")).toHaveValue("Drums");
-  await shoot(page, screenshotDir, "members");
+  await screenshotAtWidths(page, "band-week-members");
 
   // ---- songs with sheets
   const titles = ["Opener", "Slow One", "Closer"];
   const songs: Record<string, string> = {};
-  for (const title of titles) songs[title] = (await trpc<{ id: string }>(page, "song.create", { bandId, title })).id;
-  await trpc(page, "song.update", { bandId, songId: songs.Opener, key: "E", tempoBpm: 132, status: "READY" });
-  await trpc(page, "song.update", { bandId, songId: songs["Slow One"], key: "Bbm", tempoBpm: 68 });
+  for (const title of titles) songs[title] = (await procedure<{ id: string }>(page, "song.create", { bandId, title })).id;
+  await procedure(page, "song.update", { bandId, songId: songs.Opener, key: "E", tempoBpm: 132, status: "READY" });
+  await procedure(page, "song.update", { bandId, songId: songs["Slow One"], key: "Bbm", tempoBpm: 68 });
   // One take, so the set has a length to add up and something to play.
   const upload = await page.request.post(`/api/bands/${bandId}/songs/${songs.Opener}/versions`, {
     multipart: { file: { name: "opener.wav", mimeType: "audio/wav", buffer: makeWav({ seconds: 3, channels: 1 }) } },
@@ -118,7 +94,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await expect(page.getByTestId("song-sheet")).toContainText("70 BPM");
   await expect(page.getByTestId("song-sheet")).toContainText("Learning");
   await expectNoSeriousA11yViolations(page, "song page with a song sheet");
-  await shoot(page, screenshotDir, "song-sheet");
+  await screenshotAtWidths(page, "band-week-song-sheet");
 
   // ---- the songs board: search, sort, status badges, archive with undo
   await page.goto(`/bands/${bandId}`);
@@ -210,7 +186,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await expect(page.locator("audio.set-audio")).toHaveAttribute("src", `/api/versions/${openerTake}/stream`);
   await expect.poll(() => page.locator("audio.set-audio").evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
   await expectNoSeriousA11yViolations(page, "setlist page with readiness");
-  await shoot(page, screenshotDir, "setlist");
+  await screenshotAtWidths(page, "band-week-setlist");
 
   // The band page names the next gig.
   await page.goto(`/bands/${bandId}`);
@@ -220,7 +196,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   await page.goto(`/bands/${bandId}/setlists`);
   await expect(page.getByTestId("setlist-row")).toContainText("2 not ready");
   await expectNoSeriousA11yViolations(page, "setlists page");
-  await shoot(page, screenshotDir, "setlists");
+  await screenshotAtWidths(page, "band-week-setlists");
 
   // ---- the print view: the set in order with keys and tempos, one page
   await page.goto(setlistUrl);
@@ -229,7 +205,7 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
   const sheet = page.getByTestId("print-sheet");
   await expect(sheet.locator(".print-songs li")).toHaveText([/^Closer/, /^Opener\s*E · 132 bpm · 0:03\s*Count in fast/, /^Slow One\s*Bbm · 70 bpm/]);
   await expectNoSeriousA11yViolations(page, "print view");
-  await shoot(page, screenshotDir, "print");
+  await screenshotAtWidths(page, "band-week-print");
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".site-header")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();

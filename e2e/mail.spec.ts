@@ -1,8 +1,10 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { makeWav } from "../src/test/wav";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { procedure, signedInPage } from "./support/api";
+import { screenshotAtWidths } from "./support/screenshots";
 import { appDatabaseUrl, createBand, expect, firstLink, signInByEmail, test, uniqueEmail, waitForMail } from "./support/fixtures";
 
 /**
@@ -13,32 +15,6 @@ import { appDatabaseUrl, createBand, expect, firstLink, signInByEmail, test, uni
  * takes and the unread count.
  */
 
-async function trpc<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
-  const isQuery = /\.(get|list|unread)$/.test(path);
-  const response = isQuery
-    ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-    : await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
-
-async function signedInPage(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  const email = uniqueEmail(name);
-  await signInByEmail(page, email);
-  await expect(page.getByRole("heading", { name: "Your bands" })).toBeVisible();
-  return { page, email, context };
-}
-
-async function shoot(page: Page, dir: string, name: string) {
-  for (const width of [390, 1366]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/mail-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
-
 const wav = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1 });
 
 async function upload(page: Page, bandId: string, songId: string) {
@@ -48,16 +24,16 @@ async function upload(page: Page, bandId: string, songId: string) {
   expect(response.status(), await response.text()).toBe(201);
 }
 
-test("an instant mail, a daily digest of two takes, unsubscribe signed out, and the activity feed", async ({ browser, page, screenshotDir }) => {
+test("an instant mail, a daily digest of two takes, unsubscribe signed out, and the activity feed", async ({ browser, page }) => {
   test.setTimeout(180_000);
   await signInByEmail(page, uniqueEmail("uploader"));
-  await trpc(page, "profile.update", { name: "Uma Uploader" });
+  await procedure(page, "profile.update", { name: "Uma Uploader" });
   const bandId = await createBand(page, "The Postmen");
   const reader = await signedInPage(browser, "reader");
-  await trpc(reader.page, "profile.update", { name: "Rita Reader" });
-  const invite = await trpc<{ link: string }>(page, "invite.create", { bandId, email: reader.email, role: "MEMBER" });
-  await trpc(reader.page, "invite.accept", { token: invite.link.split("/invite/")[1] });
-  const song = await trpc<{ id: string }>(page, "song.create", { bandId, title: "Letters" });
+  await procedure(reader.page, "profile.update", { name: "Rita Reader" });
+  const invite = await procedure<{ link: string }>(page, "invite.create", { bandId, email: reader.email, role: "MEMBER" });
+  await procedure(reader.page, "invite.accept", { token: invite.link.split("/invite/")[1] });
+  const song = await procedure<{ id: string }>(page, "song.create", { bandId, title: "Letters" });
 
   // The reader's email settings page: takes right away.
   await reader.page.goto("/settings/notifications");
@@ -67,7 +43,7 @@ test("an instant mail, a daily digest of two takes, unsubscribe signed out, and 
   await takes.getByRole("radio", { name: /Right away/ }).check();
   await expect(takes.getByRole("status")).toHaveText("Saved.");
   await expectNoSeriousA11yViolations(reader.page);
-  await shoot(reader.page, screenshotDir, "settings");
+  await screenshotAtWidths(reader.page, "mail-settings");
 
   const before = Date.now() - 1000;
   await upload(page, bandId, song.id);
@@ -76,10 +52,10 @@ test("an instant mail, a daily digest of two takes, unsubscribe signed out, and 
   expect(instant.html).toContain("Uma Uploader uploaded take 1");
 
   // Back to the daily digest: two uploads, one mail.
-  await trpc(reader.page, "notification.update", { takes: "DAILY" });
+  await procedure(reader.page, "notification.update", { takes: "DAILY" });
   await upload(page, bandId, song.id);
   await upload(page, bandId, song.id);
-  const me = await trpc<{ id: string }>(reader.page, "profile.get", undefined);
+  const me = await procedure<{ id: string }>(reader.page, "profile.get", undefined);
   const db = new pg.Client({ connectionString: appDatabaseUrl() });
   await db.connect();
   try {
@@ -108,9 +84,9 @@ test("an instant mail, a daily digest of two takes, unsubscribe signed out, and 
   await expect(reader.page.locator('[data-testid="activity-item"][data-new]').first()).toBeVisible();
   await expect(reader.page.getByRole("heading", { name: "Today" })).toBeVisible();
   await expectNoSeriousA11yViolations(reader.page);
-  await shoot(reader.page, screenshotDir, "activity");
+  await screenshotAtWidths(reader.page, "mail-activity");
   // Opened: nothing unread any more.
-  await expect.poll(async () => (await trpc<{ count: number }>(reader.page, "activity.unread", { bandId })).count).toBe(0);
+  await expect.poll(async () => (await procedure<{ count: number }>(reader.page, "activity.unread", { bandId })).count).toBe(0);
 
   // The digest's unsubscribe link, signed out: opening asks, the button unsubscribes.
   const link = firstLink(digest, /\/unsubscribe\//);
@@ -118,14 +94,14 @@ test("an instant mail, a daily digest of two takes, unsubscribe signed out, and 
   const out = await stranger.newPage();
   await out.goto(new URL(link).pathname);
   await expect(out.getByRole("heading", { name: "Unsubscribe?" })).toBeVisible();
-  expect(await trpc(reader.page, "notification.get", undefined)).toMatchObject({ takes: "DAILY" });
+  expect(await procedure(reader.page, "notification.get", undefined)).toMatchObject({ takes: "DAILY" });
   await expectNoSeriousA11yViolations(out);
-  await shoot(out, screenshotDir, "unsubscribe");
+  await screenshotAtWidths(out, "mail-unsubscribe");
   await out.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(out.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
   await expectNoSeriousA11yViolations(out);
-  await shoot(out, screenshotDir, "unsubscribed");
-  expect(await trpc(reader.page, "notification.get", undefined)).toMatchObject({ takes: "OFF" });
+  await screenshotAtWidths(out, "mail-unsubscribed");
+  expect(await procedure(reader.page, "notification.get", undefined)).toMatchObject({ takes: "OFF" });
   await stranger.close();
   await reader.context.close();
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { callProcedure, signedInPage } from "./support/api";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import { e2eAppLog } from "./support/paths";
 
@@ -10,29 +11,11 @@ import { e2eAppLog } from "./support/paths";
  * called over HTTP with each user's own session cookie.
  */
 
-async function trpc<T = unknown>(page: Page, path: string, input: unknown): Promise<{ status: number; body: { result?: { data: { json: T } }; error?: { json: { data: { code: string; reason: string | null } } } } }> {
-  // tRPC serves queries over GET and mutations over POST.
-  const isQuery = /\.(get|list)$/.test(path);
-  const response = isQuery
-    ? await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`)
-    : await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  return { status: response.status(), body: await response.json() };
-}
-
-async function signedInPage(browser: Browser, name: string, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const email = uniqueEmail(name);
-  await signInByEmail(page, email);
-  await expect(page.getByRole("heading", { name: "Your bands" })).toBeVisible();
-  return { page, email, context };
-}
-
 async function inviteAndAccept(owner: Page, bandId: string, invitee: Page, email: string, role: "MEMBER" | "ADMIN") {
-  const created = await trpc<{ link: string }>(owner, "invite.create", { bandId, email, role });
+  const created = await callProcedure<{ link: string }>(owner, "invite.create", { bandId, email, role });
   expect(created.status).toBe(200);
   const token = created.body.result!.data.json.link.split("/invite/")[1]!;
-  const accepted = await trpc(invitee, "invite.accept", { token });
+  const accepted = await callProcedure(invitee, "invite.accept", { token });
   expect(accepted.status).toBe(200);
 }
 
@@ -82,7 +65,7 @@ test("owner, admin and member each get exactly the controls they may use", async
   await expect(rowOf(page, sam.email).getByRole("combobox")).toHaveValue("ADMIN");
 
   // Still, over HTTP, the last owner cannot leave: a readable message.
-  const lastOwner = await trpc(page, "member.leave", { bandId });
+  const lastOwner = await callProcedure(page, "member.leave", { bandId });
   expect(lastOwner.status).toBe(409);
   expect(lastOwner.body.error!.json.data).toMatchObject({ reason: "LAST_OWNER" });
 
@@ -113,7 +96,7 @@ test("owner, admin and member each get exactly the controls they may use", async
   await expect(rowOf(sam.page, member.email)).toHaveCount(0);
 
   // The removed member's very next request, with the old session cookie, is refused.
-  const refused = await trpc(member.page, "member.list", { bandId });
+  const refused = await callProcedure(member.page, "member.list", { bandId });
   expect(refused.status).toBe(403);
   expect(refused.body.error!.json.data).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
   await member.page.reload();
@@ -206,7 +189,7 @@ test("admins rename the band; only owners delete it, after typing its name", asy
   await expect(page.getByTestId("band-card")).toHaveCount(0);
 
   // Gone for the admin too, on their very next request.
-  const gone = await trpc(admin.page, "band.get", { bandId });
+  const gone = await callProcedure(admin.page, "band.get", { bandId });
   expect(gone.status).toBe(404);
   await admin.context.close();
 });

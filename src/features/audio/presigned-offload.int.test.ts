@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/env";
 import type { SessionUser } from "@/server/auth/session";
 import { getStorage, resetStorageForTests } from "@/server/storage";
 import { createBandWith, createUser } from "@/test/callers";
+import { serveLocally, type LocalServer } from "@/test/local-server";
 import { startS3Server, type TestS3Server } from "@/test/s3-server";
+import { sessionCookies } from "@/test/session-cookie";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
 import { handleTakeAudio } from "./take-audio.handler";
@@ -21,7 +20,7 @@ let s3: TestS3Server;
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let setup: Awaited<ReturnType<typeof createBandWith>>;
 let take: { version: Awaited<ReturnType<typeof createTake>> };
-let server: http.Server;
+let server: LocalServer;
 let origin: string;
 const audio = makeWav({ seconds: 1, sampleRate: 22_050, channels: 1 });
 const saved = { ...process.env };
@@ -35,7 +34,7 @@ beforeAll(async () => {
   setup = await createBandWith(t.db, { member: true });
   const song = await createSong(t.db, setup.band.id, "Nachtfähre");
   take = { version: await createTake(t.db, { bandId: setup.band.id, songId: song.id, uploaderId: setup.member!.id, bytes: audio }) };
-  server = http.createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const [, versionId = "", purpose] = /^\/api\/versions\/([^/]+)\/(stream|download)$/.exec(url.pathname) ?? [];
     // Tests inject the URL lifetime, as AUDIO_PRESIGNED_TTL_SECONDS would.
@@ -43,14 +42,10 @@ beforeAll(async () => {
     const offload = url.searchParams.get("offload") === "none" ? undefined : "presigned";
     void handleTakeAudio(req, res, { versionId, purpose: purpose === "download" ? "download" : "stream" }, { db: t.db, storage: getStorage(), offload, presignedTtlSeconds: ttl });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  if (server) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await server?.close();
   await t?.close();
   await s3?.close();
   process.env = { ...saved };
@@ -58,16 +53,7 @@ afterAll(async () => {
   resetStorageForTests();
 });
 
-const cookies = new Map<string, string>();
-async function cookieFor(user: SessionUser): Promise<string> {
-  let token = cookies.get(user.id);
-  if (!token) {
-    token = randomBytes(32).toString("hex");
-    await t.db.session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
-    cookies.set(user.id, token);
-  }
-  return `next-auth.session-token=${token}`;
-}
+const cookieFor = sessionCookies(() => t.db);
 
 async function ask(
   user: SessionUser | null,

@@ -1,7 +1,4 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -11,6 +8,8 @@ import { getStorage } from "@/server/storage";
 import { makeAudioFile } from "@/test/audio-files";
 import { createBandWith, createUser } from "@/test/callers";
 import { databaseWithStorage } from "@/test/database-with-storage";
+import { serveLocally, type LocalServer } from "@/test/local-server";
+import { sessionCookies } from "@/test/session-cookie";
 import { createTake } from "@/test/takes";
 import { handleTakeAudio, type TakeAudioPurpose } from "./take-audio.handler";
 
@@ -21,23 +20,22 @@ import { handleTakeAudio, type TakeAudioPurpose } from "./take-audio.handler";
  * download stays the untouched original.
  */
 const t = databaseWithStorage("rehearsalhub-processed-");
-let server: http.Server;
+const cookieOf = sessionCookies(() => t.db);
+let server: LocalServer;
 let origin: string;
 let dir: string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-processed-files-"));
-  server = http.createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     const [, versionId = "", purpose = "stream", query = ""] = /^\/api\/versions\/([^/?]+)\/(stream|download|peaks)(\?.*)?$/.exec(req.url ?? "") ?? [];
     const original = new URLSearchParams(query).get("source") === "original";
     void handleTakeAudio(req, res, { versionId, purpose: purpose as TakeAudioPurpose, original }, { db: t.db, storage: getStorage(), offload: undefined });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -47,12 +45,7 @@ it("peaks 404 until processed; then stream = rendition, download = original, pea
   const song = await t.db.song.create({ data: { bandId: band.id, title: "Processed" } });
   const original = fs.readFileSync(makeAudioFile(dir, "flac", 2));
   const take = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id, bytes: original, contentType: "audio/flac" });
-  const cookieOf = async (userId: string) => {
-    const token = randomBytes(32).toString("hex");
-    await t.db.session.create({ data: { sessionToken: token, userId, expires: new Date(Date.now() + 3_600_000) } });
-    return `next-auth.session-token=${token}`;
-  };
-  const cookie = await cookieOf(owner.id);
+  const cookie = await cookieOf(owner);
   const get = (route: string, c = cookie) => fetch(`${origin}/api/versions/${take.id}/${route}`, { headers: { cookie: c } });
 
   expect((await get("peaks")).status).toBe(404);
@@ -72,7 +65,7 @@ it("peaks 404 until processed; then stream = rendition, download = original, pea
   expect(await peaks.json()).toMatchObject({ version: 2, bits: 8, channels: 1 });
   const again = await fetch(`${origin}/api/versions/${take.id}/peaks`, { headers: { cookie, "if-none-match": etag! } });
   expect(again.status).toBe(304);
-  expect((await get("peaks", await cookieOf(outsider.id))).status).toBe(403);
+  expect((await get("peaks", await cookieOf(outsider))).status).toBe(403);
   expect((await fetch(`${origin}/api/versions/${take.id}/peaks`)).status).toBe(401);
 
   const stream = await get("stream");

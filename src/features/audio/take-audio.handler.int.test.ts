@@ -1,6 +1,3 @@
-import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +6,8 @@ import type { SessionUser } from "@/server/auth/session";
 import { captureLogs } from "@/server/log";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
+import { serveLocally, type LocalServer } from "@/test/local-server";
+import { sessionCookies } from "@/test/session-cookie";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
 import { handleTakeAudio, type TakeAudioDeps } from "./take-audio.handler";
@@ -24,7 +23,7 @@ let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let storage: ReturnType<typeof useTempStorage>;
 let setup: Awaited<ReturnType<typeof createBandWith>>;
 let take: Awaited<ReturnType<typeof seedTake>>;
-let server: http.Server;
+let server: LocalServer;
 let origin: string;
 let storageOverride: StorageDriver | undefined;
 let dbOverride: PrismaClient | undefined;
@@ -37,32 +36,20 @@ beforeAll(async () => {
   setup = await createBandWith(t.db, { member: true });
   const song = await createSong(t.db, setup.band.id);
   take = await seedTake(t.db, { bandId: setup.band.id, songId: song.id, uploader: setup.member!, bytes: audio });
-  server = http.createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     const [, versionId = "", purpose] = /^\/api\/versions\/([^/]+)\/(stream|download)$/.exec(req.url ?? "") ?? [];
     const deps: TakeAudioDeps = { db: dbOverride ?? t.db, storage: storageOverride ?? getStorage(), offload: undefined };
     void handleTakeAudio(req, res, { versionId: decodeURIComponent(versionId), purpose: purpose === "download" ? "download" : "stream" }, deps);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await t?.close();
   storage?.cleanup();
 });
 
-const cookies = new Map<string, string>();
-/** next-auth's session cookie for `user`, backed by a real Session row. */
-async function cookieFor(user: SessionUser): Promise<string> {
-  let token = cookies.get(user.id);
-  if (!token) {
-    token = randomBytes(32).toString("hex");
-    await t.db.session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) } });
-    cookies.set(user.id, token);
-  }
-  return `next-auth.session-token=${token}`;
-}
+const cookieFor = sessionCookies(() => t.db);
 
 async function get(
   user: SessionUser | null,

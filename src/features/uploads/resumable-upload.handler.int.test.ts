@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { MemoryLocker } from "@tus/server";
@@ -14,6 +13,8 @@ import type { SessionUser } from "@/server/auth/session";
 import { sessionUserFromRequest } from "@/server/access/route-context";
 import { getStorage } from "@/server/storage";
 import { createBandWith, createUser } from "@/test/callers";
+import { serveLocally, type LocalServer } from "@/test/local-server";
+import { sessionCookies } from "@/test/session-cookie";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
 import { removeAbandonedUploads } from "./abandoned-uploads";
@@ -32,9 +33,9 @@ let setup: Awaited<ReturnType<typeof createBandWith>>;
 let songId: string;
 let deps: ResumableUploadDeps;
 let partialDir: string;
-let server: http.Server;
+let server: LocalServer;
 let origin: string;
-const cookies = new Map<string, string>();
+const cookieFor = sessionCookies(() => t.db);
 const MAX_BYTES = 2 * 1024 * 1024;
 const wav = makeWav({ seconds: 10, sampleRate: 22_050, channels: 1 }); // 441,044 bytes
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -46,13 +47,11 @@ beforeAll(async () => {
   songId = (await createSong(t.db, setup.band.id)).id;
   partialDir = path.join(storage.storageDir, "..", "partial-uploads");
   deps = { storage: getStorage(), store: new AudioSniffingFileStore({ directory: partialDir }), locker: new MemoryLocker(), maxUploadBytes: MAX_BYTES };
-  server = http.createServer((req, res) => void serve(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLocally((req, res) => void serve(req, res));
+  origin = server.origin;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await t?.close();
   storage?.cleanup();
 });
@@ -74,17 +73,6 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   res.end(req.method === "HEAD" ? undefined : body);
   // A refusal before the body was read: drain it, as a server in front of the app would, so the client reads the answer.
   if (!request.bodyUsed) req.resume();
-}
-
-async function cookieFor(user: SessionUser): Promise<string> {
-  let cookie = cookies.get(user.id);
-  if (!cookie) {
-    const token = randomBytes(16).toString("hex");
-    await t.db.session.create({ data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3600_000) } });
-    cookie = `next-auth.session-token=${token}`;
-    cookies.set(user.id, cookie);
-  }
-  return cookie;
 }
 
 /** One request on its own connection (a refusal may leave the rest of a body unread). */

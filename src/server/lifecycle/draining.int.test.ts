@@ -1,6 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveLocally, type LocalServer } from "@/test/local-server";
 import { isDraining, startDraining, stopDrainingForTests, watchForShutdown } from "./draining";
 
 /**
@@ -8,26 +8,22 @@ import { isDraining, startDraining, stopDrainingForTests, watchForShutdown } fro
  * every answer says Connection: close. A real Node HTTP server in this process
  * (the hook listens on Node's own http diagnostics channel, as in `next start`).
  */
-let server: http.Server;
-let port: number;
+let server: LocalServer;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 beforeAll(async () => {
   watchForShutdown();
-  server = http.createServer((_req, res) => res.end("ok"));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  server = await serveLocally((_req, res) => res.end("ok"));
 });
 afterAll(async () => {
   stopDrainingForTests();
   agent.destroy();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server?.close();
 });
 
 function get(): Promise<{ connection: string | undefined; socket: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: "127.0.0.1", port, path: "/", agent }, (res) => {
+    const req = http.get(`${server.origin}/`, { agent }, (res) => {
       res.resume();
       res.on("end", () => resolve({ connection: res.headers.connection, socket: req.socket }));
     });

@@ -263,7 +263,8 @@ test("dragging a take's waveform against another's sets its offset; saved, switc
   const before = await drawing();
   const reference = await panel.getByTestId("align-reference-canvas").evaluate((c: HTMLCanvasElement) => c.toDataURL());
 
-  await strip(page).scrollIntoViewIfNeeded();
+  // Below the player, which stays on screen on a laptop.
+  await strip(page).evaluate((el) => el.scrollIntoView({ block: "end" }));
   const box = (await strip(page).boundingBox())!;
   // The strip spans 40 s of the reference.
   const perSecond = box.width / 40;
@@ -287,7 +288,7 @@ test("dragging a take's waveform against another's sets its offset; saved, switc
   expect(await panel.getByTestId("align-reference-canvas").evaluate((c: HTMLCanvasElement) => c.toDataURL())).toBe(reference);
 
   await panel.getByTestId("align-save").click();
-  await expect(panel.getByRole("status")).toHaveText("Offset saved.");
+  await expect(panel.getByText("Offset saved.")).toBeVisible();
   await expect(panel.locator("summary")).toContainText(`offset ${dragged.toFixed(1)} s`);
   await expect.poll(() => savedOffset(takeB)).toBeCloseTo(dragged, 5);
   await expect(panel.getByTestId("align-save")).toBeDisabled();
@@ -344,7 +345,8 @@ test("a member who did not upload the take sees the strips but cannot move them"
   const panel = await openAlign(page);
   await expect(strip(page)).toHaveAttribute("aria-readonly", "true");
   await expect(strip(page)).toHaveAccessibleDescription("Only the uploader or an admin can change it.");
-  await strip(page).scrollIntoViewIfNeeded();
+  // Below the player, which stays on screen on a laptop.
+  await strip(page).evaluate((el) => el.scrollIntoView({ block: "end" }));
   const box = (await strip(page).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();

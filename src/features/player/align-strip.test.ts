@@ -6,6 +6,7 @@ import {
   normalizeOffset,
   offsetAfterDrag,
   offsetAfterKey,
+  peakLevel,
   pixelsToSeconds,
   secondsToPixels,
   spokenOffset,
@@ -130,6 +131,14 @@ describe("stripColumns", () => {
   });
   it("is empty without peaks", () => {
     expect(stripColumns({ duration: 0, channels: [[]] }, 0, 1, 3)).toEqual([null, null, null]);
+  });
+});
+
+describe("peakLevel", () => {
+  it("is the loudest sample of any channel, either sign", () => {
+    expect(peakLevel({ duration: 1, channels: [[-0.2, 0.1], [-0.05, 0.3]] })).toBe(0.3);
+    expect(peakLevel({ duration: 1, channels: [[-0.6, 0.1]] })).toBe(0.6);
+    expect(peakLevel({ duration: 0, channels: [[]] })).toBe(0);
   });
 });
 

@@ -108,6 +108,16 @@ export function stripColumns(peaks: WaveformPeaks, fromSeconds: number, secondsP
   return out;
 }
 
+/**
+ * The take's loudest sample (0..1, any channel), so a strip can be drawn to
+ * its full height: quiet phone recordings would otherwise be a flat line.
+ */
+export function peakLevel(peaks: WaveformPeaks): number {
+  let level = 0;
+  for (const ch of peaks.channels) for (const v of ch) level = Math.max(level, Math.abs(v));
+  return level;
+}
+
 /** What a screen reader says for an offset. */
 export function spokenOffset(seconds: number): string {
   const value = normalizeOffset(seconds);

@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { OFFSET_SECONDS_MAX } from "@/features/versions/version.schema";
 import type { WaveformPeaks } from "../peaks";
-import { ALIGN_WINDOW_SECONDS, offsetAfterDrag, offsetAfterKey, spokenOffset, stripColumns, stripShiftSeconds } from "../align-strip";
+import { ALIGN_WINDOW_SECONDS, offsetAfterDrag, offsetAfterKey, peakLevel, spokenOffset, stripColumns, stripShiftSeconds } from "../align-strip";
 import type { PeaksState } from "./use-peaks";
 
 const STRIP_HEIGHT = 56;
@@ -112,6 +112,8 @@ export function AlignStrips({ reference, take, offset, saved, canEdit, readOnlyR
 function StripCanvas({ peaks, fromSeconds, width, tone, testId }: { peaks: PeaksState; fromSeconds: number; width: number; tone: "reference" | "take"; testId: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const data: WaveformPeaks | null = peaks.state === "ready" ? peaks.peaks : null;
+  // Once per take, not on every move of a drag.
+  const level = useMemo(() => (data ? peakLevel(data) : 1), [data]);
   useEffect(() => {
     const el = canvas.current;
     if (!el || width <= 0) return;
@@ -131,13 +133,15 @@ function StripCanvas({ peaks, fromSeconds, width, tone, testId }: { peaks: Peaks
     const mid = STRIP_HEIGHT / 2;
     ctx.fillStyle = tone === "take" ? color("--accent", "#e8590c") : color("--wave", "#8a7f76");
     const cols = stripColumns(data, fromSeconds, ALIGN_WINDOW_SECONDS / columns, columns);
+    // Each take drawn to its own full height: their shapes are what gets lined up, not their levels.
+    const scale = (mid - 2) / Math.max(level, 1e-3);
     cols.forEach((c, x) => {
       if (!c) return;
-      const top = mid - c[1] * (mid - 2);
-      const bottom = mid - c[0] * (mid - 2);
+      const top = mid - c[1] * scale;
+      const bottom = mid - c[0] * scale;
       ctx.fillRect(x, top, 1, Math.max(1, bottom - top));
     });
-  }, [data, fromSeconds, width, tone]);
+  }, [data, level, fromSeconds, width, tone]);
   const note = peaks.state === "loading" ? "Loading the waveform…" : peaks.state === "missing" ? "The waveform is on its way." : peaks.state === "error" ? "The waveform could not be loaded." : null;
   return (
     <>

@@ -355,7 +355,7 @@ test("a member who did not upload the take sees the strips but cannot move them"
   await page.mouse.up();
   await strip(page).focus();
   await page.keyboard.press("Shift+ArrowRight");
-  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
   await expect(strip(page)).toHaveAttribute("aria-valuenow", "2");
   await expect(panel.getByTestId("align-save")).toBeDisabled();
   // The strip's arrows are still the strip's, not the player's.
@@ -431,6 +431,9 @@ test("B flips between the last two takes at the same moment, the louder one turn
   await page.locator(`[data-take-id="${takeB}"]`).click();
   await expect(page).toHaveURL(new RegExp(`take=${takeB}`));
   await playBriefly();
+  // Further on in take B, so take A's remembered place is not the moment it should open at.
+  await page.keyboard.press("l");
+  await expect.poll(() => now(page)).toBeGreaterThan(20);
   await expect(page.getByText(/B flips to .*\(this take turned down 6 dB to match\)/)).toBeVisible();
   // 10^(-6/20): the louder take plays at half amplitude, the quieter at full.
   await expect.poll(volume).toBeCloseTo(0.501, 3);

@@ -304,6 +304,31 @@ test("dragging a take's waveform against another's sets its offset; saved, switc
   await expect.poll(() => now(page)).toBeCloseTo(10 + dragged, 1);
 });
 
+test("a finger drags the strip sideways on a phone", async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    await context.addCookies([{ name: "next-auth.session-token", value: user.cookie.split("=")[1]!, url: origin }]);
+    const page = await context.newPage();
+    await page.goto(`${origin}${song(`?take=${takeB}`)}`);
+    await openAlign(page);
+    await strip(page).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const box = (await strip(page).boundingBox())!;
+    const perSecond = box.width / 40;
+    const y = box.y + box.height / 2;
+    const x = box.x + box.width / 2;
+    const touch = await context.newCDPSession(page);
+    await touch.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+    for (let i = 1; i <= 6; i++) await touch.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + (i / 6) * 2 * perSecond, y }] });
+    await touch.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    // Dragged 2 s to the right: the music starts 2 s earlier in the file, 2 s -> 0 s.
+    await expect.poll(() => draftOffset(page), { timeout: 5_000 }).toBeLessThan(0.5);
+    expect(Math.abs(await draftOffset(page))).toBeLessThanOrEqual(0.3);
+    expect(await strip(page).evaluate((el) => getComputedStyle(el).touchAction)).toBe("pan-y");
+  } finally {
+    await context.close();
+  }
+});
+
 test("the align strip by keyboard: arrows a tenth, Shift+arrows a second, Home back to the saved offset", async ({ page }) => {
   await page.goto(song(`?take=${takeB}&t=20`));
   await expect.poll(() => now(page)).toBeCloseTo(20, 0);

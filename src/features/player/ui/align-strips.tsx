@@ -114,6 +114,7 @@ function StripCanvas({ peaks, fromSeconds, width, tone, testId }: { peaks: Peaks
   const data: WaveformPeaks | null = peaks.state === "ready" ? peaks.peaks : null;
   // Once per take, not on every move of a drag.
   const level = useMemo(() => (data ? peakLevel(data) : 1), [data]);
+  const scheme = useColorScheme();
   useEffect(() => {
     const el = canvas.current;
     if (!el || width <= 0) return;
@@ -141,7 +142,7 @@ function StripCanvas({ peaks, fromSeconds, width, tone, testId }: { peaks: Peaks
       const bottom = mid - c[0] * scale;
       ctx.fillRect(x, top, 1, Math.max(1, bottom - top));
     });
-  }, [data, level, fromSeconds, width, tone]);
+  }, [data, level, fromSeconds, width, tone, scheme]);
   const note = peaks.state === "loading" ? "Loading the waveform…" : peaks.state === "missing" ? "The waveform is on its way." : peaks.state === "error" ? "The waveform could not be loaded." : null;
   return (
     <>
@@ -149,6 +150,19 @@ function StripCanvas({ peaks, fromSeconds, width, tone, testId }: { peaks: Peaks
       {note ? <span className="align-strip-note small muted">{note}</span> : null}
     </>
   );
+}
+
+/** The theme in force, so the canvases are drawn again in the other theme's colours when it changes. */
+function useColorScheme(): "dark" | "light" {
+  const [dark, setDark] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    const update = () => setDark(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return dark ? "dark" : "light";
 }
 
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {

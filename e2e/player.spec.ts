@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { makeAudioFile } from "../src/test/audio-files";
-import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
 import { screenshotAtWidths } from "./support/screenshots";
 import { expect, test } from "./support/fixtures";
@@ -24,6 +24,7 @@ let songId: string;
 let dir: string;
 let takeA: string;
 let takeB: string;
+let loudness: { id: string; loudnessLufs: number | null }[] = [];
 
 async function upload(file: string, name: string): Promise<string> {
   const form = new FormData();
@@ -54,6 +55,13 @@ test.beforeAll(async () => {
   }
   // Take B's music starts 2 s later in its file than take A's.
   await seed.query(`UPDATE "Version" SET "offsetSeconds" = 2 WHERE id = $1`, [takeB]);
+  loudness = await seed.query<{ id: string; loudnessLufs: number | null }>(`SELECT id, "loudnessLufs" FROM "Version" WHERE id = ANY($1)`, [[takeA, takeB]]);
+});
+
+// Tests that change a take's offset or loudness put them back for the next one.
+test.afterEach(async () => {
+  await seed.query(`UPDATE "Version" SET "offsetSeconds" = CASE WHEN id = $2 THEN 2 ELSE 0 END WHERE id IN ($1, $2)`, [takeA, takeB]);
+  for (const row of loudness) await seed.query(`UPDATE "Version" SET "loudnessLufs" = $2 WHERE id = $1`, [row.id, row.loudnessLufs]);
 });
 test.afterAll(async () => {
   await seed?.close();
@@ -230,4 +238,283 @@ test("the song page with the player is accessible and fits a phone and a laptop"
   await expect(page.getByTestId("one-time-link")).toHaveValue(new RegExp(`take=${takeA}&t=6&end=9$`));
   await expectNoSeriousA11yViolations(page);
   await screenshotAtWidths(page, "player");
+});
+
+const strip = (page: Page) => page.getByTestId("align-strip");
+const draftOffset = async (page: Page) => Number(await strip(page).getAttribute("aria-valuenow"));
+const savedOffset = async (id: string) => (await seed.query<{ offsetSeconds: number }>(`SELECT "offsetSeconds" FROM "Version" WHERE id = $1`, [id]))[0]!.offsetSeconds;
+
+/** Opens the align panel of the page's take and waits for both strips to be drawn. */
+async function openAlign(page: Page) {
+  const panel = page.getByTestId("align-take");
+  await panel.locator("summary").click();
+  await expect(panel.getByTestId("align-reference-canvas")).toHaveAttribute("data-ready", "true");
+  await expect(panel.getByTestId("align-take-canvas")).toHaveAttribute("data-ready", "true");
+  return panel;
+}
+
+test("dragging a take's waveform against another's sets its offset; saved, switching takes follows it", async ({ page }) => {
+  await page.goto(song(`?take=${takeB}`));
+  const panel = await openAlign(page);
+  // The reference is take A (offset 0), drawn fixed; take B's strip starts at its saved 2 s.
+  await expect(strip(page)).toHaveAttribute("aria-valuenow", "2");
+  const canvas = panel.getByTestId("align-take-canvas");
+  const drawing = () => canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const before = await drawing();
+  const reference = await panel.getByTestId("align-reference-canvas").evaluate((c: HTMLCanvasElement) => c.toDataURL());
+
+  // Below the player, which stays on screen on a laptop.
+  await strip(page).evaluate((el) => el.scrollIntoView({ block: "end" }));
+  const box = (await strip(page).boundingBox())!;
+  // The strip spans 40 s of the reference.
+  const perSecond = box.width / 40;
+  const y = box.y + box.height / 2;
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  // Dragging the waveform 1.5 s to the left: its music now starts 1.5 s later in its file.
+  await page.mouse.move(x - 1.5 * perSecond, y, { steps: 4 });
+  await expect.poll(() => draftOffset(page)).toBeGreaterThan(3.2);
+  // It moved while the button is still down: readout, value and drawing.
+  expect(Math.abs((await draftOffset(page)) - 3.5)).toBeLessThanOrEqual(0.2);
+  await expect(panel.getByTestId("align-draft")).toHaveText(`${(await draftOffset(page)).toFixed(1)} s`);
+  expect(await drawing()).not.toBe(before);
+  await page.mouse.move(x - 3 * perSecond, y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => draftOffset(page)).toBeGreaterThan(4.7);
+  const dragged = await draftOffset(page);
+  expect(Math.abs(dragged - 5)).toBeLessThanOrEqual(0.2);
+  // The reference never moves.
+  expect(await panel.getByTestId("align-reference-canvas").evaluate((c: HTMLCanvasElement) => c.toDataURL())).toBe(reference);
+
+  await panel.getByTestId("align-save").click();
+  await expect(panel.getByText("Offset saved.")).toBeVisible();
+  await expect(panel.locator("summary")).toContainText(`offset ${dragged.toFixed(1)} s`);
+  await expect.poll(() => savedOffset(takeB)).toBeCloseTo(dragged, 5);
+  await expect(panel.getByTestId("align-save")).toBeDisabled();
+
+  await page.reload();
+  await expect(page.getByTestId("align-take").locator("summary")).toContainText(`offset ${dragged.toFixed(1)} s`);
+
+  // 10 s into take A is 10 s + the new offset into take B.
+  await page.goto(song(`?take=${takeA}&t=10`));
+  await expect.poll(() => now(page)).toBeCloseTo(10, 0);
+  await page.locator(`[data-take-id="${takeB}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`take=${takeB}`));
+  await expect.poll(() => now(page)).toBeCloseTo(10 + dragged, 1);
+});
+
+test("a finger drags the strip sideways on a phone", async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    await context.addCookies([{ name: "next-auth.session-token", value: user.cookie.split("=")[1]!, url: origin }]);
+    const page = await context.newPage();
+    await page.goto(`${origin}${song(`?take=${takeB}`)}`);
+    await openAlign(page);
+    await strip(page).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const box = (await strip(page).boundingBox())!;
+    const perSecond = box.width / 40;
+    const y = box.y + box.height / 2;
+    const x = box.x + box.width / 2;
+    const touch = await context.newCDPSession(page);
+    await touch.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+    for (let i = 1; i <= 6; i++) await touch.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + (i / 6) * 2 * perSecond, y }] });
+    await touch.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    // Dragged 2 s to the right: the music starts 2 s earlier in the file, 2 s -> 0 s.
+    await expect.poll(() => draftOffset(page), { timeout: 5_000 }).toBeLessThan(0.5);
+    expect(Math.abs(await draftOffset(page))).toBeLessThanOrEqual(0.3);
+    expect(await strip(page).evaluate((el) => getComputedStyle(el).touchAction)).toBe("pan-y");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the align strip by keyboard: arrows a tenth, Shift+arrows a second, Home back to the saved offset", async ({ page }) => {
+  await page.goto(song(`?take=${takeB}&t=20`));
+  await expect.poll(() => now(page)).toBeCloseTo(20, 0);
+  const panel = await openAlign(page);
+  await strip(page).focus();
+  const expectDraft = async (value: string) => {
+    await expect(strip(page)).toHaveAttribute("aria-valuenow", value);
+    await expect(panel.getByTestId("align-draft")).toHaveText(`${Number(value).toFixed(1)} s`);
+  };
+  await page.keyboard.press("ArrowRight");
+  await expectDraft("2.1");
+  await page.keyboard.press("Shift+ArrowRight");
+  await expectDraft("3.1");
+  await page.keyboard.press("ArrowLeft");
+  await expectDraft("3");
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("Shift+ArrowLeft");
+  await expectDraft("1");
+  await page.keyboard.press("ArrowDown");
+  await expectDraft("0.9");
+  await expect(strip(page)).toHaveAttribute("aria-valuetext", "0.9 seconds: the music starts 0.9 seconds into the file");
+  await expect(strip(page)).toHaveAttribute("data-shift", "0.9");
+  await page.keyboard.press("Home");
+  await expectDraft("2");
+  // The arrows were the strip's: the player did not skip.
+  expect(await now(page)).toBeCloseTo(20, 0);
+  // The nudge buttons move the strip too.
+  await panel.getByRole("button", { name: "+1 s" }).click();
+  await expect(strip(page)).toHaveAttribute("data-shift", "3");
+  await expectDraft("3");
+  expect(await savedOffset(takeB)).toBe(2);
+});
+
+test("a member who did not upload the take sees the strips but cannot move them", async ({ page, context }) => {
+  const listener = await seed.user("listener");
+  await seed.addMember(bandId, listener, "MEMBER");
+  await context.addCookies([{ name: "next-auth.session-token", value: listener.cookie.split("=")[1]!, url: origin }]);
+  await page.goto(song(`?take=${takeB}&t=20`));
+  await expect.poll(() => now(page)).toBeCloseTo(20, 0);
+  const panel = await openAlign(page);
+  await expect(strip(page)).toHaveAttribute("aria-readonly", "true");
+  await expect(strip(page)).toHaveAccessibleDescription("Only the uploader or an admin can change it.");
+  // Below the player, which stays on screen on a laptop.
+  await strip(page).evaluate((el) => el.scrollIntoView({ block: "end" }));
+  const box = (await strip(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await strip(page).focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(strip(page)).toHaveAttribute("aria-valuenow", "2");
+  await expect(panel.getByTestId("align-save")).toBeDisabled();
+  // The strip's arrows are still the strip's, not the player's.
+  expect(await now(page)).toBeCloseTo(20, 0);
+  await expectNoSeriousA11yViolations(page, "align panel, read only");
+  await seed.removeMember(bandId, listener);
+});
+
+test("the align panel is accessible and fits a phone and a laptop", async ({ page }) => {
+  await page.goto(song(`?take=${takeB}`));
+  const panel = await openAlign(page);
+  await strip(page).focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await expect(strip(page)).toHaveAttribute("aria-valuenow", "3");
+  await expectNoSeriousA11yViolations(page, "align panel");
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    // Phones get 44 px controls; desktops keep the compact buttons (globals.css, touch targets).
+    if (width < 640) expect(await smallTouchTargets(page), `small targets at ${width} px`).toEqual([]);
+    const box = (await strip(page).boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+  }
+  await panel.scrollIntoViewIfNeeded();
+  await screenshotAtWidths(page, "align");
+});
+
+test("the tempo ladder speeds a loop up pass by pass until full speed", async ({ page }) => {
+  await page.goto(song(`?take=${takeA}&t=5&end=7`));
+  await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");
+  await muted(page);
+  const rate = () => audio(page).evaluate((a: HTMLAudioElement) => a.playbackRate);
+  // Turned on over the loop, the ladder starts on its first rung.
+  await page.getByTestId("ladder-toggle").check();
+  await expect.poll(rate).toBe(0.7);
+  await page.getByTestId("ladder-step").fill("10");
+  await audio(page).evaluate((a: HTMLAudioElement) => {
+    const w = window as unknown as { __rates: number[] };
+    w.__rates = [];
+    a.addEventListener("ratechange", () => w.__rates.push(a.playbackRate));
+  });
+  await page.getByTestId("player-toggle").click();
+  // 70%, then +10% on each pass through 0:05-0:07, then full speed, and it stays there.
+  await expect.poll(rate, { timeout: 15_000 }).toBe(0.8);
+  await expect.poll(rate, { timeout: 15_000 }).toBe(0.9);
+  await expect.poll(rate, { timeout: 15_000 }).toBe(1);
+  const rates = () => page.evaluate(() => (window as unknown as { __rates: number[] }).__rates);
+  expect(await rates()).toEqual([0.8, 0.9, 1]);
+  // One more pass at full speed.
+  const t = await now(page);
+  await expect.poll(async () => (await now(page)) < t, { timeout: 15_000 }).toBe(true);
+  expect(await rate()).toBe(1);
+  expect((await rates()).every((r, i, all) => i === 0 || r >= all[i - 1]!)).toBe(true);
+  const at = await now(page);
+  expect(at).toBeGreaterThanOrEqual(4.9);
+  expect(at).toBeLessThan(7.4);
+  expect(await audio(page).evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+});
+
+test("B flips between the last two takes at the same moment, the louder one turned down", async ({ page }) => {
+  // Take B measured 6 LU louder than take A.
+  await seed.query(`UPDATE "Version" SET "loudnessLufs" = CASE WHEN id = $1 THEN -20 ELSE -14 END WHERE id IN ($1, $2)`, [takeA, takeB]);
+  const volume = () => audio(page).evaluate((a: HTMLAudioElement) => a.volume);
+  const paused = () => audio(page).evaluate((a: HTMLAudioElement) => a.paused);
+  const playBriefly = async () => {
+    await page.getByTestId("player-toggle").click();
+    await expect.poll(paused).toBe(false);
+    await page.getByTestId("player-toggle").click();
+    await expect.poll(paused).toBe(true);
+  };
+  await page.goto(song(`?take=${takeA}&t=10`));
+  await expect.poll(() => now(page)).toBeCloseTo(10, 0);
+  await playBriefly();
+  await page.locator(`[data-take-id="${takeB}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`take=${takeB}`));
+  await playBriefly();
+  // Further on in take B, so take A's remembered place is not the moment it should open at.
+  await page.keyboard.press("l");
+  await expect.poll(() => now(page)).toBeGreaterThan(20);
+  await expect(page.getByText(/B flips to .*\(this take turned down 6 dB to match\)/)).toBeVisible();
+  // 10^(-6/20): the louder take plays at half amplitude, the quieter at full.
+  await expect.poll(volume).toBeCloseTo(0.501, 3);
+  const inB = await now(page);
+
+  await page.keyboard.press("b");
+  await expect(page).toHaveURL(new RegExp(`take=${takeA}`));
+  await expect.poll(() => now(page)).toBeCloseTo(inB - 2, 1);
+  await expect.poll(volume).toBe(1);
+
+  await page.keyboard.press("b");
+  await expect(page).toHaveURL(new RegExp(`take=${takeB}`));
+  await expect.poll(() => now(page)).toBeCloseTo(inB, 1);
+  await expect.poll(volume).toBeCloseTo(0.501, 3);
+});
+
+test("the lock screen shows the take, song and band, and its play, pause and seek controls work", async ({ page }) => {
+  // Keep the handlers the page registers, to call them as the operating system would.
+  await page.addInitScript(() => {
+    const handlers: Record<string, MediaSessionActionHandler | null> = {};
+    (window as unknown as { __media: typeof handlers }).__media = handlers;
+    const original = MediaSession.prototype.setActionHandler;
+    MediaSession.prototype.setActionHandler = function (action, handler) {
+      handlers[action] = handler;
+      return original.call(this, action, handler);
+    };
+  });
+  await page.goto(song(`?take=${takeA}&t=3`));
+  await expect.poll(() => now(page)).toBeCloseTo(3, 0);
+  await muted(page);
+  const title = (await page.locator(".player-title").textContent())!.trim();
+  expect(await page.evaluate(() => {
+    const m = navigator.mediaSession.metadata;
+    return m && { title: m.title, artist: m.artist, album: m.album, artwork: m.artwork.length };
+  })).toEqual({ title, artist: "Player band", album: "Bridge", artwork: 2 });
+
+  const act = (action: MediaSessionAction, details: Partial<MediaSessionActionDetails> = {}) =>
+    page.evaluate(([a, d]) => {
+      const handler = (window as unknown as { __media: Record<string, MediaSessionActionHandler | null> }).__media[a];
+      if (!handler) throw new Error(`no ${a} handler`);
+      handler({ action: a, ...d } as MediaSessionActionDetails);
+    }, [action, details] as const);
+  const paused = () => audio(page).evaluate((a: HTMLAudioElement) => a.paused);
+
+  await act("play");
+  await expect.poll(paused).toBe(false);
+  await expect.poll(() => page.evaluate(() => navigator.mediaSession.playbackState)).toBe("playing");
+  await act("pause");
+  await expect.poll(paused).toBe(true);
+  await expect.poll(() => page.evaluate(() => navigator.mediaSession.playbackState)).toBe("paused");
+  await act("seekto", { seekTime: 12 });
+  await expect.poll(() => now(page)).toBeCloseTo(12, 1);
+  await act("seekforward", { seekOffset: 5 });
+  await expect.poll(() => now(page)).toBeCloseTo(17, 1);
+  await act("seekbackward");
+  await expect.poll(() => now(page)).toBeCloseTo(7, 1);
+  await act("seekforward");
+  await expect.poll(() => now(page)).toBeCloseTo(17, 1);
 });

@@ -35,6 +35,10 @@ describe("keyBelongsToTarget", () => {
   it("lets a slider keep its arrows but not the other keys", () => {
     expect(keyBelongsToTarget({ tagName: "INPUT", type: "range" }, "ArrowRight")).toBe(true);
     expect(keyBelongsToTarget({ tagName: "INPUT", type: "range" }, " ")).toBe(false);
+    const slider = { tagName: "DIV", getAttribute: (name: string) => (name === "role" ? "slider" : null) };
+    for (const key of ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "PageUp"]) expect(keyBelongsToTarget(slider, key)).toBe(true);
+    expect(keyBelongsToTarget(slider, " ")).toBe(false);
+    expect(keyBelongsToTarget(slider, "b")).toBe(false);
   });
   it("lets buttons keep Space, and hands the player everything else", () => {
     expect(keyBelongsToTarget({ tagName: "BUTTON" }, " ")).toBe(true);

@@ -82,6 +82,8 @@ export function actionForKey(e: KeyLike): PlayerAction | null {
 
 type TargetLike = { tagName?: string; isContentEditable?: boolean; type?: string; getAttribute?: (name: string) => string | null } | null;
 
+const SLIDER_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+
 const TEXT_INPUT_TYPES = new Set(["text", "search", "email", "url", "tel", "password", "number", "date", "time", "datetime-local", "month", "week"]);
 
 /**
@@ -100,6 +102,8 @@ export function keyBelongsToTarget(target: TargetLike, key: string): boolean {
     if (type === "range") return key.startsWith("Arrow") || key === "Home" || key === "End" || key === "PageUp" || key === "PageDown";
     return key === " ";
   }
+  // A custom slider (role="slider") keeps its keys as a native one does.
+  if (target.getAttribute?.("role") === "slider") return SLIDER_KEYS.has(key);
   // Buttons and links answer Space/Enter themselves.
   if ((tag === "BUTTON" || tag === "A" || target.getAttribute?.("role") === "button") && key === " ") return true;
   return false;

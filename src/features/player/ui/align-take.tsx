@@ -3,31 +3,42 @@
 import { useState } from "react";
 import { api } from "@/trpc/react";
 import { userMessage } from "@/lib/user-message";
-import { OFFSET_SECONDS_MAX } from "@/features/versions/version.schema";
-import { audiowaveformSchema, envelope, toWaveformPeaks } from "../peaks";
+import { envelope, type WaveformPeaks } from "../peaks";
 import { resampleEnvelope, suggestOffsetDifference } from "../align-takes";
+import { normalizeOffset } from "../align-strip";
+import { AlignStrips } from "./align-strips";
+import { usePeaks } from "./use-peaks";
 
 type Take = { id: string; songId: string; offsetSeconds: number; peaksUrl: string | null; label: string };
 
 const FRAME_RATE = 10;
+const READ_ONLY_REASON = "Only the uploader or an admin can change it.";
 
-async function envelopeOf(url: string): Promise<number[]> {
-  const res = await fetch(url, { credentials: "same-origin" });
-  if (!res.ok) throw new Error("no peaks");
-  const json = audiowaveformSchema.parse(await res.json());
-  return resampleEnvelope(envelope(toWaveformPeaks(json)), json.sample_rate / json.samples_per_pixel, FRAME_RATE);
+function envelopeOf(peaks: WaveformPeaks): number[] {
+  const pixels = (peaks.channels[0]?.length ?? 0) / 2;
+  return resampleEnvelope(envelope(peaks), peaks.duration > 0 ? pixels / peaks.duration : 0, FRAME_RATE);
 }
 
 /**
  * Where this take's music starts, so switching takes lands on the same
- * moment: nudge it by hand, or take the offset suggested by lining up its
- * loudness envelope with another take's.
+ * moment: drag its waveform against another take's, nudge it by hand, or
+ * take the offset suggested by lining up the two loudness envelopes.
  */
 export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string; take: Take; reference: Take | null; canEdit: boolean }) {
   const utils = api.useUtils();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<number>(take.offsetSeconds);
   const [draft, setDraft] = useState<number>(take.offsetSeconds);
+  // A newly saved offset becomes the draft, unless someone is mid-way through changing it.
+  // (State adjusted while rendering, React's pattern for state derived from changing data.)
+  if (take.offsetSeconds !== saved) {
+    setSaved(take.offsetSeconds);
+    if (draft === saved) setDraft(take.offsetSeconds);
+  }
   const [note, setNote] = useState<string | null>(null);
-  const [suggesting, setSuggesting] = useState(false);
+  // Loaded once the panel is opened, not with every song page.
+  const referencePeaks = usePeaks(open && reference ? reference.peaksUrl : null);
+  const takePeaks = usePeaks(open ? take.peaksUrl : null);
   const save = api.version.update.useMutation({
     onSuccess: async () => {
       setNote("Offset saved.");
@@ -35,34 +46,43 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
     },
     onError: (e) => setNote(userMessage(e)),
   });
-  const nudge = (delta: number) => setDraft((d) => Math.max(-OFFSET_SECONDS_MAX, Math.min(OFFSET_SECONDS_MAX, Math.round((d + delta) * 10) / 10)));
-
-  async function suggest() {
-    if (!reference?.peaksUrl || !take.peaksUrl) return;
-    setSuggesting(true);
+  const change = (next: number) => {
+    setDraft(normalizeOffset(next));
     setNote(null);
-    try {
-      const [ref, mine] = await Promise.all([envelopeOf(reference.peaksUrl), envelopeOf(take.peaksUrl)]);
-      const diff = suggestOffsetDifference(ref, mine, FRAME_RATE);
-      if (diff == null) setNote("These takes are too quiet or too short to line up; nudge by ear.");
-      else {
-        setDraft(Math.round((reference.offsetSeconds + diff) * 10) / 10);
-        setNote(`Suggested from ${reference.label}: check by switching takes, then save.`);
-      }
-    } catch {
-      setNote("The waveforms could not be loaded; nudge by ear.");
-    } finally {
-      setSuggesting(false);
+  };
+  const nudge = (delta: number) => change(draft + delta);
+
+  function suggest() {
+    if (!reference || referencePeaks.state !== "ready" || takePeaks.state !== "ready") return;
+    const diff = suggestOffsetDifference(envelopeOf(referencePeaks.peaks), envelopeOf(takePeaks.peaks), FRAME_RATE);
+    if (diff == null) {
+      setNote("These takes are too quiet or too short to line up; nudge by ear.");
+      return;
     }
+    setDraft(normalizeOffset(reference.offsetSeconds + diff));
+    setNote(`Suggested from ${reference.label}: check by switching takes, then save.`);
   }
 
+  const canSuggest = referencePeaks.state === "ready" && takePeaks.state === "ready";
+
   return (
-    <details className="align-take card card-tight" data-testid="align-take">
+    <details className="align-take card card-tight" data-testid="align-take" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Align with the other takes · offset {take.offsetSeconds.toFixed(1)} s</summary>
       <div className="stack-sm" style={{ marginTop: 8 }}>
         <p className="small muted" style={{ margin: 0 }}>
           How far into this file the music starts. Takes with the right offsets switch at the same moment of the song.
         </p>
+        {open && reference ? (
+          <AlignStrips
+            reference={{ label: reference.label, offsetSeconds: reference.offsetSeconds, peaks: referencePeaks }}
+            take={{ label: take.label, peaks: takePeaks }}
+            offset={draft}
+            saved={take.offsetSeconds}
+            canEdit={canEdit}
+            readOnlyReason={READ_ONLY_REASON}
+            onChange={change}
+          />
+        ) : null}
         <div className="row player-buttons" role="group" aria-label="Nudge the offset">
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => nudge(-1)} disabled={!canEdit}>−1 s</button>
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => nudge(-0.1)} disabled={!canEdit}>−0.1 s</button>
@@ -72,8 +92,8 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
         </div>
         <div className="row player-buttons">
           {reference?.peaksUrl && take.peaksUrl ? (
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => void suggest()} disabled={!canEdit || suggesting}>
-              {suggesting ? "Listening…" : `Suggest from ${reference.label}`}
+            <button type="button" className="btn btn-secondary btn-sm" onClick={suggest} disabled={!canEdit || !canSuggest} data-testid="align-suggest">
+              {!canSuggest && (referencePeaks.state === "loading" || takePeaks.state === "loading") ? "Loading the waveforms…" : `Suggest from ${reference.label}`}
             </button>
           ) : null}
           <button
@@ -81,11 +101,12 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
             className="btn btn-primary btn-sm"
             disabled={!canEdit || save.isPending || draft === take.offsetSeconds}
             onClick={() => save.mutate({ bandId, versionId: take.id, offsetSeconds: draft })}
+            data-testid="align-save"
           >
             {save.isPending ? "Saving…" : "Save offset"}
           </button>
         </div>
-        {!canEdit ? <p className="hint" style={{ margin: 0 }}>Only the uploader or an admin can change it.</p> : null}
+        {!canEdit && !(open && reference) ? <p className="hint" style={{ margin: 0 }}>{READ_ONLY_REASON}</p> : null}
         {note ? <p className="small" role="status" style={{ margin: 0 }}>{note}</p> : null}
       </div>
     </details>

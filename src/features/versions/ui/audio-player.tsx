@@ -403,7 +403,16 @@ export function AudioPlayer(props: Props) {
             Clear loop
           </button>
           <label className="check-inline small">
-            <input type="checkbox" checked={ladderOn} onChange={(e) => setLadderOn(e.target.checked)} data-testid="ladder-toggle" /> Tempo ladder
+            <input type="checkbox" checked={ladderOn} onChange={(e) => {
+                const on = e.target.checked;
+                setLadderOn(on);
+                live.current.ladderOn = on;
+                // Turned on over a loop already set: the climb starts now, from its first rung.
+                if (on && loop?.end != null) {
+                  live.current.pass = 0;
+                  applyRate(ladderRate(0, { startRate: ladderStart / 100, stepRate: ladderStep / 100, endRate: 1 }));
+                }
+              }} data-testid="ladder-toggle" /> Tempo ladder
           </label>
           {ladderOn ? (
             <>
@@ -413,7 +422,7 @@ export function AudioPlayer(props: Props) {
               </label>
               <label className="small ladder-field">
                 +
-                <input className="input ladder-input" type="number" min={1} max={25} step={1} value={ladderStep} onChange={(e) => setLadderStep(Math.max(1, Math.min(25, Number(e.target.value) || 5)))} />% a pass
+                <input className="input ladder-input" type="number" min={1} max={25} step={1} value={ladderStep} data-testid="ladder-step" onChange={(e) => setLadderStep(Math.max(1, Math.min(25, Number(e.target.value) || 5)))} />% a pass
               </label>
             </>
           ) : null}

@@ -292,7 +292,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               </div>
               {versions.length > 1 ? (
                 <AlignTake
-                  key={`align-${selected.id}-${selected.offsetSeconds}`}
+                  key={`align-${selected.id}`}
                   bandId={bandId}
                   take={{ ...selected, label: takeLabel(selected, selected.number) }}
                   reference={alignReference(versions, selected, partner)}

@@ -24,8 +24,12 @@ const projectRoot = fileURLToPath(new URL("..", import.meta.url));
  *   hundreds of MB through short-lived 64 KB buffers; V8's default semi-space
  *   lets ~40 MB of them pile up before a scavenge (idle and peak RSS ~20 MB
  *   lower, for slightly more frequent minor GCs).
+ * - `--liftoff-only`: WebAssembly (Prisma's query compiler) compiled by V8's
+ *   baseline compiler only. By default V8 also compiles the module with its
+ *   optimizing compiler, which held ~50 MB of machine code in the worker; the
+ *   worker runs a few queries a take, and they were no slower.
  */
-export const WORKER_NODE_FLAGS = ["--max-semi-space-size=1"];
+export const WORKER_NODE_FLAGS = ["--max-semi-space-size=1", "--liftoff-only"];
 
 /** What runs a worker: `node <these> [worker options]`. */
 export const WORKER_START_ARGS = [...WORKER_NODE_FLAGS, path.join(projectRoot, "scripts", "start-worker.mjs")];

@@ -1,10 +1,18 @@
 /**
- * `npm run worker`, and the worker `npm start` supervises: builds the worker
- * bundle when stale (scripts/worker-bundle.mjs), then runs it in this process.
+ * `npm run worker`, and the worker `npm start` supervises: runs the worker
+ * bundle (scripts/worker-bundle.mjs) in this process, built first when stale
+ * by a short-lived child process, so that this one never loads esbuild.
  * Options after the script name reach scripts/worker.ts unchanged.
  */
-import { pathToFileURL } from "node:url";
-import { ensureWorkerBundle } from "./worker-bundle.mjs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { freshWorkerBundle } from "./worker-bundle.mjs";
 
-const { file } = await ensureWorkerBundle();
+let file = freshWorkerBundle();
+if (!file) {
+  const built = spawnSync(process.execPath, [fileURLToPath(new URL("worker-bundle.mjs", import.meta.url))], { stdio: "inherit" });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  file = freshWorkerBundle();
+  if (!file) throw new Error("the worker bundle is still stale after building it");
+}
 await import(pathToFileURL(file).href);

@@ -74,28 +74,31 @@ function writeAtomically(file, contents) {
   fs.renameSync(temp, file);
 }
 
-/**
- * Builds the bundle unless it is up to date. The defaults are the worker's;
- * tests pass their own project.
- */
-export async function ensureWorkerBundle({
-  root = projectRoot,
-  entry = "scripts/worker.ts",
-  outDir = path.join(root, "node_modules", ".cache", "rehearsalhub-worker"),
-} = {}) {
+/** Where a bundle goes and what its stamp must say. The defaults are the worker's; tests pass their own project. */
+function target({ root = projectRoot, entry = "scripts/worker.ts", outDir = path.join(root, "node_modules", ".cache", "rehearsalhub-worker") } = {}) {
   const file = path.join(outDir, `${path.basename(entry, path.extname(entry))}.mjs`);
-  const stampFile = `${file}.stamp.json`;
   const options = buildOptions(root, entry, file);
-  const digest = createHash("sha256").update(JSON.stringify(options)).digest("hex");
+  return { root, outDir, file, stampFile: `${file}.stamp.json`, options, digest: createHash("sha256").update(JSON.stringify(options)).digest("hex") };
+}
+
+/** The bundle's path when it is up to date, else null. Needs no esbuild. */
+export function freshWorkerBundle(project) {
+  const { root, file, stampFile, digest } = target(project);
   try {
     const stamp = JSON.parse(fs.readFileSync(stampFile, "utf8"));
     const fresh = stamp.options === digest && fs.existsSync(file) && Object.entries(stamp.files).every(([input, state]) => fileState(root, input) === state);
-    if (fresh) return { file, built: false };
+    return fresh ? file : null;
   } catch {
-    // no stamp yet: build
+    return null; // no stamp yet
   }
-  // Loaded only when a build is needed, and its service process stopped
-  // after it: a worker keeps neither.
+}
+
+/** Builds the bundle unless it is up to date. */
+export async function ensureWorkerBundle(project) {
+  const fresh = freshWorkerBundle(project);
+  if (fresh) return { file: fresh, built: false };
+  const { root, outDir, file, stampFile, options, digest } = target(project);
+  // Loaded only when a build is needed, and its service process stopped after it.
   const esbuild = await import("esbuild");
   const result = await esbuild.build(options).finally(() => esbuild.stop());
   const files = {};
@@ -105,3 +108,7 @@ export async function ensureWorkerBundle({
   writeAtomically(stampFile, JSON.stringify({ options: digest, files }));
   return { file, built: true };
 }
+
+// `node scripts/worker-bundle.mjs`: build it now (start-worker.mjs does so in
+// a child process, so that the worker never holds esbuild's ~12 MB).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await ensureWorkerBundle();

@@ -21,6 +21,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../src/server/db/client";
+import { WORKER_START_ARGS } from "../scripts/worker-bundle.mjs";
 import { treeRssMiB } from "./process-rss";
 import { startDbServer } from "./start-db-server";
 
@@ -47,7 +48,7 @@ async function startApp(databaseUrl: string): Promise<void> {
 
 function startWorker(databaseUrl: string): ChildProcess {
   // As `npm run worker` starts it (package.json), flags included.
-  const child = spawn(process.execPath, ["--max-semi-space-size=1", "--import", "tsx", "scripts/worker.ts", "--poll-seconds", "0.5"], {
+  const child = spawn(process.execPath, [...WORKER_START_ARGS, "--poll-seconds", "0.5"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
   });

@@ -11,6 +11,7 @@ import path from "node:path";
 import { readOrCreateSecret, startupEnv } from "../src/env";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrate";
+import { ensureWorkerBundle, WORKER_START_ARGS } from "./worker-bundle.mjs";
 
 const dev = process.argv.includes("--dev");
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
@@ -79,6 +80,7 @@ async function main() {
   };
 
   if (!dev) buildIfNeeded(env);
+  if (worker === "inline") await ensureWorkerBundle();
 
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
   log(`serving on ${appUrl}`);
@@ -124,23 +126,17 @@ async function main() {
 }
 
 /**
- * The same flags as `npm run worker`: a small young generation. The worker
- * streams hundreds of MB through short-lived 64 KB buffers; V8's default
- * semi-space lets ~40 MB of them pile up before a scavenge (measured: idle and
- * peak RSS ~20 MB lower, for slightly more frequent minor GCs).
- */
-const WORKER_NODE_FLAGS = ["--max-semi-space-size=1"];
-
-/**
  * The media worker (scripts/worker.ts, what `npm run worker` runs) as a child
  * of this process rather than inside Next's server: ffmpeg work and its memory
  * stay out of the web process, a crash there cannot take the site down (it is
  * restarted), and there is one worker code path for both ways of running it.
+ * It runs from its bundle (scripts/worker-bundle.mjs), built first when
+ * stale (main), so that a broken build stops the start with esbuild's message.
  */
 function superviseWorker(env: NodeJS.ProcessEnv, isStopping: () => boolean) {
   let current: ReturnType<typeof spawn> | null = null;
   const start = () => {
-    current = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env });
+    current = spawn(process.execPath, WORKER_START_ARGS, { stdio: "inherit", env });
     current.on("exit", (code, signal) => {
       if (isStopping()) return;
       log(`the media worker exited (${signal ?? code}); restarting it in 5 s`);

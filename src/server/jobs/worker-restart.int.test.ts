@@ -7,10 +7,11 @@ import { makeAudioFile } from "@/test/audio-files";
 import { createBandWith } from "@/test/callers";
 import { databaseWithStorage } from "@/test/database-with-storage";
 import { createTake } from "@/test/takes";
+import { WORKER_START_ARGS } from "../../../scripts/worker-bundle.mjs";
 import { enqueueProcessTake } from "./enqueue";
 
 /**
- * The worker as `npm run worker` runs it (scripts/worker.ts, its own process
+ * The worker as `npm run worker` runs it (its bundle of scripts/worker.ts, its own process
  * group with its ffmpeg), killed with SIGKILL in the middle of a take: the job
  * stays in the database, pg-boss expires it and retries it, and a restarted
  * worker finishes the take. Short expiry and polling (send and worker options)
@@ -29,7 +30,7 @@ afterAll(() => {
 });
 
 function startWorker(databaseUrl: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", "--maintenance-seconds", "1", "--poll-seconds", "0.5"], {
+  const child = spawn(process.execPath, [...WORKER_START_ARGS, "--maintenance-seconds", "1", "--poll-seconds", "0.5"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, STORAGE_DIR: t.storageDir, LOG_LEVEL: "warn", NODE_ENV: "test" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,

@@ -1,0 +1,5 @@
+type Project = { root?: string; entry?: string; outDir?: string };
+export declare const WORKER_NODE_FLAGS: string[];
+export declare const WORKER_START_ARGS: string[];
+export declare function freshWorkerBundle(project?: Project): string | null;
+export declare function ensureWorkerBundle(project?: Project): Promise<{ file: string; built: boolean }>;

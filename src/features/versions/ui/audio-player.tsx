@@ -6,7 +6,7 @@ import { createPlaybackClock, useWholeSeconds, type PlaybackClock } from "@/feat
 import { clampRate, DEFAULT_LADDER, ladderRate, MAX_RATE, MIN_RATE } from "@/features/player/tempo-ladder";
 import { ARROW_SECONDS } from "@/features/player/keymap";
 import { readPlace, writePlace } from "@/features/player/resume-position";
-import { Waveform, type WaveformOverlay } from "@/features/player/ui/waveform";
+import { loadWaveSurfer, Waveform, type WaveformOverlay } from "@/features/player/ui/waveform";
 import { usePeaks } from "@/features/player/ui/use-peaks";
 import { useMediaSession } from "@/features/player/ui/use-media-session";
 
@@ -97,6 +97,10 @@ export function AudioPlayer(props: Props) {
   const [ladderStep, setLadderStep] = useState(Math.round(DEFAULT_LADDER.stepRate * 100));
   const [zoomIndex, setZoomIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The waveform's library is fetched while the peaks are: both are there when the peaks arrive.
+  useEffect(() => {
+    if (peaksUrl) loadWaveSurfer().catch(() => undefined);
+  }, [peaksUrl]);
   const peaks = usePeaks(peaksUrl);
 
   // What the frame loop reads without re-subscribing.

@@ -1,15 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
 import { PracticeMarkers } from "@/features/markers/ui/practice-markers";
-import { SongSheet } from "@/features/songs/ui/song-sheet";
 import type { VersionView } from "@/features/versions/version.view";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
-import { RecordTake } from "@/features/recording/ui/record-take";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { createPlaybackClock, useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
 import { mapTimeBetweenTakes } from "@/features/player/take-time";
@@ -23,7 +21,6 @@ import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { TakeDetails } from "./take-details";
 import { takeLabel, uploaderName } from "./take-label";
 import { TakeList } from "./take-list";
-import { UploadTakeForm } from "./upload-take-form";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -40,6 +37,19 @@ type Props = {
   /** This response's CSP nonce, for the waveform's own <style>. */
   cspNonce?: string;
 };
+
+// Recording, uploading and the song sheet (with the recorder, its IndexedDB
+// store and the upload queue) are not needed to play: their code arrives after
+// the page is interactive. Their props stay the same while the page fills in
+// (comments, markers), so React never has to replace their server HTML.
+const SongSideTools = lazy(() => import("./song-side-tools").then((m) => ({ default: m.SongSideTools })));
+const SideTools = memo(function SideTools(props: ComponentProps<typeof SongSideTools>) {
+  return (
+    <Suspense fallback={null}>
+      <SongSideTools {...props} />
+    </Suspense>
+  );
+});
 
 type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
 
@@ -281,6 +291,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           )}
           </div>
 
+          {/* Each boundary below hydrates after the player: the play button answers first. */}
+          <Suspense fallback={null}>
           {selected ? (
             <div className="stack-sm slot-tools">
               <div className="row player-extras">
@@ -301,9 +313,11 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               ) : null}
             </div>
           ) : null}
+          </Suspense>
 
           {selected ? (
             <>
+              <Suspense fallback={null}>
               <div className="slot-details">
               <TakeDetails
                 key={selected.id}
@@ -317,6 +331,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                 }}
               />
               </div>
+              </Suspense>
+              <Suspense fallback={null}>
               <div className="slot-comments">
               <CommentsAtPlayhead
                 clock={clock}
@@ -341,11 +357,13 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                 onSeek={seek}
               />
               </div>
+              </Suspense>
             </>
           ) : null}
         </div>
 
         <aside className="stack song-side" aria-label="Takes of this song">
+          <Suspense fallback={null}>
           {versions.length > 0 ? (
             <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
               <div className="row-between">
@@ -357,16 +375,13 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               <TakeList versions={versions} selectedId={selected?.id ?? null} onSelect={select} />
             </section>
           ) : null}
-          <section className="card card-tight slot-record">
-            <RecordTake bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
-          </section>
-          <section className="card card-tight slot-upload">
-            <UploadTakeForm bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
-          </section>
-          <SongSheet bandId={bandId} song={song} />
+          </Suspense>
+          <SideTools bandId={bandId} song={song} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
         </aside>
       </div>
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <Suspense fallback={null}>
+        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </Suspense>
     </div>
   );
 }

@@ -63,11 +63,6 @@ type Props = {
   cspNonce?: string;
 };
 
-// The waveform's library is asked for as soon as the player's code runs in the
-// browser: it downloads (and compiles off the main thread) while the page
-// hydrates, so it is there before the peaks the player then fetches.
-if (typeof window !== "undefined") loadWaveSurfer().catch(() => undefined);
-
 const SPEEDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2] as const;
 const SKIP_SECONDS = 10;
 const ZOOMS = [0, 25, 60, 150, 300] as const;
@@ -102,6 +97,11 @@ export function AudioPlayer(props: Props) {
   const [ladderStep, setLadderStep] = useState(Math.round(DEFAULT_LADDER.stepRate * 100));
   const [zoomIndex, setZoomIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The waveform's library is asked for when the player is on screen, before
+  // its peaks (the effect below runs first): both are fetched side by side.
+  useEffect(() => {
+    if (peaksUrl) loadWaveSurfer().catch(() => undefined);
+  }, [peaksUrl]);
   const peaks = usePeaks(peaksUrl);
 
   // What the frame loop reads without re-subscribing.

@@ -116,6 +116,8 @@ test("a dragged passage becomes a comment, loops inside the passage, and its mar
   await page.locator("#comment-body").click();
   await page.locator("#comment-body").fill("Big ending");
   await page.getByRole("button", { name: "Comment", exact: true }).click();
+  // The form clears when the post lands: type the next one after that, or the clearing takes it too.
+  await expect(page.getByTestId("comment").filter({ hasText: "Big ending" })).toHaveCount(1);
   await page.locator("#comment-body").click();
   await page.locator("#comment-body").fill("Overall a good take");
   await page.locator(".comment-form .check input").uncheck();

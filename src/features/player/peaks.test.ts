@@ -17,6 +17,15 @@ describe("toWaveformPeaks", () => {
     expect(peaks.duration).toBe(0.5);
   });
 
+  it("refuses peaks whose data is not all finite numbers", () => {
+    const base = { version: 2, channels: 1, sample_rate: 100, samples_per_pixel: 10, bits: 8, length: 1 };
+    expect(audiowaveformSchema.safeParse({ ...base, data: [-1, 1] }).success).toBe(true);
+    expect(audiowaveformSchema.safeParse({ ...base, data: [-1, "1"] }).success).toBe(false);
+    expect(audiowaveformSchema.safeParse({ ...base, data: [-1, null] }).success).toBe(false);
+    expect(audiowaveformSchema.safeParse({ ...base, data: "-1,1" }).success).toBe(false);
+    expect(audiowaveformSchema.safeParse({ ...base }).success).toBe(false);
+  });
+
   it("ignores a truncated tail instead of reading past the data", () => {
     const json = audiowaveformSchema.parse({ version: 2, channels: 1, sample_rate: 100, samples_per_pixel: 10, bits: 8, length: 5, data: [-1, 1, -2] });
     expect(toWaveformPeaks(json).channels[0]).toEqual([-1 / 128, 1 / 128]);

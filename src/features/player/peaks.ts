@@ -8,7 +8,9 @@ export const audiowaveformSchema = z.object({
   samples_per_pixel: z.number().positive(),
   bits: z.union([z.literal(8), z.literal(16)]),
   length: z.number().int().nonnegative(),
-  data: z.array(z.number()),
+  // An hour of peaks is tens of thousands of numbers: one loop checks them, where
+  // z.array(z.number()) would parse (and copy) each one on a slow phone's main thread.
+  data: z.custom<number[]>((value) => Array.isArray(value) && value.every((n) => typeof n === "number" && Number.isFinite(n)), "an array of numbers"),
 });
 
 export type Audiowaveform = z.infer<typeof audiowaveformSchema>;

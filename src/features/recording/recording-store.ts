@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { DBSchema, IDBPDatabase } from "idb";
 import { usableChunks, withChunk, type StoredRecording } from "./recording-chunks";
 
 /**
@@ -17,15 +17,20 @@ const DB_NAME = "rehearsalhub-recordings";
 let opened: Promise<IDBPDatabase<RecordingsDb>> | null = null;
 
 function db(): Promise<IDBPDatabase<RecordingsDb>> {
-  opened ??= openDB<RecordingsDb>(DB_NAME, 1, {
-    upgrade(database) {
-      database.createObjectStore("recordings", { keyPath: "id" });
-      database.createObjectStore("chunks", { keyPath: ["recordingId", "seq"] }).createIndex("byRecording", "recordingId");
-    },
-  }).catch((error: unknown) => {
-    opened = null;
-    throw error;
-  });
+  // The wrapper is fetched on first use: the song page is interactive without it.
+  opened ??= import("idb")
+    .then(({ openDB }) =>
+      openDB<RecordingsDb>(DB_NAME, 1, {
+        upgrade(database) {
+          database.createObjectStore("recordings", { keyPath: "id" });
+          database.createObjectStore("chunks", { keyPath: ["recordingId", "seq"] }).createIndex("byRecording", "recordingId");
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      opened = null;
+      throw error;
+    });
   return opened;
 }
 

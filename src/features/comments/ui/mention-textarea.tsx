@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import { forwardRef, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
 import { mentionQueryAt, mentionSuggestions, type Mentionable } from "../mention.rules";
 
 type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> & {
@@ -17,6 +17,16 @@ type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChan
 export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function MentionTextarea({ value, onValueChange, members, onKeyDown, ...rest }, ref) {
   const inner = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(ref, () => inner.current!);
+  // After a mention is chosen the caret goes behind it as soon as the new value is on
+  // screen, before the next key is handled (a frame later, keys typed meanwhile would
+  // land after the caret's new place and come out of order).
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const pos = pendingCaret.current;
+    if (pos == null || !inner.current) return;
+    pendingCaret.current = null;
+    inner.current.setSelectionRange(pos, pos);
+  });
   const listId = useId();
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
@@ -34,7 +44,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
     onValueChange(next);
     setCaret(pos);
     setActive(0);
-    requestAnimationFrame(() => inner.current?.setSelectionRange(pos, pos));
+    pendingCaret.current = pos;
   };
 
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -1,10 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import WaveSurfer from "wavesurfer.js";
-import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.esm.js";
-import TimelinePlugin from "wavesurfer.js/dist/plugins/timeline.esm.js";
-import MinimapPlugin from "wavesurfer.js/dist/plugins/minimap.esm.js";
+import type WaveSurfer from "wavesurfer.js";
 import { formatClock } from "@/lib/format-time";
 import type { WaveformPeaks } from "../peaks";
 
@@ -42,6 +39,23 @@ export type WaveformProps = {
 
 const MIN_DRAG_SECONDS = 0.25;
 
+type WaveSurferLib = typeof import("./wavesurfer-lib");
+let wavesurferLib: Promise<WaveSurferLib> | null = null;
+
+/**
+ * wavesurfer.js (about half of the song page's own script) is not needed to
+ * make the page interactive: it is fetched after hydration, once per page, and
+ * the player asks for it as soon as it mounts, so it arrives while the peaks
+ * are still on their way. A failed fetch is forgotten, so the next try asks again.
+ */
+export function loadWaveSurfer(): Promise<WaveSurferLib> {
+  wavesurferLib ??= import("./wavesurfer-lib").catch((error: unknown) => {
+    wavesurferLib = null;
+    throw error;
+  });
+  return wavesurferLib;
+}
+
 /**
  * The take's waveform from its precomputed peaks (wavesurfer.js), with a time
  * ruler, an overview when zoomed in, drag-to-select, and overlays laid over it.
@@ -51,87 +65,104 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
   const ruler = useRef<HTMLDivElement>(null);
   const overview = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
-  const ws = useRef<WaveSurfer | null>(null);
+  const ws = useRef<{ instance: WaveSurfer; MinimapPlugin: WaveSurferLib["MinimapPlugin"] } | null>(null);
   const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
   const callbacks = useRef({ onRangeSelect, onDrawn });
   useEffect(() => {
     callbacks.current = { onRangeSelect, onDrawn };
   }, [onRangeSelect, onDrawn]);
 
   useEffect(() => {
-    if (!container.current || !ruler.current) return;
-    const regions = RegionsPlugin.create();
-    // The policy in force is the document's first response's: after a client-side
-    // navigation only the nonce on the page's own scripts still matches it.
-    const nonce = documentNonce() ?? cspNonce;
-    const styles = getComputedStyle(container.current);
-    const color = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
-    const instance = WaveSurfer.create({
-      container: container.current,
-      media,
-      peaks: peaks.channels,
-      duration: peaks.duration,
-      height,
-      waveColor: color("--wave", "#8a7f76"),
-      progressColor: color("--accent", "#e8590c"),
-      cursorColor: color("--text", "#fff"),
-      cursorWidth: 2,
-      barWidth: 2,
-      barGap: 1,
-      barRadius: 2,
-      normalize: true,
-      cspNonce: nonce,
-      autoScroll: true,
-      autoCenter: true,
-      plugins: [regions, TimelinePlugin.create({ container: ruler.current, height: 18, style: { color: color("--muted", "#999"), fontSize: "11px" } })],
-    });
-    ws.current = instance;
-    // Its scroll box (zoomed in) must be reachable by keyboard: a tab stop that names itself.
-    const scroller = instance.getWrapper().parentElement;
-    if (scroller) {
-      scroller.tabIndex = 0;
-      scroller.setAttribute("role", "region");
-      scroller.setAttribute("aria-label", "Waveform");
-    }
-    regions.enableDragSelection({ color: "rgba(245, 159, 74, 0.25)" });
-    const offs = [
-      instance.on("ready", () => {
-        setReady(true);
-        callbacks.current.onDrawn?.();
-        syncLayer();
-      }),
-      regions.on("region-created", (region) => {
-        const { start, end } = region;
-        region.remove();
-        if (end - start >= MIN_DRAG_SECONDS) callbacks.current.onRangeSelect?.(start, end);
-      }),
-      instance.on("scroll", () => syncLayer()),
-      instance.on("zoom", () => syncLayer()),
-      instance.on("redrawcomplete", () => syncLayer()),
-    ];
-    function syncLayer() {
-      const el = layer.current;
-      if (!el) return;
-      const wrapper = instance.getWrapper();
-      el.style.width = `${wrapper.scrollWidth || wrapper.clientWidth}px`;
-      el.style.transform = `translateX(${-instance.getScroll()}px)`;
-    }
+    const box = container.current;
+    const rulerBox = ruler.current;
+    if (!box || !rulerBox) return;
+    let dispose: (() => void) | null = null;
+    let cancelled = false;
+    loadWaveSurfer().then(
+      ({ WaveSurfer, RegionsPlugin, TimelinePlugin, MinimapPlugin }) => {
+        if (cancelled) return;
+        const regions = RegionsPlugin.create();
+        // The policy in force is the document's first response's: after a client-side
+        // navigation only the nonce on the page's own scripts still matches it.
+        const nonce = documentNonce() ?? cspNonce;
+        const styles = getComputedStyle(box);
+        const color = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
+        const instance = WaveSurfer.create({
+          container: box,
+          media,
+          peaks: peaks.channels,
+          duration: peaks.duration,
+          height,
+          waveColor: color("--wave", "#8a7f76"),
+          progressColor: color("--accent", "#e8590c"),
+          cursorColor: color("--text", "#fff"),
+          cursorWidth: 2,
+          barWidth: 2,
+          barGap: 1,
+          barRadius: 2,
+          normalize: true,
+          cspNonce: nonce,
+          autoScroll: true,
+          autoCenter: true,
+          plugins: [regions, TimelinePlugin.create({ container: rulerBox, height: 18, style: { color: color("--muted", "#999"), fontSize: "11px" } })],
+        });
+        ws.current = { instance, MinimapPlugin };
+        // Its scroll box (zoomed in) must be reachable by keyboard: a tab stop that names itself.
+        const scroller = instance.getWrapper().parentElement;
+        if (scroller) {
+          scroller.tabIndex = 0;
+          scroller.setAttribute("role", "region");
+          scroller.setAttribute("aria-label", "Waveform");
+        }
+        regions.enableDragSelection({ color: "rgba(245, 159, 74, 0.25)" });
+        const syncLayer = () => {
+          const el = layer.current;
+          if (!el) return;
+          const wrapper = instance.getWrapper();
+          el.style.width = `${wrapper.scrollWidth || wrapper.clientWidth}px`;
+          el.style.transform = `translateX(${-instance.getScroll()}px)`;
+        };
+        const offs = [
+          instance.on("ready", () => {
+            setReady(true);
+            callbacks.current.onDrawn?.();
+            syncLayer();
+          }),
+          regions.on("region-created", (region) => {
+            const { start, end } = region;
+            region.remove();
+            if (end - start >= MIN_DRAG_SECONDS) callbacks.current.onRangeSelect?.(start, end);
+          }),
+          instance.on("scroll", () => syncLayer()),
+          instance.on("zoom", () => syncLayer()),
+          instance.on("redrawcomplete", () => syncLayer()),
+        ];
+        dispose = () => {
+          offs.forEach((off) => off());
+          instance.destroy();
+          ws.current = null;
+        };
+      },
+      () => {
+        if (!cancelled) setFailed(true);
+      },
+    );
     return () => {
-      offs.forEach((off) => off());
-      instance.destroy();
-      ws.current = null;
+      cancelled = true;
+      dispose?.();
       setReady(false);
     };
   }, [media, peaks, height, cspNonce]);
 
   // Zoom changes only the scale; the overview appears while zoomed in.
   useEffect(() => {
-    const instance = ws.current;
-    if (!instance || !ready) return;
-    instance.zoom(zoom);
+    const current = ws.current;
+    if (!current || !ready) return;
+    current.instance.zoom(zoom);
     if (zoom <= 0 || !overview.current) return;
-    const minimap = instance.registerPlugin(
-      MinimapPlugin.create({ container: overview.current, cspNonce: documentNonce() ?? cspNonce, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
+    const minimap = current.instance.registerPlugin(
+      current.MinimapPlugin.create({ container: overview.current, cspNonce: documentNonce() ?? cspNonce, height: 28, waveColor: "#8a7f76", progressColor: "#e8590c", overlayColor: "rgba(245, 159, 74, 0.25)" }),
     );
     return () => minimap.destroy();
   }, [zoom, ready, cspNonce]);
@@ -156,6 +187,11 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
       </div>
       <div ref={ruler} className="waveform-ruler" aria-hidden="true" />
       <div ref={overview} className="waveform-overview" aria-hidden="true" hidden={zoom <= 0} />
+      {failed ? (
+        <p className="small muted" role="status">
+          The waveform could not be loaded; the take still plays.
+        </p>
+      ) : null}
     </div>
   );
 }

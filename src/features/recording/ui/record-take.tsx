@@ -1,6 +1,5 @@
 "use client";
 
-import fixWebmDuration from "fix-webm-duration";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { Icon } from "@/components/icon";
 import { inputLevel } from "@/features/recording/input-level";
@@ -468,6 +467,7 @@ function uploadFailure(error: unknown): string {
  */
 async function recordingFile(recording: StoredRecording, blob: Blob): Promise<File> {
   const type = recording.mimeType.split(";")[0]!.trim();
-  const body = type === "audio/webm" || type === "video/webm" ? await fixWebmDuration(blob, recording.durationMs, { logger: false }) : blob;
+  // Fetched on first use: the song page is interactive without it.
+  const body = type === "audio/webm" || type === "video/webm" ? await (await import("fix-webm-duration")).default(blob, recording.durationMs, { logger: false }) : blob;
   return new File([body], recordingFileName(recording.startedAt, recording.mimeType), { type });
 }

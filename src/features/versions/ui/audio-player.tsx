@@ -6,7 +6,7 @@ import { createPlaybackClock, useWholeSeconds, type PlaybackClock } from "@/feat
 import { clampRate, DEFAULT_LADDER, ladderRate, MAX_RATE, MIN_RATE } from "@/features/player/tempo-ladder";
 import { ARROW_SECONDS } from "@/features/player/keymap";
 import { readPlace, writePlace } from "@/features/player/resume-position";
-import { Waveform, type WaveformOverlay } from "@/features/player/ui/waveform";
+import { loadWaveSurfer, Waveform, type WaveformOverlay } from "@/features/player/ui/waveform";
 import { usePeaks } from "@/features/player/ui/use-peaks";
 import { useMediaSession } from "@/features/player/ui/use-media-session";
 
@@ -97,6 +97,11 @@ export function AudioPlayer(props: Props) {
   const [ladderStep, setLadderStep] = useState(Math.round(DEFAULT_LADDER.stepRate * 100));
   const [zoomIndex, setZoomIndex] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The waveform's library is asked for when the player is on screen, before
+  // its peaks (the effect below runs first): both are fetched side by side.
+  useEffect(() => {
+    if (peaksUrl) loadWaveSurfer().catch(() => undefined);
+  }, [peaksUrl]);
   const peaks = usePeaks(peaksUrl);
 
   // What the frame loop reads without re-subscribing.

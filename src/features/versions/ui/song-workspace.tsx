@@ -1,17 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
-import { CommentsPanel } from "@/features/comments/ui/comments-panel";
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
-import { PracticeMarkers } from "@/features/markers/ui/practice-markers";
-import { SongSheet } from "@/features/songs/ui/song-sheet";
 import type { VersionView } from "@/features/versions/version.view";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
-import { RecordTake } from "@/features/recording/ui/record-take";
 import { api, type RouterOutputs } from "@/trpc/react";
-import { createPlaybackClock, useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
+import { createPlaybackClock } from "@/features/player/playback-clock";
 import { mapTimeBetweenTakes } from "@/features/player/take-time";
 import { matchedVolume } from "@/features/player/loudness-match";
 import type { PlayerAction } from "@/features/player/keymap";
@@ -20,10 +16,8 @@ import { ShortcutsDialog } from "@/features/player/ui/shortcuts-dialog";
 import { MomentLink } from "@/features/player/ui/moment-link";
 import { AlignTake } from "@/features/player/ui/align-take";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
-import { TakeDetails } from "./take-details";
 import { takeLabel, uploaderName } from "./take-label";
 import { TakeList } from "./take-list";
-import { UploadTakeForm } from "./upload-take-form";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -40,6 +34,49 @@ type Props = {
   /** This response's CSP nonce, for the waveform's own <style>. */
   cspNonce?: string;
 };
+
+// Recording, uploading and the song sheet (with the recorder, its IndexedDB
+// store and the upload queue) are not needed to play: their code arrives after
+// the page is interactive. Their props stay the same while the page fills in
+// (comments, markers), so React never has to replace their server HTML.
+const SongSideTools = lazy(() => import("./song-side-tools").then((m) => ({ default: m.SongSideTools })));
+const SideTools = memo(function SideTools(props: ComponentProps<typeof SongSideTools>) {
+  return (
+    <Suspense fallback={null}>
+      <SongSideTools {...props} />
+    </Suspense>
+  );
+});
+
+// The take's details, its comments (with their editor and link finder) and my
+// practice markers: their code arrives after the player is interactive, and
+// what they show follows the page through deferred values, so an update that
+// lands before their code does waits for it instead of replacing their server HTML.
+const takePanels = () => import("./take-panels");
+const LazyTakeDetails = lazy(() => takePanels().then((m) => ({ default: m.TakeDetails })));
+const LazyComments = lazy(() => takePanels().then((m) => ({ default: m.CommentsAtPlayhead })));
+const LazyPracticeMarkers = lazy(() => takePanels().then((m) => ({ default: m.PracticeMarkers })));
+const DetailsSlot = memo(function DetailsSlot(props: ComponentProps<typeof LazyTakeDetails>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyTakeDetails {...props} />
+    </Suspense>
+  );
+});
+const CommentsSlot = memo(function CommentsSlot(props: ComponentProps<typeof LazyComments>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyComments {...props} />
+    </Suspense>
+  );
+});
+const PracticeSlot = memo(function PracticeSlot(props: ComponentProps<typeof LazyPracticeMarkers>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyPracticeMarkers {...props} />
+    </Suspense>
+  );
+});
 
 type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
 
@@ -211,6 +248,23 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     document.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, []);
 
+  const shown = useDeferredValue(selected);
+  const shownComments = useDeferredValue(comments.data);
+  const shownCommentsLoading = useDeferredValue(comments.isLoading);
+  const shownCommentsError = useDeferredValue(comments.error);
+  const shownMarkers = useDeferredValue(myMarkers);
+  const shownMarkersLoading = useDeferredValue(practice.isLoading);
+  const onDeleted = useCallback(
+    (id: string) => {
+      const rest = versions.filter((v) => v.id !== id);
+      setStart(null);
+      setSelectedId(rest[0]?.id ?? null);
+    },
+    [versions],
+  );
+  const onPassageDone = useCallback(() => setDragged(null), []);
+  const playheadNow = useCallback(() => player.current?.currentTime() ?? 0, []);
+
   const markers = useMemo(
     () => [
       ...(comments.data ?? [])
@@ -281,6 +335,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           )}
           </div>
 
+          {/* Each boundary below hydrates after the player: the play button answers first. */}
+          <Suspense fallback={null}>
           {selected ? (
             <div className="stack-sm slot-tools">
               <div className="row player-extras">
@@ -301,51 +357,44 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               ) : null}
             </div>
           ) : null}
+          </Suspense>
 
-          {selected ? (
+          {/* These follow the deferred take, so each shows one take's data at a time. */}
+          {selected && shown ? (
             <>
               <div className="slot-details">
-              <TakeDetails
-                key={selected.id}
-                bandId={bandId}
-                version={selected}
-                number={selectedNumber}
-                onDeleted={(id) => {
-                  const rest = versions.filter((v) => v.id !== id);
-                  setStart(null);
-                  setSelectedId(rest[0]?.id ?? null);
-                }}
-              />
+                <DetailsSlot key={shown.id} bandId={bandId} version={shown} number={shown.number} onDeleted={onDeleted} />
               </div>
               <div className="slot-comments">
-              <CommentsAtPlayhead
-                clock={clock}
-                key={`comments-${selected.id}`}
-                bandId={bandId}
-                versionId={selected.id}
-                comments={comments.data}
-                loading={comments.isLoading}
-                loadError={comments.error}
-                onSeek={seek}
-                passage={passage}
-                onPassageDone={() => setDragged(null)}
-                onLoop={loopPassage}
-              />
-              <PracticeMarkers
-                bandId={bandId}
-                songId={song.id}
-                versionId={selected.id}
-                markers={myMarkers}
-                loading={practice.isLoading}
-                now={() => player.current?.currentTime() ?? 0}
-                onSeek={seek}
-              />
+                <CommentsSlot
+                  clock={clock}
+                  key={`comments-${shown.id}`}
+                  bandId={bandId}
+                  versionId={shown.id}
+                  comments={shownComments}
+                  loading={shownCommentsLoading}
+                  loadError={shownCommentsError}
+                  onSeek={seek}
+                  passage={passage}
+                  onPassageDone={onPassageDone}
+                  onLoop={loopPassage}
+                />
+                <PracticeSlot
+                  bandId={bandId}
+                  songId={song.id}
+                  versionId={shown.id}
+                  markers={shownMarkers}
+                  loading={shownMarkersLoading}
+                  now={playheadNow}
+                  onSeek={seek}
+                />
               </div>
             </>
           ) : null}
         </div>
 
         <aside className="stack song-side" aria-label="Takes of this song">
+          <Suspense fallback={null}>
           {versions.length > 0 ? (
             <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
               <div className="row-between">
@@ -357,24 +406,15 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               <TakeList versions={versions} selectedId={selected?.id ?? null} onSelect={select} />
             </section>
           ) : null}
-          <section className="card card-tight slot-record">
-            <RecordTake bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
-          </section>
-          <section className="card card-tight slot-upload">
-            <UploadTakeForm bandId={bandId} songId={song.id} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
-          </section>
-          <SongSheet bandId={bandId} song={song} />
+          </Suspense>
+          <SideTools bandId={bandId} song={song} maxUploadMb={maxUploadMb} onUploaded={onUploaded} />
         </aside>
       </div>
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <Suspense fallback={null}>
+        <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </Suspense>
     </div>
   );
-}
-
-/** The comments follow the playhead in whole seconds, so they re-render once a second, not every frame. */
-function CommentsAtPlayhead({ clock, ...props }: Omit<ComponentProps<typeof CommentsPanel>, "currentTime"> & { clock: PlaybackClock }) {
-  const currentTime = useWholeSeconds(clock);
-  return <CommentsPanel {...props} currentTime={currentTime} />;
 }
 
 /** The take to line this one up with: the one you compared it with, else the best, else the newest other. */

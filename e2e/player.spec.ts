@@ -240,6 +240,23 @@ test("the song page with the player is accessible and fits a phone and a laptop"
   await screenshotAtWidths(page, "player");
 });
 
+test("on a laptop the sticky player never covers what the keyboard focuses", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  const player = page.getByTestId("player");
+  // Scrolled to the end, the comment box and the align panel are below the stuck player;
+  // focusing each scrolls it into view below the player, not under it.
+  for (const target of [page.locator("#comment-body"), page.getByTestId("align-take").locator("summary")]) {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await target.evaluate((el: HTMLElement) => el.focus());
+    await expect(target).toBeFocused();
+    const playerBox = (await player.boundingBox())!;
+    const box = (await target.boundingBox())!;
+    expect(box.y, "the focused control starts below the player").toBeGreaterThanOrEqual(playerBox.y + playerBox.height);
+  }
+});
+
 const strip = (page: Page) => page.getByTestId("align-strip");
 const draftOffset = async (page: Page) => Number(await strip(page).getAttribute("aria-valuenow"));
 const savedOffset = async (id: string) => (await seed.query<{ offsetSeconds: number }>(`SELECT "offsetSeconds" FROM "Version" WHERE id = $1`, [id]))[0]!.offsetSeconds;

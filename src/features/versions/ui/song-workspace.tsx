@@ -15,6 +15,7 @@ import { usePlayerKeys } from "@/features/player/ui/use-player-keys";
 import { ShortcutsDialog } from "@/features/player/ui/shortcuts-dialog";
 import { MomentLink } from "@/features/player/ui/moment-link";
 import { AlignTake } from "@/features/player/ui/align-take";
+import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-padding";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { takeLabel, uploaderName } from "./take-label";
 import { TakeList } from "./take-list";
@@ -98,6 +99,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
   const selectedNumber = selected?.number ?? 0;
 
   const player = useRef<PlayerHandle>(null);
+  const playerSlot = useRef<HTMLDivElement>(null);
+  useStickyScrollPadding(playerSlot);
   // A take seen here while it was still processing keeps streaming its original
   // until the page is left: the rendition has other bytes, and a player's next
   // range request must get the same file as its first.
@@ -301,7 +304,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
 
       <div className="song-layout">
         <div className="stack song-main">
-          <div className="slot-player">
+          <div className="slot-player" ref={playerSlot}>
           {selected ? (
             <AudioPlayer
               key={selected.id}

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useState, type ReactNode } from "react";
 import { COMMENT_MAX } from "@/features/comments/comment.schema";
 import { formatClock, formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
@@ -63,8 +63,7 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
         </time>
         {comment.resolved ? <span className="badge badge-neutral">Resolved</span> : null}
       </div>
-      <EditableBody bandId={bandId} versionId={versionId} item={comment} members={members} />
-      <div className="comment-actions">
+      <EditableBody bandId={bandId} versionId={versionId} item={comment} members={members}>
         {comment.atSeconds != null && comment.endSeconds != null && onLoop ? (
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => onLoop(comment.atSeconds!, comment.endSeconds!)}>
             Loop this passage
@@ -86,7 +85,7 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
             ✕
           </button>
         ) : null}
-      </div>
+      </EditableBody>
       {resolve.error ? (
         <p className="small alert alert-error" role="alert">
           {userMessage(resolve.error)}
@@ -127,8 +126,11 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
   );
 });
 
-/** A comment's text, with "edited" and, for its author, an Edit button that swaps in a form. */
-function EditableBody({ bandId, versionId, item, members }: { bandId: string; versionId: string; item: CommentReply; members: readonly Mentionable[] }) {
+/**
+ * A comment's text and one row under it: "edited", for its author an Edit button that
+ * swaps in a form, then the thread's own actions (`children`).
+ */
+function EditableBody({ bandId, versionId, item, members, children }: { bandId: string; versionId: string; item: CommentReply; members: readonly Mentionable[]; children?: ReactNode }) {
   const utils = api.useUtils();
   const [editing, setEditing] = useState(false);
   const update = api.comment.update.useMutation({
@@ -152,19 +154,26 @@ function EditableBody({ bandId, versionId, item, members }: { bandId: string; ve
     );
   }
   return (
-    <div className="comment-text">
-      <CommentBody body={item.body} />
-      {item.edited || item.canEdit ? (
-        <p className="small faint comment-meta">
-          {item.edited ? <span data-testid="comment-edited">edited</span> : null}
+    <>
+      <div className="comment-text">
+        <CommentBody body={item.body} />
+      </div>
+      {item.edited || item.canEdit || children ? (
+        <div className="comment-actions">
+          {item.edited ? (
+            <span className="small faint comment-edited" data-testid="comment-edited">
+              edited
+            </span>
+          ) : null}
           {item.canEdit ? (
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing(true)} aria-label="Edit your comment">
               Edit
             </button>
           ) : null}
-        </p>
+          {children}
+        </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

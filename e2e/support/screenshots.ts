@@ -11,6 +11,8 @@ export async function screenshotAtWidths(page: Page, name: string, widths = [390
     await page.setViewportSize({ width, height: 900 });
     // From the top, so the sticky header sits where a visitor sees it.
     await page.evaluate(() => window.scrollTo(0, 0));
+    // The waveform redraws 100 ms after its box changes size: a picture, not an assertion, waits for it.
+    await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);

@@ -49,7 +49,10 @@ export async function expectNoSeriousA11yViolations(page: Page, state = new URL(
     await settled(page);
     report.push(...(await seriousViolations(page)).map((line) => `[${scheme}] ${line}`));
   }
-  await page.emulateMedia({ colorScheme: current, reducedMotion: null });
+  // Back to the page's own scheme while transitions are still off, so nothing fades afterwards.
+  await page.emulateMedia({ colorScheme: current, reducedMotion: "reduce" });
+  await settled(page);
+  await page.emulateMedia({ reducedMotion: null });
   expect(report, `axe: serious or critical violations on ${state}`).toEqual([]);
 }
 

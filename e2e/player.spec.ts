@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Page, Route } from "@playwright/test";
 import { makeAudioFile } from "../src/test/audio-files";
 import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
@@ -96,6 +96,29 @@ test("the waveform draws from the take's peaks", async ({ page }) => {
   await expect(page.getByTestId("waveform-pending")).toHaveCount(0);
   await page.getByTestId("zoom-in").click();
   await expect(page.locator("[data-testid=waveform] [part=minimap]")).toHaveCount(1);
+});
+
+test("the page's frame (header, band tabs, back link) prefetches its links only once the page has loaded", async ({ page }) => {
+  // Held back: the audio element's first bytes, and with them the page's load event.
+  const held: Route[] = [];
+  let holding = true;
+  await page.route("**/api/versions/*/stream", (route) => {
+    if (holding) held.push(route);
+    else void route.continue();
+  });
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await page.goto(song(`?take=${takeA}`), { waitUntil: "commit" });
+  // Interactive and its waveform drawn: the links have long been on screen, hydrated.
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.readyState)).not.toBe("complete");
+  expect(prefetches).toEqual([]);
+  holding = false;
+  for (const route of held.splice(0)) await route.continue();
+  await expect.poll(() => prefetches.length).toBeGreaterThan(0);
 });
 
 test("a deep link opens its take at its moment; bad parameters are ignored", async ({ page }) => {

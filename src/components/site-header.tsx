@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
 import type { SessionUser } from "@/server/auth/session";
 import { Avatar } from "./avatar";
 import { SignInLink } from "./sign-in-link";
@@ -9,19 +9,19 @@ export function SiteHeader({ user, signedInUnknown = false }: { user: SessionUse
   return (
     <header className="site-header">
       <div className="container">
-        <Link href="/" className="brand" aria-label="RehearsalHub home">
+        <DeferredPrefetchLink href="/" className="brand" aria-label="RehearsalHub home">
           <span className="brand-mark" aria-hidden="true">
             ♫
           </span>
           RehearsalHub
-        </Link>
+        </DeferredPrefetchLink>
         {user ? (
           <div className="user-menu">
-            <Link href="/profile" className="profile-link" title={`Your profile (${user.email})`}>
+            <DeferredPrefetchLink href="/profile" className="profile-link" title={`Your profile (${user.email})`}>
               <Avatar person={user} size="sm" />
               <span className="visually-hidden">Your profile: </span>
               <span className="email profile-link-name truncate">{user.name?.trim() || user.email}</span>
-            </Link>
+            </DeferredPrefetchLink>
             <SignOutButton />
           </div>
         ) : signedInUnknown ? null : (

@@ -1,18 +1,15 @@
 "use client";
 
+// First: zod must be jitless before any schema is built in the browser.
+import "@/lib/zod-jitless";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import { z } from "zod";
 import type { AppRouter } from "@/server/api/root";
 import { TRPC_MAX_BATCH_SIZE } from "./request-limits";
-
-// Zod's JIT probes for eval with `Function("")`; under the app's CSP that is a
-// violation report on every page. Forms validate small inputs: no JIT needed.
-z.config({ jitless: true });
 
 export const api = createTRPCReact<AppRouter>();
 

@@ -12,6 +12,8 @@ describe("parseMoment", () => {
     expect(parseMoment({ t: "30", end: "20" })).toEqual({ start: 30, end: null });
     expect(parseMoment({ t: "Infinity" })).toEqual({ start: null, end: null });
     expect(parseMoment({})).toEqual({ start: null, end: null });
+    expect(parseMoment({ t: "90000" })).toEqual({ start: null, end: null });
+    expect(parseMoment({ t: "10", end: "" })).toEqual({ start: 10, end: null });
   });
 });
 

@@ -1,13 +1,16 @@
-import { z } from "zod";
-
-const seconds = z.coerce.number().finite().min(0).max(24 * 3600);
+// Plain code, not a zod schema: the song page's player imports this module before it hydrates.
+/** A link's number of seconds as `Number()` reads it, kept when finite and within 0 to 24 h. */
+function seconds(value: string | null | undefined): number | null {
+  if (value == null || value === "") return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 && n <= 24 * 3600 ? n : null;
+}
 
 /** `?t=&end=` of a song link: where to start and, when given, the passage to loop. Bad values are dropped, never an error. */
 export function parseMoment(params: { t?: string | null; end?: string | null }): { start: number | null; end: number | null } {
-  const start = params.t != null && params.t !== "" ? seconds.safeParse(params.t) : null;
-  const startValue = start?.success ? start.data : null;
-  const end = params.end != null && params.end !== "" ? seconds.safeParse(params.end) : null;
-  const endValue = end?.success && startValue != null && end.data > startValue ? end.data : null;
+  const startValue = seconds(params.t);
+  const end = seconds(params.end);
+  const endValue = end != null && startValue != null && end > startValue ? end : null;
   return { start: startValue, end: endValue };
 }
 

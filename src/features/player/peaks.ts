@@ -1,19 +1,33 @@
-import { z } from "zod";
-
 /** The audiowaveform JSON format (version 2) the peaks route serves. */
-export const audiowaveformSchema = z.object({
-  version: z.number().int(),
-  channels: z.number().int().min(1).default(1),
-  sample_rate: z.number().positive(),
-  samples_per_pixel: z.number().positive(),
-  bits: z.union([z.literal(8), z.literal(16)]),
-  length: z.number().int().nonnegative(),
-  // An hour of peaks is tens of thousands of numbers: one loop checks them, where
-  // z.array(z.number()) would parse (and copy) each one on a slow phone's main thread.
-  data: z.custom<number[]>((value) => Array.isArray(value) && value.every((n) => typeof n === "number" && Number.isFinite(n)), "an array of numbers"),
-});
+export type Audiowaveform = {
+  version: number;
+  channels: number;
+  sample_rate: number;
+  samples_per_pixel: number;
+  bits: 8 | 16;
+  length: number;
+  data: number[];
+};
 
-export type Audiowaveform = z.infer<typeof audiowaveformSchema>;
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isInteger = (v: unknown): v is number => Number.isSafeInteger(v);
+
+/**
+ * The peaks route's answer as the waveform reads it, or null when it is not
+ * that format. Plain checks rather than a zod schema: the song page's player
+ * parses peaks right after it hydrates, and would otherwise load zod for it
+ * first. An hour of peaks is tens of thousands of numbers: one loop checks them.
+ */
+export function parseAudiowaveform(value: unknown): Audiowaveform | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const channels = v.channels === undefined ? 1 : v.channels;
+  if (!isInteger(v.version) || !isInteger(channels) || channels < 1) return null;
+  if (!isFiniteNumber(v.sample_rate) || v.sample_rate <= 0 || !isFiniteNumber(v.samples_per_pixel) || v.samples_per_pixel <= 0) return null;
+  if ((v.bits !== 8 && v.bits !== 16) || !isInteger(v.length) || v.length < 0) return null;
+  if (!Array.isArray(v.data) || !v.data.every(isFiniteNumber)) return null;
+  return { version: v.version, channels, sample_rate: v.sample_rate, samples_per_pixel: v.samples_per_pixel, bits: v.bits, length: v.length, data: v.data };
+}
 
 /** Peaks as the waveform draws them: one array of -1..1 values per channel, min/max interleaved. */
 export type WaveformPeaks = { channels: number[][]; duration: number };

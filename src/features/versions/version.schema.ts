@@ -2,6 +2,7 @@ import { z } from "zod";
 import { songIdSchema } from "@/features/songs/song.schema";
 import { idSchema } from "@/lib/ids";
 import { optionalText } from "@/lib/text";
+import { OFFSET_SECONDS_MAX } from "./version.limits";
 
 export const versionIdSchema = idSchema("take");
 
@@ -15,8 +16,7 @@ export const VERSION_NOTES_TOO_LONG = `Notes can be at most ${VERSION_NOTES_MAX}
 export const versionTitleSchema = optionalText({ label: "A take title", max: VERSION_TITLE_MAX, tooLong: VERSION_TITLE_TOO_LONG });
 export const versionNotesSchema = optionalText({ label: "Notes", max: VERSION_NOTES_MAX, multiline: true, tooLong: VERSION_NOTES_TOO_LONG });
 
-/** Where a take's music starts relative to the song's other takes: within an hour either way. */
-export const OFFSET_SECONDS_MAX = 3600;
+export { OFFSET_SECONDS_MAX };
 export const offsetSecondsSchema = z
   .number({ error: "The offset must be a number of seconds." })
   .finite("The offset must be a number of seconds.")

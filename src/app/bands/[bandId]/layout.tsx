@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
 import type { ReactNode } from "react";
 import { BandTabs } from "@/features/bands/ui/band-tabs";
 import { RoleBadge } from "@/components/role-badge";
@@ -23,9 +23,9 @@ export default async function BandLayout({ children, params }: Props) {
             ? "Only members can see this band. If you were invited, open the invite link from your email while signed in with that address."
             : result.message}
         </p>
-        <Link href="/" className="btn btn-secondary">
+        <DeferredPrefetchLink href="/" className="btn btn-secondary">
           Back to your bands
-        </Link>
+        </DeferredPrefetchLink>
       </div>
     );
   }
@@ -34,7 +34,7 @@ export default async function BandLayout({ children, params }: Props) {
   return (
     <div>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
-        <Link href="/">Your bands</Link>
+        <DeferredPrefetchLink href="/">Your bands</DeferredPrefetchLink>
         <span aria-hidden="true">/</span>
         <span aria-current="page" className="truncate">
           {band.name}

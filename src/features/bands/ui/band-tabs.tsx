@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
 import { usePathname } from "next/navigation";
 import { hasAtLeastRole, type BandRole } from "@/lib/roles";
 import { api } from "@/trpc/react";
@@ -26,7 +26,7 @@ export function BandTabs({ bandId, role }: { bandId: string; role: BandRole }) {
         const href = base + tab.href;
         const current = tab.href === "" ? pathname === base || pathname.startsWith(`${base}/songs`) : pathname.startsWith(href);
         return (
-          <Link key={tab.label} href={href} aria-current={current ? "page" : undefined}>
+          <DeferredPrefetchLink key={tab.label} href={href} aria-current={current ? "page" : undefined}>
             {tab.label}
             {tab.href === "/activity" && unread > 0 ? (
               <span className="tab-count" data-testid="activity-unread">
@@ -34,7 +34,7 @@ export function BandTabs({ bandId, role }: { bandId: string; role: BandRole }) {
                 <span className="visually-hidden"> new</span>
               </span>
             ) : null}
-          </Link>
+          </DeferredPrefetchLink>
         );
       })}
     </nav>

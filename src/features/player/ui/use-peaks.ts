@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { audiowaveformSchema, toWaveformPeaks, type WaveformPeaks } from "../peaks";
+import { parseAudiowaveform, toWaveformPeaks, type WaveformPeaks } from "../peaks";
 
 export type PeaksState = { state: "none" } | { state: "loading" } | { state: "ready"; peaks: WaveformPeaks } | { state: "missing" } | { state: "error" };
 
@@ -15,8 +15,8 @@ export function usePeaks(url: string | null): PeaksState {
       .then(async (res) => {
         if (res.status === 404) return { state: "missing" } as const;
         if (!res.ok) return { state: "error" } as const;
-        const parsed = audiowaveformSchema.safeParse(await res.json());
-        return parsed.success ? ({ state: "ready", peaks: toWaveformPeaks(parsed.data) } as const) : ({ state: "error" } as const);
+        const parsed = parseAudiowaveform(await res.json());
+        return parsed ? ({ state: "ready", peaks: toWaveformPeaks(parsed) } as const) : ({ state: "error" } as const);
       })
       .then((value) => setResult({ url, value }))
       .catch((e: unknown) => {

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
 import type { VersionView } from "@/features/versions/version.view";
+import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -282,9 +282,9 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     <div className="stack song-page" data-testid="song-workspace">
       <div className="page-header" style={{ marginBottom: 0 }}>
         <div className="grow">
-          <Link href={`/bands/${bandId}`} className="small muted back-link">
+          <DeferredPrefetchLink href={`/bands/${bandId}`} className="small muted back-link">
             ← All songs
-          </Link>
+          </DeferredPrefetchLink>
           <h2 className="song-heading">
             {song.title}
             {song.archivedAt ? <span className="badge badge-neutral">Archived</span> : null}

@@ -8,7 +8,6 @@ import { cache } from "react";
 import superjson from "superjson";
 import { isId } from "@/lib/ids";
 import { createCaller, type AppRouter } from "@/server/api/root";
-import { readBandMembership } from "@/server/access/band-access";
 import { createContextInner } from "@/server/api/trpc";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -16,22 +15,9 @@ import { getDb } from "@/server/db";
 /** The signed-in user for this render, looked up once per request. */
 export const currentUser = cache(getSessionUser);
 
-/**
- * A band membership read once per request: the band layout, the page and its
- * prefetches each check access (every call still decides with its own minimum
- * role), on one read of the database made for this request. React's `cache()`
- * lives as long as one server render, so the next request reads again.
- */
-const membershipForRequest = cache((userId: string, bandId: string) => readBandMembership(getDb(), userId, bandId));
-
-/** The context of a server-side call: this request's user, its id for the log, its membership reads. */
+/** The context of a server-side call: this request's user, and its id for the log. */
 const renderContext = async () =>
-  createContextInner({
-    db: getDb(),
-    user: await currentUser(),
-    requestId: (await headers()).get("x-request-id") ?? undefined,
-    readMembership: membershipForRequest,
-  });
+  createContextInner({ db: getDb(), user: await currentUser(), requestId: (await headers()).get("x-request-id") ?? undefined });
 
 /** A tRPC caller for React Server Components: same procedures, same checks, no HTTP. */
 export const serverApi = cache(async () => createCaller(await renderContext()));

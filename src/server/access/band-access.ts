@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
-import { log } from "@/server/log";
 import { hasAtLeastRole, roleLabel, type BandRole } from "./roles";
 
 export type BandAccess = {
@@ -46,42 +45,24 @@ export function decideBandAccess<F extends MembershipFacts>(
   return { userId: facts.userId, role: facts.role, band: facts.band };
 }
 
-/** What one membership lookup reads: the band (null when there is none) and the caller's role in it (null: not a member). */
-export type BandMembership = { band: { id: string; name: string } | null; role: BandRole | null };
-
-/** Reads a user's membership of a band: how requireBandAccess gets its facts. */
-export type ReadBandMembership = (userId: string, bandId: string) => Promise<BandMembership>;
-
 /**
- * The hottest query in the app (every band-scoped call): one statement on the
- * (bandId, userId) unique index, written as SQL so it costs one round trip and
- * no query planning in the ORM. The LEFT JOIN tells "no such band" (no row)
- * from "not a member" (role is null).
+ * Reads the caller's membership from the database on every call and decides
+ * with decideBandAccess. Used by bandMemberProcedure and the upload route.
  */
-export async function readBandMembership(db: PrismaClient, userId: string, bandId: string): Promise<BandMembership> {
+export async function requireBandAccess(
+  db: PrismaClient,
+  { userId, bandId, minRole }: { userId: string | null | undefined; bandId: string; minRole: BandRole },
+): Promise<BandAccess> {
+  if (!userId) return decideBandAccess({ userId, band: null, role: null }, minRole);
+  // The hottest query in the app (every band-scoped call): one statement on the
+  // (bandId, userId) unique index, written as SQL so it costs one round trip and
+  // no query planning in the ORM. The LEFT JOIN tells "no such band" (no row)
+  // from "not a member" (role is null).
   const [row] = await db.$queryRaw<{ id: string; name: string; role: BandRole | null }[]>`
     SELECT b."id", b."name", m."role"::text AS "role"
     FROM "Band" b
     LEFT JOIN "BandMember" m ON m."bandId" = b."id" AND m."userId" = ${userId}
     WHERE b."id" = ${bandId}`;
-  // At debug level only: lets a test count membership reads per page render.
-  log().debug({ bandId }, "band membership read");
-  return { band: row ? { id: row.id, name: row.name } : null, role: row?.role ?? null };
-}
-
-/**
- * Reads the caller's membership from the database and decides with
- * decideBandAccess. Used by bandMemberProcedure and the upload route. `read`
- * is where the facts come from: by default one query per call; a page render
- * passes a reader memoised for its own request only (src/trpc/server.ts), so
- * its layout and page share one read, and the next request reads again.
- */
-export async function requireBandAccess(
-  db: PrismaClient,
-  { userId, bandId, minRole }: { userId: string | null | undefined; bandId: string; minRole: BandRole },
-  read: ReadBandMembership = (user, band) => readBandMembership(db, user, band),
-): Promise<BandAccess> {
-  if (!userId) return decideBandAccess({ userId, band: null, role: null }, minRole);
-  const { band, role } = await read(userId, bandId);
-  return decideBandAccess({ userId, band, role }, minRole);
+  const band: { id: string; name: string } | null = row ? { id: row.id, name: row.name } : null;
+  return decideBandAccess({ userId, band, role: row?.role ?? null }, minRole);
 }

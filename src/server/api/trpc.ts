@@ -5,7 +5,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { bandIdSchema } from "@/lib/ids";
-import { requireBandAccess, type ReadBandMembership } from "@/server/access/band-access";
+import { requireBandAccess } from "@/server/access/band-access";
 import type { BandRole } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError, toAppError } from "@/server/errors";
@@ -25,23 +25,11 @@ export type Context = {
    * sets it): their log lines then carry it like an API request's do.
    */
   requestId?: string;
-  /**
-   * How bandMemberProcedure reads the caller's membership. Unset: one query per
-   * call. A page render sets one memoised for that request alone (React
-   * `cache()`), so the layout and page's calls share one read; every request
-   * still reads the database afresh.
-   */
-  readMembership?: ReadBandMembership;
 };
 
 /** A context without HTTP: used by the route handler, RSC caller and tests. */
 export function createContextInner(opts: Context): Context {
-  return {
-    db: opts.db,
-    user: opts.user,
-    ...(opts.requestId ? { requestId: opts.requestId } : {}),
-    ...(opts.readMembership ? { readMembership: opts.readMembership } : {}),
-  };
+  return { db: opts.db, user: opts.user, ...(opts.requestId ? { requestId: opts.requestId } : {}) };
 }
 
 export type Meta = {
@@ -116,8 +104,7 @@ export { bandIdSchema };
 
 /**
  * Every band-scoped procedure is built from this. It reads the caller's
- * membership from the database on every request (once per page render, see
- * Context.readMembership) and decides on every call, and hands the verified band and
+ * membership from the database on every call and hands the verified band and
  * role to the handler; handlers scope all data by ctx.band.id.
  */
 export function bandMemberProcedure(minRole: BandRole) {
@@ -125,7 +112,7 @@ export function bandMemberProcedure(minRole: BandRole) {
     .meta({ band: { minRole } })
     .input(z.object({ bandId: bandIdSchema }))
     .use(async ({ ctx, input, next, path }) => {
-      const access = await requireBandAccess(ctx.db, { userId: ctx.user.id, bandId: input.bandId, minRole }, ctx.readMembership);
+      const access = await requireBandAccess(ctx.db, { userId: ctx.user.id, bandId: input.bandId, minRole });
       // At debug level only: lets a test count access checks per page render.
       log().debug({ procedure: path, bandId: access.band.id }, "band access checked");
       return next({ ctx: { band: access.band, role: access.role } });

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
+import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
 import type { VersionView } from "@/features/versions/version.view";
 import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
@@ -15,6 +15,8 @@ import { usePlayerKeys } from "@/features/player/ui/use-player-keys";
 import { ShortcutsDialog } from "@/features/player/ui/shortcuts-dialog";
 import { MomentLink } from "@/features/player/ui/moment-link";
 import { AlignTake } from "@/features/player/ui/align-take";
+import { SongSideTools } from "./song-side-tools";
+import { CommentsAtPlayhead, PracticeMarkers, TakeDetails } from "./take-panels";
 import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-padding";
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { takeLabel, uploaderName } from "./take-label";
@@ -36,11 +38,11 @@ type Props = {
   cspNonce?: string;
 };
 
-// Recording, uploading and the song sheet (with the recorder, its IndexedDB
-// store and the upload queue) are not needed to play: their code arrives after
-// the page is interactive. Their props stay the same while the page fills in
-// (comments, markers), so React never has to replace their server HTML.
-const SongSideTools = lazy(() => import("./song-side-tools").then((m) => ({ default: m.SongSideTools })));
+// Recording, uploading and the song sheet, the take's details, its comments and my
+// practice markers hydrate in boundaries of their own after the player. Their code comes
+// with the page (a tap on them is never lost to a chunk still in flight; the recorder's
+// storage and WebM fixer load on first use), and their props stay the same while the
+// page fills in, so React never has to replace their server HTML.
 const SideTools = memo(function SideTools(props: ComponentProps<typeof SongSideTools>) {
   return (
     <Suspense fallback={null}>
@@ -49,32 +51,24 @@ const SideTools = memo(function SideTools(props: ComponentProps<typeof SongSideT
   );
 });
 
-// The take's details, its comments (with their editor and link finder) and my
-// practice markers: their code arrives after the player is interactive, and
-// what they show follows the page through deferred values, so an update that
-// lands before their code does waits for it instead of replacing their server HTML.
-const takePanels = () => import("./take-panels");
-const LazyTakeDetails = lazy(() => takePanels().then((m) => ({ default: m.TakeDetails })));
-const LazyComments = lazy(() => takePanels().then((m) => ({ default: m.CommentsAtPlayhead })));
-const LazyPracticeMarkers = lazy(() => takePanels().then((m) => ({ default: m.PracticeMarkers })));
-const DetailsSlot = memo(function DetailsSlot(props: ComponentProps<typeof LazyTakeDetails>) {
+const DetailsSlot = memo(function DetailsSlot(props: ComponentProps<typeof TakeDetails>) {
   return (
     <Suspense fallback={null}>
-      <LazyTakeDetails {...props} />
+      <TakeDetails {...props} />
     </Suspense>
   );
 });
-const CommentsSlot = memo(function CommentsSlot(props: ComponentProps<typeof LazyComments>) {
+const CommentsSlot = memo(function CommentsSlot(props: ComponentProps<typeof CommentsAtPlayhead>) {
   return (
     <Suspense fallback={null}>
-      <LazyComments {...props} />
+      <CommentsAtPlayhead {...props} />
     </Suspense>
   );
 });
-const PracticeSlot = memo(function PracticeSlot(props: ComponentProps<typeof LazyPracticeMarkers>) {
+const PracticeSlot = memo(function PracticeSlot(props: ComponentProps<typeof PracticeMarkers>) {
   return (
     <Suspense fallback={null}>
-      <LazyPracticeMarkers {...props} />
+      <PracticeMarkers {...props} />
     </Suspense>
   );
 });

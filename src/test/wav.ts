@@ -32,3 +32,18 @@ export function wavHeader(dataBytes: number, sampleRate = 44_100, channels = 2):
   header.writeUInt32LE(dataBytes, 40);
   return header;
 }
+
+/**
+ * A 16-bit PCM WAV whose header claims whatever it is told (a sample rate of
+ * 10 Hz, 65,535 channels), followed by `dataBytes` of silence: the header
+ * fields a hostile file can set freely, wrapped as a 32-bit field wraps.
+ */
+export function wavClaiming({ sampleRate, channels, dataBytes }: { sampleRate: number; channels: number; dataBytes: number }): Buffer {
+  const wav = Buffer.alloc(44 + dataBytes);
+  wavHeader(dataBytes, 44_100, 1).copy(wav, 0);
+  wav.writeUInt16LE(channels % 0x1_0000, 22);
+  wav.writeUInt32LE(sampleRate % 0x1_0000_0000, 24);
+  wav.writeUInt32LE((sampleRate * channels * 2) % 0x1_0000_0000, 28);
+  wav.writeUInt16LE((channels * 2) % 0x1_0000, 32);
+  return wav;
+}

@@ -6,6 +6,7 @@ import { logTakeUploaded } from "@/features/activity/log-activity";
 import { notify } from "@/features/notifications/notify";
 import { AppError } from "@/server/errors";
 import { enqueueProcessTake } from "@/server/jobs/enqueue";
+import { implausibleAudio } from "@/server/media/plausible-audio";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "./audio-format";
@@ -20,7 +21,8 @@ export type CreatedTake = ReturnType<typeof toVersionView> & { streamUrl: string
 /**
  * The one way a take comes into being, whichever way its bytes arrived
  * (multipart POST or a finished resumable upload): read the stored file's
- * facts, refuse containers that hold video or no audio, create the Version row
+ * facts, refuse containers that hold video or no audio and headers that cannot
+ * be real audio of the file's size (before any tool works on it), create the Version row
  * and answer with the same view of it as version.get. On any failure the
  * stored file is removed again, so nothing is left behind.
  */
@@ -36,6 +38,16 @@ export async function createTakeFromStoredFile(
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file holds video or no audio. Upload ${ACCEPTED_FORMATS_LABEL}.`);
     }
     const format = metadata?.format;
+    const implausible = implausibleAudio(
+      {
+        sampleRate: format?.sampleRate ?? null,
+        channels: format?.numberOfChannels ?? null,
+        durationSeconds: format?.duration ?? null,
+        pcmBitsPerSample: format?.codec === "PCM" ? (format.bitsPerSample ?? null) : null,
+      },
+      stored.size,
+    );
+    if (implausible) throw new AppError("UNSUPPORTED_MEDIA_TYPE", implausible);
     const durationSeconds = finiteOrNull(format?.duration);
     const { access } = target;
     // The row and its processing job commit together (or not at all). The
@@ -89,7 +101,8 @@ async function readMetadata(storage: StorageDriver, stored: StoredAudio): Promis
 }
 
 const finiteOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : null);
-const intOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n > 0 ? Math.round(n) : null);
+/** For integer columns: a value past a 32-bit integer (a bitrate from a hostile header) is no fact worth keeping. */
+const intOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n > 0 && n <= 2_147_483_647 ? Math.round(n) : null);
 
 /** Where a new take's file goes: generated here, never derived from the client's file name. */
 export const takeStorageKey = (bandId: string, format: AudioFormat) => `bands/${bandId}/${randomUUID()}.${format.ext}`;

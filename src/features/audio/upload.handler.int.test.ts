@@ -3,7 +3,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { getStorage } from "@/server/storage";
 import { createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
-import { makeWav } from "@/test/wav";
+import { makeWav, wavClaiming } from "@/test/wav";
 import { createSong, useTempStorage } from "./testing/audio-test-kit";
 import { handleUpload, type UploadDeps } from "./upload.handler";
 
@@ -171,6 +171,18 @@ describe("uploading a take", () => {
     const text = Buffer.from("definitely not audio\n".repeat(5000));
     const response = await post(setup.member!, multipart([{ name: "file", filename: "take.wav", contentType: "audio/wav", data: text }]));
     expect(await errorOf(response)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    await expectNothingLeft();
+  });
+
+  it.each([
+    ["a sample rate of 10 Hz (10 KB that says it is 1000 seconds)", { sampleRate: 10, channels: 1, dataBytes: 10_000 }, /sample rate is 10 Hz/],
+    ["a sample rate of 1e9", { sampleRate: 1e9, channels: 1, dataBytes: 10_000 }, /sample rate is 1000000 kHz/],
+    ["65,535 channels", { sampleRate: 44_100, channels: 65_535, dataBytes: 10_000 }, /65535 channels; at most 32/],
+  ])("refuses a WAV whose header claims %s with 415 and a reason, before any work, and keeps nothing", async (_name, claim, reason) => {
+    const response = await post(setup.member!, multipart([{ name: "file", filename: "hostile.wav", contentType: "audio/wav", data: wavClaiming(claim) }]));
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    expect(error.message).toMatch(reason);
     await expectNothingLeft();
   });
 

@@ -16,7 +16,7 @@ import { createBandWith, createUser } from "@/test/callers";
 import { serveLocally, type LocalServer } from "@/test/local-server";
 import { sessionCookies } from "@/test/session-cookie";
 import { createTestDatabase } from "@/test/test-database";
-import { makeWav } from "@/test/wav";
+import { makeWav, wavClaiming } from "@/test/wav";
 import { removeAbandonedUploads } from "./abandoned-uploads";
 import { AudioSniffingFileStore } from "./audio-sniffing-file-store";
 import { handleResumableUpload, type ResumableUploadDeps } from "./resumable-upload.handler";
@@ -255,6 +255,22 @@ describe("resumable uploads (tus)", () => {
     expect(JSON.parse(refused.text).error.message).toMatch(/not audio/);
     expect(await unfinishedFiles()).toEqual([]);
     expect((await call(setup.member!, "HEAD", url)).status).toBe(404);
+  });
+
+  it("refuses a WAV whose header claims 65,535 channels or 10 Hz on its last PATCH (415 with the reason), and keeps no take", async () => {
+    for (const [claim, reason] of [
+      [{ sampleRate: 44_100, channels: 65_535, dataBytes: 30_000 }, /65535 channels/],
+      [{ sampleRate: 10, channels: 1, dataBytes: 30_000 }, /sample rate is 10 Hz/],
+    ] as const) {
+      const takesBefore = await t.db.version.count();
+      const hostile = wavClaiming(claim);
+      const url = (await create(setup.member!, hostile.length)).headers.get("location")!;
+      const refused = await patch(setup.member!, url, 0, hostile);
+      expect(refused.status).toBe(415);
+      expect(JSON.parse(refused.text).error.message).toMatch(reason);
+      expect(await t.db.version.count()).toBe(takesBefore);
+      expect(await unfinishedFiles()).toEqual([]);
+    }
   });
 
   it("judges the head across parts smaller than it", async () => {

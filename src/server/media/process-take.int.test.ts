@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,9 +12,11 @@ import { AUDIO_FORMATS, makeAudioFile, type AudioFormatName } from "@/test/audio
 import { createBandWith } from "@/test/callers";
 import { databaseWithStorage } from "@/test/database-with-storage";
 import { createTake } from "@/test/takes";
+import { wavClaiming } from "@/test/wav";
 import type { AudiowaveformJson } from "./peaks";
+import { maxDecodedSeconds } from "./plausible-audio";
 import { processTake } from "./process-take";
-import { mediaTools } from "./tools";
+import { mediaTools, type MediaTools } from "./tools";
 
 /**
  * The real pipeline on real files: each format made by ffmpeg, stored, then
@@ -138,5 +142,111 @@ describe("a file that cannot be processed", () => {
     const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
     expect(row.processing).toBe("FAILED");
     expect(row.processingError).toMatch(/^Processing failed 3 times/);
+  });
+});
+
+describe("a file crafted to make the tools open another file on the server", () => {
+  // The npm fallback's 2018 ffmpeg, left to guess, opens this as an HLS
+  // playlist and decodes the file it names (another band's take) into this
+  // take's peaks and rendition; its 2023 ffprobe meanwhile reads it as MP3.
+  const npmFallback: MediaTools = {
+    ffmpeg: { path: (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path, source: "npm package", version: "npm" },
+    ffprobe: { path: (createRequire(import.meta.url)("@ffprobe-installer/ffprobe") as { path: string }).path, source: "npm package", version: "npm" },
+  };
+  const toolSets: [string, () => MediaTools][] = [
+    ["the machine's ffmpeg", () => mediaTools()],
+    ["the npm fallback ffmpeg", () => npmFallback],
+  ];
+
+  /** An ID3 tag large enough to hide what follows from the upload's sniffer, a playlist naming `target`, then real frames. */
+  function hostileFile(target: string, frames: Buffer): Buffer {
+    const padding = 20_000;
+    const id3 = Buffer.from([0x49, 0x44, 0x33, 4, 0, 0, (padding >> 21) & 0x7f, (padding >> 14) & 0x7f, (padding >> 7) & 0x7f, padding & 0x7f]);
+    const playlist = `#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-TARGETDURATION:10\n#EXTINF:10.0,\nfile://${target}\n#EXT-X-ENDLIST\n`;
+    return Buffer.concat([id3, Buffer.alloc(padding), Buffer.from(playlist), frames]);
+  }
+
+  /** Another band's take on the server's disk: 5 s of a loud 1 kHz tone. */
+  async function secretOnDisk(): Promise<string> {
+    const other = await createBandWith(t.db);
+    const otherSong = await t.db.song.create({ data: { bandId: other.band.id, title: "Secret" } });
+    const file = path.join(dir, "secret.wav");
+    execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", "sine=frequency=1000:duration=5", "-af", "volume=6", "-ac", "1", file]);
+    const secret = await createTake(t.db, { bandId: other.band.id, songId: otherSong.id, uploaderId: other.owner.id, bytes: fs.readFileSync(file), contentType: "audio/wav" });
+    const onDisk = path.join(t.storageDir, secret.storageKey);
+    expect(fs.existsSync(onDisk)).toBe(true);
+    return onDisk;
+  }
+
+  /** 3 s of a quiet tone as bare MP3 frames (no tag of their own). */
+  function ownFrames(codec: "mp3" | "aac"): Buffer {
+    const file = path.join(dir, `own.${codec}`);
+    const args = codec === "mp3" ? ["-c:a", "libmp3lame", "-b:a", "64k", "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3"] : ["-c:a", "aac", "-f", "adts"];
+    execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-ac", "1", ...args, file]);
+    return fs.readFileSync(file);
+  }
+
+  it.each(toolSets)("with %s: the take holds only its own audio (its 3 s, never the other file's 5 s)", async (_name, tools) => {
+    const bytes = hostileFile(await secretOnDisk(), ownFrames("mp3"));
+    // The upload's sniffer takes it for MP3, as it takes any file behind an ID3 tag it cannot see past.
+    const { detectAudioFormat, SNIFF_BYTES } = await import("@/features/audio/audio-format");
+    expect((await detectAudioFormat(bytes.subarray(0, SNIFF_BYTES)))?.contentType).toBe("audio/mpeg");
+    const take = await seed(bytes, "audio/mpeg");
+
+    expect(await processTake(take.id, { ...deps(), tools: tools() })).toBe("done");
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row.durationSeconds).toBeCloseTo(3, 0);
+    const peaks = JSON.parse((await readStored(row.peaksKey!)).toString("utf8")) as AudiowaveformJson;
+    expect((peaks.length * peaks.samples_per_pixel) / peaks.sample_rate).toBeCloseTo(3, 0);
+    // lavfi's sine is at 1/8 of full scale (about 32 of 127); the other file is six times louder.
+    expect(Math.max(...peaks.data)).toBeLessThan(60);
+  });
+
+  it.each(toolSets)("with %s: a playlist hidden before frames the forced format cannot read fails as damaged, reading nothing else", async (_name, tools) => {
+    const take = await seed(hostileFile(await secretOnDisk(), ownFrames("aac")), "audio/mpeg");
+
+    await runProcessTakeJob(
+      { id: "job", name: "process-take", data: { versionId: take.id }, retryCount: 0, retryLimit: 2 } as unknown as PgBoss.JobWithMetadata<ProcessTakeJob>,
+      { ...deps(), tools: tools() },
+    );
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row).toMatchObject({ processing: "FAILED", peaksKey: null, renditionKey: null });
+    expect(row.processingError).toMatch(/^The (file|audio) could not be/);
+  });
+});
+
+describe("work bounded by the bytes uploaded", () => {
+  it("a FLAC of ten minutes of silence in 114 KB, with no length in its header, is decoded only as far as its bytes could honestly play", async () => {
+    const file = path.join(dir, "silence.flac");
+    // Written to a pipe, the encoder cannot go back to record the length: the header says nothing.
+    const flac = execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-f", "lavfi", "-i", "anullsrc=r=8000:cl=mono", "-t", "600", "-c:a", "flac", "-f", "flac", "pipe:1"], { maxBuffer: 64 * 1024 * 1024 });
+    fs.writeFileSync(file, flac);
+    const take = await seed(flac, "audio/flac");
+
+    expect(await processTake(take.id, deps())).toBe("done");
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    const bound = maxDecodedSeconds(flac.length);
+    expect(bound).toBeLessThan(200);
+    expect(row.durationSeconds).toBeLessThanOrEqual(bound + 1);
+    const peaks = JSON.parse((await readStored(row.peaksKey!)).toString("utf8")) as AudiowaveformJson;
+    expect((peaks.length * peaks.samples_per_pixel) / peaks.sample_rate).toBeLessThanOrEqual(bound + 1);
+    // The rendition (192 kb/s) is bounded the same way: about 24 KB a second of the bound, never ten minutes' worth.
+    expect(Number(row.renditionSizeBytes)).toBeLessThan(bound * 24_000 * 1.2 + 1024 * 1024);
+    expect(Number(row.renditionSizeBytes)).toBeLessThan(600 * 24_000);
+  });
+
+  it("a take whose true facts cannot be real audio of its size ends FAILED with the reason, before ffmpeg decodes it", async () => {
+    // As a take stored before the upload checked headers: 10 KB of WAV at 10 samples a second.
+    const take = await seed(wavClaiming({ sampleRate: 10, channels: 1, dataBytes: 10_000 }), "audio/wav");
+    await runProcessTakeJob(
+      { id: "job", name: "process-take", data: { versionId: take.id }, retryCount: 0, retryLimit: 2 } as unknown as PgBoss.JobWithMetadata<ProcessTakeJob>,
+      deps(),
+    );
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row).toMatchObject({ processing: "FAILED", peaksKey: null, renditionKey: null });
+    expect(row.processingError).toMatch(/sample rate is 10 Hz/);
   });
 });

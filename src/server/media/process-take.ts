@@ -6,9 +6,11 @@ import { pipeline } from "node:stream/promises";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { StorageDriver } from "@/server/storage";
 import { factsFromProbe, type AudioFacts } from "./audio-facts";
+import { demuxerFor, forcedInputArgs } from "./input-format";
 import { parseEbur128Summary } from "./loudness";
 import { PEAKS_SAMPLE_RATE, PeaksBuilder } from "./peaks";
-import { needsRendition, RENDITION, renditionSampleRate } from "./rendition-plan";
+import { implausibleAudio, maxDecodedSeconds } from "./plausible-audio";
+import { needsRendition, RENDITION, RENDITION_BYTES_PER_SECOND, renditionSampleRate } from "./rendition-plan";
 import { lastErrorLine, runTool, ToolError } from "./run-tool";
 import { processingTimeLimitSeconds } from "./time-limit";
 import type { MediaTools } from "./tools";
@@ -75,13 +77,16 @@ export async function processTake(versionId: string, deps: ProcessDeps): Promise
   if (!take) return "gone";
   const size = Number(take.sizeBytes);
   if (size === 0) throw new UnprocessableMedia("The file is empty.");
+  const demuxer = demuxerFor(take.contentType);
+  if (!demuxer) throw new UnprocessableMedia("The file is not a kind of audio we accept.");
 
   const dir = await mkdtemp(path.join(deps.tmpRoot ?? os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   try {
     const original = path.join(dir, "original");
     await pipeline(deps.storage.openRange(take.storageKey, 0, size - 1), createWriteStream(original));
 
-    const probed = await probe(original, deps);
+    const input: ToolInput = { file: original, demuxer, sizeBytes: size };
+    const probed = await probe(input, deps);
     const facts: AudioFacts = probed ?? {
       // No ffprobe on this machine: the upload's own reading stands, and the
       // rendition decision falls back to "make one" unless it is a plain MP3.
@@ -98,7 +103,7 @@ export async function processTake(versionId: string, deps: ProcessDeps): Promise
 
     const rendition = needsRendition(facts) ? path.join(dir, `stream.${RENDITION.extension}`) : null;
     const peaks = new PeaksBuilder();
-    const args = ffmpegArgs(original, facts, rendition);
+    const args = ffmpegArgs(input, facts, rendition);
     let stderr: string;
     try {
       ({ stderr } = await runTool(deps.tools.ffmpeg.path, args, { timeLimitMs, signal: deps.signal, onStdout: (chunk) => peaks.push(chunk) }));
@@ -159,12 +164,20 @@ export async function processTake(versionId: string, deps: ProcessDeps): Promise
   }
 }
 
-async function probe(file: string, deps: ProcessDeps): Promise<AudioFacts | null> {
+/** The original on local disk, the demuxer its sniffed format forces, and its size (which bounds the work). */
+type ToolInput = { file: string; demuxer: string; sizeBytes: number };
+
+/**
+ * ffprobe's facts, with the demuxer forced (both tools read the file the same
+ * way, whatever their builds would guess), refused when they cannot be real
+ * audio of this size.
+ */
+async function probe({ file, demuxer, sizeBytes }: ToolInput, deps: ProcessDeps): Promise<AudioFacts | null> {
   const ffprobe = deps.tools.ffprobe;
   if (!ffprobe) return null;
   let stdout: string;
   try {
-    ({ stdout } = await runTool(ffprobe.path, ["-v", "error", "-protocol_whitelist", "file,pipe", "-show_streams", "-show_format", "-of", "json", file], {
+    ({ stdout } = await runTool(ffprobe.path, ["-v", "error", ...forcedInputArgs(file, demuxer), "-show_streams", "-show_format", "-of", "json"], {
       timeLimitMs: 60_000,
       signal: deps.signal,
     }));
@@ -182,22 +195,33 @@ async function probe(file: string, deps: ProcessDeps): Promise<AudioFacts | null
   }
   const facts = factsFromProbe(json);
   if (!facts) throw new UnprocessableMedia("The file holds no audio stream.");
+  const pcmBitsPerSample = facts.codecName.startsWith("pcm_") ? facts.bitDepth : null;
+  const implausible = implausibleAudio({ ...facts, pcmBitsPerSample }, sizeBytes);
+  if (implausible) throw new UnprocessableMedia(implausible);
   return facts;
 }
 
-/** One decode, three outputs: rendition (optional), peaks PCM on stdout, loudness summary on stderr. */
-export function ffmpegArgs(input: string, facts: Pick<AudioFacts, "channels" | "sampleRate">, rendition: string | null): string[] {
+/**
+ * One decode, three outputs: rendition (optional), peaks PCM on stdout,
+ * loudness summary on stderr. The input's demuxer is forced, and the decode
+ * stops at the most audio the file's bytes can hold, so every output (and the
+ * time it takes) is bounded by the upload's size, whatever its header claims;
+ * the rendition's size is capped as well.
+ */
+export function ffmpegArgs(input: ToolInput, facts: Pick<AudioFacts, "channels" | "sampleRate">, rendition: string | null): string[] {
+  const maxSeconds = maxDecodedSeconds(input.sizeBytes);
   const branches = rendition ? "[p][l][r]" : "[p][l]";
   const graph = [
     `[0:a:0]asplit=${rendition ? 3 : 2}${branches}`,
     `[p]aresample=${PEAKS_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono[po]`,
     `[l]ebur128=peak=true:framelog=verbose[lo]`,
   ].join(";");
-  const args = ["-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-protocol_whitelist", "file,pipe", "-i", input, "-filter_complex", graph];
+  const args = ["-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-t", maxSeconds.toFixed(3), ...forcedInputArgs(input.file, input.demuxer), "-filter_complex", graph];
   if (rendition) {
     args.push(
       "-map", "[r]", "-vn", "-c:a", RENDITION.codec, "-b:a", RENDITION.bitrate,
       "-ar", String(renditionSampleRate(facts.sampleRate)), "-ac", String(Math.min(facts.channels ?? 2, 2)),
+      "-fs", String(Math.ceil(maxSeconds * RENDITION_BYTES_PER_SECOND * 1.2) + 1024 * 1024),
       "-movflags", "+faststart", "-f", "mp4", "-y", rendition,
     );
   }

@@ -11,6 +11,8 @@ export const MAX_PLAIN_BITRATE = 320_000;
 
 /** AAC in MP4, index at the front, at about this bitrate. */
 export const RENDITION = { codec: "aac", bitrate: "192k", contentType: "audio/mp4", extension: "m4a" } as const;
+/** What a second of the rendition takes, at most (its bitrate; the container adds little). */
+export const RENDITION_BYTES_PER_SECOND = 192_000 / 8;
 
 const PLAYS_EVERYWHERE: Record<string, (container: string) => boolean> = {
   mp3: (container) => container === "mp3",

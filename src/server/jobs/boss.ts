@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { isEmbeddedPostgresUrl } from "@/server/db/pool-size";
-import { DAILY_DIGEST_QUEUE, NOTIFY_QUEUE, notifyQueueOptions, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, processTakeQueueOptions } from "./queues";
+import { DAILY_DIGEST_QUEUE, NOTIFY_QUEUE, notifyQueueOptions, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUES, processTakeQueueOptions } from "./queues";
 
 export type BossOptions = {
   /** Seconds between pg-boss's maintenance runs (expiring lost jobs among them). */
@@ -27,7 +27,7 @@ export function createBoss(databaseUrl: string, options: BossOptions = {}): PgBo
 /** Creates the queues (idempotent); the worker and the schema installer both call it. */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(PROCESS_TAKE_FAILED_QUEUE, { name: PROCESS_TAKE_FAILED_QUEUE, retryLimit: 5 });
-  await boss.createQueue(PROCESS_TAKE_QUEUE, { name: PROCESS_TAKE_QUEUE, ...processTakeQueueOptions });
+  for (const name of PROCESS_TAKE_QUEUES) await boss.createQueue(name, { name, ...processTakeQueueOptions });
   await boss.createQueue(NOTIFY_QUEUE, { name: NOTIFY_QUEUE, ...notifyQueueOptions });
   // One digest run at a time: a second scheduled run waits for none, it is dropped.
   await boss.createQueue(DAILY_DIGEST_QUEUE, { name: DAILY_DIGEST_QUEUE, policy: "singleton", retryLimit: 2 });

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { Prisma } from "@/generated/prisma/client";
-import { NOTIFY_QUEUE, PROCESS_TAKE_QUEUE, expireInSecondsFor, type NotifyJob, type ProcessTakeJob } from "./queues";
+import { NOTIFY_QUEUE, expireInSecondsFor, processQueueFor, type NotifyJob, type ProcessTakeJob } from "./queues";
 
 type Sql = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
@@ -13,7 +13,8 @@ const boss = () => (sender ??= new PgBoss({ connectionString: "postgres://unused
  * Queues processing for a take, inside the caller's transaction: the job
  * exists exactly when the row does (a rolled-back upload leaves no job, a
  * committed one is never without its job). pg-boss accepts any executor for
- * send; this one is the Prisma transaction.
+ * send; this one is the Prisma transaction. Long takes go to a line of their
+ * own (processQueueFor).
  */
 export async function enqueueProcessTake(
   tx: Sql,
@@ -21,7 +22,7 @@ export async function enqueueProcessTake(
   { timeLimitSeconds, ...overrides }: { timeLimitSeconds: number } & Pick<PgBoss.SendOptions, "expireInSeconds" | "retryDelay">,
 ): Promise<string | null> {
   const data: ProcessTakeJob = { versionId };
-  return boss().send(PROCESS_TAKE_QUEUE, data, {
+  return boss().send(processQueueFor(timeLimitSeconds), data, {
     expireInSeconds: expireInSecondsFor(timeLimitSeconds),
     // Tests make a lost job come back in seconds instead of minutes.
     ...overrides,

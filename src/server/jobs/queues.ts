@@ -3,6 +3,25 @@
  * PostgreSQL (schema "pgboss"), so a job is as durable as the row it is about.
  */
 export const PROCESS_TAKE_QUEUE = "process-take";
+/**
+ * Long takes wait in a line of their own, with a worker slot of their own, so
+ * an hour-long rehearsal (or a file that takes long for any reason) never holds
+ * up the short takes of every other band: each worker process works both lines.
+ */
+export const PROCESS_LONG_TAKE_QUEUE = "process-take-long";
+/** Both lines of takes, for whatever looks across them. */
+export const PROCESS_TAKE_QUEUES = [PROCESS_TAKE_QUEUE, PROCESS_LONG_TAKE_QUEUE] as const;
+/**
+ * A take is long when processing it may run longer than a ten-minute take
+ * does (its time limit: a minute plus half its length, the length bounded by
+ * its bytes, so a header cannot talk a take into the short line or out of it
+ * for more than its size allows).
+ */
+export const LONG_TAKE_TIME_LIMIT_SECONDS = 60 + 600 / 2;
+
+export function processQueueFor(timeLimitSeconds: number): (typeof PROCESS_TAKE_QUEUES)[number] {
+  return timeLimitSeconds > LONG_TAKE_TIME_LIMIT_SECONDS ? PROCESS_LONG_TAKE_QUEUE : PROCESS_TAKE_QUEUE;
+}
 /** Where pg-boss moves a process-take job that failed its last attempt (including a worker killed mid-job). */
 export const PROCESS_TAKE_FAILED_QUEUE = "process-take-failed";
 

@@ -2,13 +2,14 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { log } from "@/server/log";
 import { removeAbandonedTempDirs } from "@/server/media/process-take";
+import { mediaToolsWarning } from "@/server/media/tool-location";
 import { mediaTools, type MediaTools } from "@/server/media/tools";
 import type { StorageDriver } from "@/server/storage";
 import { createBoss, ensureQueues, type BossOptions } from "./boss";
 import { runProcessTakeFailedJob, runProcessTakeJob } from "./process-take.job";
 import { runDailyDigest } from "@/features/notifications/daily-digest";
 import { runNotifyJob } from "@/features/notifications/notify.job";
-import { DAILY_DIGEST_CRON, DAILY_DIGEST_QUEUE, NOTIFY_QUEUE, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, type NotifyJob, type ProcessTakeJob } from "./queues";
+import { DAILY_DIGEST_CRON, DAILY_DIGEST_QUEUE, NOTIFY_QUEUE, PROCESS_LONG_TAKE_QUEUE, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, type NotifyJob, type ProcessTakeJob } from "./queues";
 import { sweepOrphanedTakes } from "./sweeper";
 
 export type WorkerOptions = BossOptions & {
@@ -27,7 +28,7 @@ export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
 
 /**
  * Starts the media workers in this process: pg-boss on the app's database,
- * `concurrency` takes at a time, a sweep that re-enqueues any PENDING take
+ * `concurrency` short takes at a time and one long take beside them, a sweep that re-enqueues any PENDING take
  * without a job (belt and braces: enqueueing happens in the upload's own
  * transaction). stop() stops taking jobs, lets the current ones finish for
  * a grace period, then aborts them (ffmpeg killed) and hands them back to
@@ -39,6 +40,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     { ffmpeg: tools.ffmpeg.path, ffmpegVersion: tools.ffmpeg.version, ffmpegFrom: tools.ffmpeg.source, ffprobe: tools.ffprobe?.path ?? null, ffprobeVersion: tools.ffprobe?.version ?? null },
     "media worker: using ffmpeg " + tools.ffmpeg.version + " (" + tools.ffmpeg.source + ")",
   );
+  const toolsWarning = mediaToolsWarning(tools.ffmpeg, tools.ffprobe);
+  if (toolsWarning) log().warn({ ffmpeg: tools.ffmpeg.path, ffprobe: tools.ffprobe?.path ?? null }, `SECURITY: ${toolsWarning}`);
   const abandoned = await removeAbandonedTempDirs();
   if (abandoned) log().info({ dirs: abandoned }, "removed temp files of workers that were killed");
   const boss = createBoss(options.databaseUrl, options);
@@ -50,11 +53,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const deps = { db: options.db, storage: options.storage, tools, signal: aborter.signal };
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const concurrency = options.concurrency ?? 1;
+  const processOne = async ([job]: PgBoss.JobWithMetadata<ProcessTakeJob>[]) => {
+    if (job) await runProcessTakeJob(job, deps);
+  };
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<ProcessTakeJob>(PROCESS_TAKE_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
-      if (job) await runProcessTakeJob(job, deps);
-    });
+    await boss.work<ProcessTakeJob>(PROCESS_TAKE_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, processOne);
   }
+  // Long takes have a slot of their own: one at a time per worker process, beside the short ones.
+  await boss.work<ProcessTakeJob>(PROCESS_LONG_TAKE_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, processOne);
   await boss.work<ProcessTakeJob>(PROCESS_TAKE_FAILED_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
     if (job) await runProcessTakeFailedJob(job, options.db);
   });

@@ -25,3 +25,24 @@ export function chooseTool(
   const shipped = bundled();
   return shipped ? { path: shipped, source: "npm package" } : null;
 }
+
+/**
+ * What an operator must hear at start about the tools that will read
+ * untrusted uploads, or null when both are maintained builds of one source.
+ * The npm fallback is a 2018 ffmpeg with known vulnerabilities (its ffprobe is
+ * a 2023 build): the pipeline forces every input's format so neither guesses,
+ * but an unmaintained decoder still reads attackers' bytes.
+ */
+export function mediaToolsWarning(ffmpeg: ToolChoice & { version: string }, ffprobe: (ToolChoice & { version: string }) | null): string | null {
+  if (ffmpeg.source === "npm package") {
+    return (
+      `No maintained ffmpeg was found: uploads are decoded by the ffmpeg ${ffmpeg.version} build shipped in an npm package (from 2018, with known vulnerabilities). ` +
+      "Install your system's ffmpeg package (e.g. apt-get install ffmpeg) or set FFMPEG_PATH and FFPROBE_PATH, then restart."
+    );
+  }
+  if (!ffprobe) return "No ffprobe was found: a take's facts come from the upload's own reading of its header. Install ffprobe (it comes with ffmpeg) or set FFPROBE_PATH.";
+  if (ffprobe.source === "npm package") {
+    return `ffmpeg comes from ${ffmpeg.source} but ffprobe from an npm package (${ffprobe.version}): install your system's ffmpeg package, which has both, or set FFPROBE_PATH.`;
+  }
+  return null;
+}

@@ -34,17 +34,17 @@ function mp3(name: string, seconds: number): Buffer {
   return fs.readFileSync(file);
 }
 
-async function queued(bandTitle: string, bytes: Buffer, durationSeconds: number) {
-  const { band, owner } = await createBandWith(t.db, { name: bandTitle });
-  const song = await t.db.song.create({ data: { bandId: band.id, title: bandTitle } });
+async function queued(songTitle: string, bytes: Buffer, durationSeconds: number) {
+  const { band, owner } = await createBandWith(t.db);
+  const song = await t.db.song.create({ data: { bandId: band.id, title: songTitle } });
   const take = await createTake(t.db, { bandId: band.id, songId: song.id, uploaderId: owner.id, bytes, contentType: "audio/mpeg", durationSeconds });
   await t.db.$transaction((tx) => enqueueProcessTake(tx, take.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: bytes.length }) }));
   return take;
 }
 
 it("a short take of another band is not held up behind a long one", { timeout: 120_000 }, async () => {
-  const long = await queued("The Long Band", mp3("long.mp3", 900), 900);
-  const short = await queued("The Short Band", mp3("short.mp3", 2), 2);
+  const long = await queued("The long one", mp3("long.mp3", 900), 900);
+  const short = await queued("The short one", mp3("short.mp3", 2), 2);
 
   worker = await startWorker({ databaseUrl: t.url, db: t.db, storage: getStorage(), concurrency: 1, pollingIntervalSeconds: 0.5 });
 

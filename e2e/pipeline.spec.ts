@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PROCESS_TAKE_QUEUE } from "../src/server/jobs/queues";
+import { PROCESS_TAKE_QUEUES } from "../src/server/jobs/queues";
 import { AUDIO_FORMATS, makeAudioFile, type AudioFormatName } from "../src/test/audio-files";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
@@ -111,10 +111,17 @@ test("a damaged file ends FAILED with a reason and a Retry button; the page work
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("button", { name: "Retry processing" }).click();
-  // Back in line, then (the same file) failed again: the page follows by itself.
-  await expect(page.getByRole("button", { name: "Retry processing" })).toBeVisible({ timeout: 30_000 });
-  expect((await stateOf(id))?.processing).toBe("FAILED");
-  // Two processing jobs: the upload's and the retry's (its new-take mail is a job of another queue).
-  const processingJobs = `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'versionId' = $2`;
-  expect((await seed.query<{ n: number }>(processingJobs, [PROCESS_TAKE_QUEUE, id]))[0]?.n).toBe(2);
+  // Back in line, then (the same file) failed again. The button was on screen before the
+  // click, so its being visible says nothing: wait for the retry's own job to have run,
+  // two processing jobs in all (the upload's and the retry's; its new-take mail is a job
+  // of another queue), and the take FAILED after it.
+  const settledJobs = `SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND data->>'versionId' = $2 AND state = 'completed'`;
+  await expect
+    .poll(async () => ({ jobs: (await seed.query<{ n: number }>(settledJobs, [[...PROCESS_TAKE_QUEUES], id]))[0]?.n, processing: (await stateOf(id))?.processing }), {
+      timeout: 30_000,
+    })
+    .toEqual({ jobs: 2, processing: "FAILED" });
+  // The page follows by itself: the failure and its Retry button again.
+  await expect(failed).toContainText(state!.processingError!, { timeout: 15_000 });
+  await expect(page.getByRole("button", { name: "Retry processing" })).toBeVisible();
 });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import type { CapturedMail } from "./mail-capture";
-import { e2eDataDir, e2eMailDir } from "./paths";
+import { e2eAppLog, e2eDataDir, e2eMailDir } from "./paths";
 
 /** Reads the capture server's mailbox until a mail to `to` (matching `subject`) arrives. */
 export async function waitForMail(to: string, subject: RegExp, { after = 0, timeoutMs = 15_000 } = {}): Promise<CapturedMail> {
@@ -76,7 +76,7 @@ async function watchForCspViolations(context: BrowserContext, violations: string
   });
 }
 
-export const test = base.extend<{ screenshotDir: string; failOnCspViolations: void }>({
+export const test = base.extend<{ screenshotDir: string; failOnCspViolations: void; serverLogOnFailure: void }>({
   screenshotDir: async ({}, use) => {
     const dir = path.resolve("test-results/screenshots");
     fs.mkdirSync(dir, { recursive: true });
@@ -101,6 +101,48 @@ export const test = base.extend<{ screenshotDir: string; failOnCspViolations: vo
     },
     { auto: true },
   ],
+  // The app logs to a file only; a test that fails prints what the server warned of
+  // while it ran (and attaches the whole of it), so the failure comes with its cause.
+  serverLogOnFailure: [
+    async ({}, use, testInfo) => {
+      const from = fs.existsSync(e2eAppLog) ? fs.statSync(e2eAppLog).size : 0;
+      await use();
+      if (testInfo.status === testInfo.expectedStatus || !fs.existsSync(e2eAppLog)) return;
+      const written = readFrom(e2eAppLog, from);
+      const warnings = serverWarnings(written);
+      if (warnings.length) console.log(`server log while "${testInfo.title}" ran (warnings and errors):\n${warnings.join("\n")}`);
+      await testInfo.attach("server log", { body: written, contentType: "text/plain" });
+    },
+    { auto: true },
+  ],
 });
+
+function readFrom(file: string, offset: number): string {
+  const handle = fs.openSync(file, "r");
+  try {
+    const length = Math.max(0, fs.fstatSync(handle).size - offset);
+    const buffer = Buffer.alloc(length);
+    fs.readSync(handle, buffer, 0, length, offset);
+    return buffer.toString("utf8");
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** The log's lines at warn and above (and any line that is not the logger's JSON, such as a crash), the last 40. */
+export function serverWarnings(log: string): string[] {
+  const quiet = new Set(["trace", "debug", "info"]);
+  return log
+    .split("\n")
+    .filter((line) => {
+      if (!line.trim()) return false;
+      try {
+        return !quiet.has((JSON.parse(line) as { level?: string }).level ?? "");
+      } catch {
+        return true;
+      }
+    })
+    .slice(-40);
+}
 
 export { expect };

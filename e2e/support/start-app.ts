@@ -28,24 +28,26 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
   },
 });
 
-// The app's output goes to the terminal as usual and to a file the tests read
-// (what the server logged: access lines, no secrets, no uncaught exceptions).
+// The app's output goes to a file only (debug lines included: tests read them), never
+// to the terminal: a failed test prints the warnings and errors the server logged while
+// it ran (fixtures.ts), so a CI log shows failures, not every request of every test.
 fs.mkdirSync(e2eRoot, { recursive: true });
 const logFile = fs.createWriteStream(e2eAppLog);
-app.stdout!.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
+let tail = "";
+const keep = (chunk: Buffer) => {
   logFile.write(chunk);
-});
-app.stderr!.on("data", (chunk: Buffer) => {
-  process.stderr.write(chunk);
-  logFile.write(chunk);
-});
+  tail = (tail + chunk.toString("utf8")).slice(-16_384);
+};
+app.stdout!.on("data", keep);
+app.stderr!.on("data", keep);
 
 const stop = async () => {
   app.kill("SIGTERM");
   await mail.close();
 };
 app.on("exit", (code) => {
+  // An app that stops on its own (it failed to start, or crashed) says why.
+  if (code) process.stderr.write(`the app exited with code ${code}; the end of its log:\n${tail}\n`);
   void mail.close().finally(() => process.exit(code ?? 0));
 });
 process.on("SIGTERM", () => void stop());

@@ -1,0 +1,80 @@
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test, uniqueEmail } from "./support/fixtures";
+import { e2eRoot } from "./support/paths";
+import { createScratchDatabase, startServedInstance, type ServedInstance } from "./support/served-instance";
+
+/**
+ * Over real sockets, against the app as `npm start` serves it: who a client is
+ * for the per-client limits.
+ */
+
+const base = Number(process.env.E2E_PORT ?? 3100);
+const dir = path.join(e2eRoot, "client-http");
+
+/** POST /api/auth/signin/email as a plain HTML form would (csrf cookie + token); where it redirects to. */
+async function askForLink(request: APIRequestContext, email: string, headers: Record<string, string>): Promise<string> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: "/" }, headers, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  return response.headers()["location"] ?? "";
+}
+
+const SENT = /\/api\/auth\/verify-request/;
+const CAPPED = /\/signin\?error=TooManyEmails&retryMinutes=\d+$/;
+
+test.describe("the per-client sign-in cap", () => {
+  test.describe.configure({ mode: "serial" });
+
+  let db: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let direct: ServedInstance;
+  let proxied: ServedInstance;
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    db = await createScratchDatabase("rehearsalhub_client_e2e");
+    const shared = { DATABASE_URL: db.url, SIGNIN_LIMIT_PER_IP: "3", WORKER: "off" };
+    // One after the other: the first applies the migrations.
+    direct = await startServedInstance({ port: base + 40, dataDir: path.join(dir, "direct"), env: { ...shared, APP_URL: `http://127.0.0.1:${base + 40}` } });
+    proxied = await startServedInstance({ port: base + 41, dataDir: path.join(dir, "proxied"), env: { ...shared, APP_URL: `http://127.0.0.1:${base + 41}`, TRUST_PROXY: "true" } });
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([direct?.stop(), proxied?.stop()]);
+    await db?.drop();
+  });
+
+  test("served directly, a client that forges a new X-Forwarded-For (and X-Real-IP, Forwarded) on every request is still one client", async () => {
+    const request = await playwrightRequest.newContext({ baseURL: direct.origin });
+    try {
+      const answers: string[] = [];
+      for (let i = 1; i <= 5; i++) {
+        answers.push(
+          await askForLink(request, uniqueEmail(`spray${i}`), {
+            "X-Forwarded-For": `198.51.100.${i}`,
+            "X-Real-IP": `198.51.100.${i}`,
+            Forwarded: `for=198.51.100.${i}`,
+          }),
+        );
+      }
+      expect(answers.slice(0, 3)).toEqual([expect.stringMatching(SENT), expect.stringMatching(SENT), expect.stringMatching(SENT)]);
+      expect(answers.slice(3)).toEqual([expect.stringMatching(CAPPED), expect.stringMatching(CAPPED)]);
+    } finally {
+      await request.dispose();
+    }
+  });
+
+  test("with TRUST_PROXY=true the right-most X-Forwarded-For entry (what the proxy saw) is the client; entries left of it are not", async () => {
+    const request = await playwrightRequest.newContext({ baseURL: proxied.origin });
+    try {
+      for (let i = 1; i <= 3; i++) {
+        expect(await askForLink(request, uniqueEmail(`behind${i}`), { "X-Forwarded-For": `198.51.100.${i}, 203.0.113.77` })).toMatch(SENT);
+      }
+      expect(await askForLink(request, uniqueEmail("behind4"), { "X-Forwarded-For": "198.51.100.4, 203.0.113.77" })).toMatch(CAPPED);
+      // Another client behind the same proxy has its own budget.
+      expect(await askForLink(request, uniqueEmail("other"), { "X-Forwarded-For": "203.0.113.78" })).toMatch(SENT);
+    } finally {
+      await request.dispose();
+    }
+  });
+});

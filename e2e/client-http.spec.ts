@@ -1,12 +1,12 @@
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { expect, test, uniqueEmail } from "./support/fixtures";
+import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import { e2eRoot } from "./support/paths";
 import { createScratchDatabase, startServedInstance, type ServedInstance } from "./support/served-instance";
 
 /**
  * Over real sockets, against the app as `npm start` serves it: who a client is
- * for the per-client limits.
+ * for the per-client limits, and what caches may keep of an API answer.
  */
 
 const base = Number(process.env.E2E_PORT ?? 3100);
@@ -75,6 +75,34 @@ test.describe("the per-client sign-in cap", () => {
       expect(await askForLink(request, uniqueEmail("other"), { "X-Forwarded-For": "203.0.113.78" })).toMatch(SENT);
     } finally {
       await request.dispose();
+    }
+  });
+});
+
+test.describe("API answers are never kept by a cache", () => {
+  const query = (path: string, input: unknown) => `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+  test("a signed-in tRPC query, its error answers, and a signed-out one carry Cache-Control: private, no-store", async ({ page, request }) => {
+    await signInByEmail(page, uniqueEmail("cache"));
+    await expect(page.getByLabel("Band name")).toBeVisible();
+    const answers = {
+      "band.list (200)": await page.request.get(query("band.list", null)),
+      "band.get of an unknown band (403/404)": await page.request.get(query("band.get", { bandId: "cl0000000000000000000000" })),
+      "band.get with a bad id (400)": await page.request.get(query("band.get", { bandId: "not an id" })),
+      "an unknown procedure (404)": await page.request.get(query("band.nope", null)),
+    };
+    expect(answers["band.list (200)"].status()).toBe(200);
+    expect(answers["band.get with a bad id (400)"].status()).toBe(400);
+    for (const [what, response] of Object.entries(answers)) expect(response.headers()["cache-control"], what).toBe("private, no-store");
+    const signedOut = await request.get(query("profile.get", null));
+    expect(signedOut.status()).toBe(401);
+    expect(signedOut.headers()["cache-control"]).toBe("private, no-store");
+  });
+
+  test("the session and sign-in routes carry it too", async ({ request }) => {
+    for (const url of ["/api/auth/session", "/api/auth/csrf"]) {
+      const response = await request.get(url);
+      expect(response.headers()["cache-control"], url).toMatch(/no-store/);
     }
   });
 });

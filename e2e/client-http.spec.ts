@@ -106,3 +106,14 @@ test.describe("API answers are never kept by a cache", () => {
     }
   });
 });
+
+test("input tRPC cannot decode is a 400 with a readable message over the wire, never a 500 or the decoder's words", async ({ request }) => {
+  for (const input of ['{"json":{"bandId":"abc"},"meta":{"values":{"bandId":["custom","Decimal"]}}}', '{"json":{"bandId":"abc"},"meta":{"values":["custom","x"]}}', '{"json":{"bandId":']) {
+    const response = await request.get(`/api/trpc/invite.preview?input=${encodeURIComponent(input)}`);
+    expect(response.status(), input).toBe(400);
+    const body = (await response.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(body.error.json.data.code, input).toBe("BAD_REQUEST");
+    expect(body.error.json.message, input).toMatch(/^This request's input could not be read/);
+    expect(response.headers()["cache-control"]).toBe("private, no-store");
+  }
+});

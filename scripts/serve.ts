@@ -53,7 +53,7 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const { port, dataDir, appUrl, databaseUrl: configuredDatabaseUrl, authSecret, worker, shutdownGraceSeconds } = startupEnv();
+  const { port, dataDir, appUrl, databaseUrl: configuredDatabaseUrl, authSecret, worker, shutdownGraceSeconds, trustProxy } = startupEnv();
   fs.mkdirSync(dataDir, { recursive: true });
 
   let databaseUrl = configuredDatabaseUrl;
@@ -82,7 +82,12 @@ async function main() {
   if (!dev) buildIfNeeded(env);
   if (worker === "inline") await ensureWorkerBundle();
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
+  // Served directly (no TRUST_PROXY): every request's forwarding headers are
+  // replaced by its socket address before Next.js sees it, so no client picks
+  // its own address for the per-client limits (scripts/socket-address.mjs).
+  // `next dev` hands this on to the server process it forks.
+  const preload = trustProxy ? [] : [`--import=${new URL("./socket-address-preload.mjs", import.meta.url).href}`];
+  const child = spawn(process.execPath, [...preload, nextBin, dev ? "dev" : "start", "--port", String(port)], { stdio: "inherit", env });
   log(`serving on ${appUrl}`);
   const exited = new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
 

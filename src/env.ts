@@ -187,6 +187,7 @@ export function startupEnv(): {
   authSecret: string | undefined;
   shutdownGraceSeconds: number;
   worker: "inline" | "off";
+  trustProxy: boolean;
 } {
   const e = checked(schema.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined }));
   return {
@@ -197,6 +198,7 @@ export function startupEnv(): {
     databaseUrl: process.env.DATABASE_URL || undefined,
     authSecret: process.env.AUTH_SECRET,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    trustProxy: e.TRUST_PROXY === "true",
   };
 }
 

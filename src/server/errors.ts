@@ -1,4 +1,5 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { ZodError } from "zod";
 import { SERVICE_UNAVAILABLE_DIGEST, SERVICE_UNAVAILABLE_RETRY_SECONDS } from "@/lib/service-unavailable";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
 
@@ -87,6 +88,23 @@ export function toAppError(error: unknown): AppError | null {
     if (code === "P2025") return new AppError("NOT_FOUND", "Not found.");
   }
   return null;
+}
+
+/**
+ * A request whose input cannot be decoded at all (not JSON, nested too deep, a
+ * key that reaches for a prototype, superjson metadata naming a type we do not
+ * know): a 400 in these words, never the decoder's own ("Maximum call stack
+ * size exceeded", "Unexpected token ...").
+ */
+export const UNDECODABLE_INPUT_MESSAGE = "This request's input could not be read: send plain JSON values, encoded as the app's own client does.";
+
+/**
+ * tRPC answers an input its JSON parser or transformer threw on with
+ * BAD_REQUEST (PARSE_ERROR for connection params) that carries the decoder's
+ * own error as its cause. Our own refusals carry an AppError or a ZodError.
+ */
+export function isUndecodableInput(code: TRPC_ERROR_CODE_KEY, cause: unknown): boolean {
+  return (code === "BAD_REQUEST" || code === "PARSE_ERROR") && cause instanceof Error && !(cause instanceof AppError) && !(cause instanceof ZodError);
 }
 
 /** One line for the server log: what the database said, without a stack. */

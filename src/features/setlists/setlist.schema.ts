@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { songIdSchema } from "@/features/songs/song.schema";
+import { dateSchema } from "@/lib/dates";
 import { idSchema } from "@/lib/ids";
 import { optionalText, text } from "@/lib/text";
 
 export const setlistIdSchema = idSchema("setlist");
 export const setlistNameSchema = text({ label: "A setlist name", max: 80, required: "Give the setlist a name, like “Friday at the Crown”.", tooLong: "Setlist names can be at most 80 characters." });
 /** When the set is played; null clears the date. */
-export const performAtSchema = z.coerce.date({ error: "Give a date and time for the gig." }).nullable();
+export const performAtSchema = dateSchema("The gig's date", "Give a date and time for the gig.").nullable();
 export const setlistNotesSchema = optionalText({ label: "Notes", max: 4000, multiline: true, tooLong: "Notes can be at most 4000 characters." });
 export const gigNotesSchema = optionalText({ label: "Gig notes", max: 300, tooLong: "Gig notes can be at most 300 characters." });
 

@@ -1,15 +1,15 @@
 import "server-only";
 
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { bandIdSchema } from "@/lib/ids";
 import { requireBandAccess } from "@/server/access/band-access";
 import type { BandRole } from "@/lib/roles";
 import type { SessionUser } from "@/server/auth/session";
-import { AppError, toAppError } from "@/server/errors";
+import { AppError, isUndecodableInput, toAppError, UNDECODABLE_INPUT_MESSAGE } from "@/server/errors";
 import { currentRequestId, log, withRequestId } from "@/server/log";
+import { transformer } from "./transformer";
 
 /**
  * The tRPC foundation: context, error shape, and the chain of base procedures
@@ -43,13 +43,14 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const appError = cause instanceof AppError ? cause : null;
       return {
         ...shape,
-        message: error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : shape.message,
+        message:
+          error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_MESSAGE : isUndecodableInput(error.code, cause) ? UNDECODABLE_INPUT_MESSAGE : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: appError?.status ?? shape.data.httpStatus,

@@ -168,6 +168,22 @@ describe("every API answer", () => {
     }
   });
 
+  it("is never kept by a cache: Cache-Control: private, no-store on answers and on errors", async () => {
+    const query = (path: string, input: unknown) => `${APP}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+    const answers = {
+      "a signed-in query": await trpcRoute.GET(new Request(query("band.list", null), { headers: { cookie } })),
+      "a signed-out query (401)": await trpcRoute.GET(new Request(query("band.list", null))),
+      "bad input (400)": await trpcRoute.GET(new Request(query("band.get", { bandId: "not an id" }), { headers: { cookie } })),
+      "an unknown procedure (404)": await trpcRoute.GET(new Request(query("band.nope", null), { headers: { cookie } })),
+      "a refused upload (401)": await uploadRoute.POST(new Request(`${APP}/api/bands/b1/songs/s1/versions`, { method: "POST" }), {
+        params: Promise.resolve({ bandId: "b1", songId: "s1" }),
+      }),
+    };
+    expect(answers["a signed-in query"].status).toBe(200);
+    expect(answers["bad input (400)"].status).toBe(400);
+    for (const [what, response] of Object.entries(answers)) expect(response.headers.get("cache-control"), what).toBe("private, no-store");
+  });
+
   it("keeps an upstream request id that looks like one, and replaces one that does not", async () => {
     const kept = await trpcRoute.GET(new Request(`${APP}/api/trpc/band.list`, { headers: { cookie, "x-request-id": "nginx-0123456789abcdef" } }));
     expect(kept.headers.get("x-request-id")).toBe("nginx-0123456789abcdef");

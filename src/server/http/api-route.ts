@@ -17,7 +17,8 @@ import { apiSecurityHeaders } from "./security-headers";
  * handler runs (origin-check.ts); attaches the request id to every log line
  * written while the handler runs; turns anything the handler throws into the
  * mapped JSON error (never an escaped exception, never a stack); sets the
- * security headers; and writes exactly one access line: method, path (never the
+ * security headers and `Cache-Control: private, no-store` (unless the route
+ * sets its own); and writes exactly one access line: method, path (never the
  * query string: it carries tokens), status, duration.
  *
  * This, not src/proxy.ts, is where API routes get these guarantees: the proxy
@@ -25,6 +26,9 @@ import { apiSecurityHeaders } from "./security-headers";
  * are outside it altogether (behind a proxy Next.js buffers a request's whole
  * body in memory and cuts it at 10 MB, which would break streamed uploads).
  */
+
+/** Every API answer's caching unless its route says otherwise. */
+export const API_CACHE_CONTROL = "private, no-store";
 
 /** Marks handlers built here, so a test can prove every API route is. */
 export const API_ROUTE = Symbol.for("rehearsalhub.apiRoute");
@@ -70,7 +74,14 @@ async function handleApiRequest<T>(
   const requestId = requestIdOf(head);
   return withRequestId(requestId, async () => {
     const started = performance.now();
-    const extraHeaders = { ...apiSecurityHeaders(head.pathname, env().appUrl.startsWith("https://")), "x-request-id": requestId };
+    const extraHeaders = {
+      ...apiSecurityHeaders(head.pathname, env().appUrl.startsWith("https://")),
+      // What an API answers depends on who asks (a band's members and their emails,
+      // a session): neither the browser nor a shared cache may keep it. A route that
+      // can be cached differently (the audio bytes) sets its own.
+      "Cache-Control": API_CACHE_CONTROL,
+      "x-request-id": requestId,
+    };
     const origin = options.acceptsCrossSite ? { ok: true as const } : originCheckOf(head);
     let result: T;
     if (origin.ok) {

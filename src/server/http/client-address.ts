@@ -3,16 +3,14 @@ import "server-only";
 /**
  * The address a request came from, for per-client limits.
  *
- * `next start` gives route handlers no socket: it records the peer's address in
- * X-Forwarded-For itself, and only when the request did not already carry that
- * header. So:
+ * Route handlers get no socket from Next.js, only the X-Forwarded-For header:
+ * - served directly (TRUST_PROXY unset, the default): `npm start` replaces
+ *   whatever forwarding headers a client sent with the socket's address before
+ *   Next.js sees the request (scripts/socket-address.mjs), so the header is
+ *   exactly that one address and no client can choose its own.
  * - TRUST_PROXY=true (one reverse proxy in front appends or sets the header):
  *   the right-most entry, the address that proxy saw. Entries to its left were
  *   written by the client and are never used.
- * - otherwise: the header exactly as it arrived, as one key. For a direct client
- *   that is the socket address Next wrote; a client that sends its own header
- *   chooses its key, so the per-client cap is a brake and the per-address cap is
- *   the guarantee. Behind a proxy, set TRUST_PROXY=true to make it exact.
  */
 export function clientAddress(headers: Headers, { trustProxy }: { trustProxy: boolean }): string | null {
   const forwarded = headers.get("x-forwarded-for")?.trim();

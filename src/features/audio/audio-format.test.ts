@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeWav } from "@/test/wav";
-import { detectAudioFormat } from "./audio-format";
+import { detectAudioFormat, SNIFF_BYTES } from "./audio-format";
 
 const bytes = (...parts: (string | number[] | Buffer)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : Buffer.from(p))));
@@ -41,5 +41,12 @@ describe("detectAudioFormat (by bytes, never by name)", () => {
     ["empty", Buffer.alloc(0)],
   ])("refuses %s", async (_label, head) => {
     expect(await detectAudioFormat(head)).toBeNull();
+  });
+
+  it("judges exactly the first SNIFF_BYTES, however many bytes it is handed (one answer on every way in)", async () => {
+    // An ID3 tag that ends past the sniffed bytes, then a playlist: what follows the tag must not change the answer.
+    const tagged = Buffer.concat([bytes("ID3", [4, 0, 0, 0, 0x01, 0x1c, 0x20]), Buffer.alloc(20_000), Buffer.from("#EXTM3U\nfile:///x\n")]);
+    const answers = await Promise.all([SNIFF_BYTES, 20_000, tagged.length].map((n) => detectAudioFormat(tagged.subarray(0, n))));
+    expect(answers.map((a) => a?.contentType ?? null)).toEqual(Array(3).fill(answers[0]?.contentType ?? null));
   });
 });

@@ -28,9 +28,14 @@ const ACCEPTED: Record<string, AudioFormat> = {
   webm: { ext: "webm", contentType: "audio/webm", audioOnlyCheck: true },
 };
 
-/** The audio format of a file from its first bytes (never its name), or null when it is not audio we accept. */
+/**
+ * The audio format of a file from its first SNIFF_BYTES (never its name), or
+ * null when it is not audio we accept. Exactly those bytes are judged, however
+ * many the caller happens to hold (a stream's first chunk may be larger), so a
+ * file gets the same answer on every way in.
+ */
 export async function detectAudioFormat(head: Uint8Array): Promise<AudioFormat | null> {
-  const detected = await fileTypeFromBuffer(head);
+  const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
   return (detected && ACCEPTED[detected.ext]) || null;
 }
 

@@ -35,6 +35,8 @@ describe("mediaToolsWarning", () => {
 
   it("says loudly that the npm fallback is an unmaintained 2018 build, and how to fix it", () => {
     expect(mediaToolsWarning(npm, npmProbe)).toMatch(/No maintained ffmpeg .* 2018, with known vulnerabilities.*apt-get install ffmpeg.*FFMPEG_PATH/);
+    // FFMPEG_PATH pointed at the npm package's binary is that same build.
+    expect(mediaToolsWarning({ ...npm, source: "configured" }, { ...npmProbe, source: "configured" })).toMatch(/No maintained ffmpeg/);
   });
 
   it("names a missing or mismatched ffprobe", () => {

@@ -34,7 +34,8 @@ export function chooseTool(
  * but an unmaintained decoder still reads attackers' bytes.
  */
 export function mediaToolsWarning(ffmpeg: ToolChoice & { version: string }, ffprobe: (ToolChoice & { version: string }) | null): string | null {
-  if (ffmpeg.source === "npm package") {
+  // Configured or not, the npm package's binary is the same 2018 build.
+  if (ffmpeg.source === "npm package" || /[\\/]@ffmpeg-installer[\\/]/.test(ffmpeg.path)) {
     return (
       `No maintained ffmpeg was found: uploads are decoded by the ffmpeg ${ffmpeg.version} build shipped in an npm package (from 2018, with known vulnerabilities). ` +
       "Install your system's ffmpeg package (e.g. apt-get install ffmpeg) or set FFMPEG_PATH and FFPROBE_PATH, then restart."

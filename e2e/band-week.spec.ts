@@ -13,6 +13,11 @@ import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/
  */
 
 const setOrder = (page: Page) => page.getByTestId("set-song").locator(".set-song-title").allTextContents();
+/**
+ * The server's answer to the page's next reorder. The list shows a new order the moment it
+ * is asked for (before the server has it), so the order on screen proves nothing saved.
+ */
+const reorderAnswer = (page: Page) => page.waitForResponse((r) => r.request().method() === "POST" && /\/api\/trpc\/(?:[^?]*,)?setlist\.setSongs(?:[,?]|$)/.test(r.url()));
 
 test("names and parts, a setlist reordered by keyboard and printed, readiness of two members", async ({ browser, page, screenshotDir }) => {
   test.setTimeout(240_000);
@@ -139,16 +144,20 @@ test("names and parts, a setlist reordered by keyboard and printed, readiness of
 
   // ---- reorder by keyboard: the Move buttons, then dnd-kit's keyboard mode on a drag handle
   await page.getByRole("button", { name: "Move Closer up" }).focus();
+  const movedUp = reorderAnswer(page);
   await page.keyboard.press("Enter");
   await expect.poll(() => setOrder(page)).toEqual(["Opener", "Closer", "Slow One"]);
+  expect((await movedUp).ok()).toBe(true);
   await page.getByRole("button", { name: "Drag Opener to reorder" }).focus();
   await page.keyboard.press("Space");
   await expect(page.getByRole("status").filter({ hasText: "Opener is over position 1." })).toBeAttached();
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("status").filter({ hasText: "Opener is over position 2." })).toBeAttached();
+  const dropped = reorderAnswer(page);
   await page.keyboard.press("Space");
   await expect(page.getByRole("status").filter({ hasText: "Opener dropped at position 2." })).toBeAttached();
   await expect.poll(() => setOrder(page)).toEqual(["Closer", "Opener", "Slow One"]);
+  expect((await dropped).ok()).toBe(true);
   await page.reload();
   expect(await setOrder(page)).toEqual(["Closer", "Opener", "Slow One"]);
 

@@ -122,6 +122,8 @@ test("a recording survives a reload: it is offered on return and uploads, or is 
   expect(await storedRecordings(page)).toEqual({ recordings: 0, chunks: 0 });
   await page.reload();
   await expect(page.getByTestId("recorder-status")).toHaveText(/Ready/);
+  // "Ready" and no offer are also what the page shows before it has read the stored recordings.
+  await expect(page.getByTestId("recorder")).toHaveAttribute("data-stored-checked", "true");
   await expect(offer).toHaveCount(0);
   await expect(page.getByTestId("take-row")).toHaveCount(1);
 });
@@ -135,8 +137,8 @@ test("a recording under way in another tab is not offered as unfinished; once th
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByTestId("recorder-status")).toHaveText(/Ready/);
-  // The stored recordings are read right after hydration; give that time to show anything.
-  await other.waitForTimeout(1_500);
+  // Nothing offered, once the page has read the stored recordings (not after a fixed time).
+  await expect(other.getByTestId("recorder")).toHaveAttribute("data-stored-checked", "true");
   await expect(other.getByTestId("recording-offer")).toHaveCount(0);
 
   // The recording tab closes without stopping: now the recording is unfinished.

@@ -50,6 +50,8 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   const [storageWarning, setStorageWarning] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [offers, setOffers] = useState<{ recording: StoredRecording; state: OfferState }[]>([]);
+  // Whether the recordings kept in this browser have been read (then `offers` is what they left).
+  const [storedChecked, setStoredChecked] = useState(false);
   const live = useRef<Live | null>(null);
   const clock = useRef<RecordingClock | null>(null);
   const stored = useRef<StoredRecording | null>(null);
@@ -64,9 +66,11 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
         if (cancelled) return;
         const left = unfinishedRecordings(all, songId, stored.current?.id ?? null).filter((r) => !elsewhere.has(r.id));
         setOffers(left.map((recording) => ({ recording, state: { kind: "idle" } })));
+        setStoredChecked(true);
       })
       .catch(() => {
         // No IndexedDB (a private window in some browsers): nothing can have been kept.
+        if (!cancelled) setStoredChecked(true);
       });
     return () => {
       cancelled = true;
@@ -305,7 +309,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   }
 
   return (
-    <section className="stack-sm recorder" aria-labelledby="record-heading">
+    <section className="stack-sm recorder" aria-labelledby="record-heading" data-testid="recorder" data-stored-checked={storedChecked ? "true" : "false"}>
       <h2 id="record-heading" className="section-title">
         Record a take
       </h2>

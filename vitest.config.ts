@@ -27,7 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["src/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
+          include: ["src/**/*.int.test.ts", "prisma/**/*.int.test.ts", "bench/**/*.int.test.ts"],
           environment: "node",
           setupFiles: ["src/test/isolate-data-dir.ts"],
           pool: "forks",

@@ -12,9 +12,16 @@
  * - the worker's peak resident memory, sampled every 100 ms, for the worker
  *   process alone and with its ffmpeg/ffprobe children (target < 250 MB);
  * - band.get over HTTP (tRPC, a real session) while idle and while the take
- *   is processed: p50/p99 and the ratio (target p99 <= 2x idle).
+ *   is processed: p50/p99 and the ratio (target p99 <= 2x idle);
+ * - the reference, measured in the same run before and after the take is
+ *   processed (A B A): the same ffmpeg alone decoding the same file
+ *   (`-f null`), and processing time as a ratio to it.
+ *
+ * BENCH_QUICK=1 (or --quick): a 1-minute file and fewer band.get calls.
+ * Everything it starts is stopped when it ends, fails or is interrupted
+ * (bench/lib/processes.ts).
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -24,20 +31,22 @@ import { createPrismaClient } from "../src/server/db/client";
 import { WORKER_START_ARGS } from "../scripts/worker-bundle.mjs";
 import { treeRssMiB } from "./process-rss";
 import { startDbServer } from "./start-db-server";
+import { onStop, quick, runBench, runToEnd, spawnGroup } from "./lib/processes";
+import { mediaTools } from "../src/server/media/tools";
 
-const MINUTES = Number(process.env.BENCH_PIPELINE_MINUTES ?? 60);
+const MINUTES = Number(process.env.BENCH_PIPELINE_MINUTES ?? (quick ? 1 : 60));
+const WARM_CALLS = quick ? 10 : 100;
+const IDLE_CALLS = quick ? 30 : 300;
 const port = Number(process.env.BENCH_PORT ?? 3195);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-bench-pipeline-"));
 const dataDir = path.join(tmp, "app");
-const children: ChildProcess[] = [];
 const log = (line: string) => console.log(`[bench:pipeline] ${line}`);
 
 async function startApp(databaseUrl: string): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawnGroup("app", process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MAX_UPLOAD_MB: "4096", WORKER: "off", LOG_LEVEL: "warn" },
   });
-  children.push(child);
   for (let i = 0; i < 2400; i++) {
     if (child.exitCode !== null) throw new Error("the app exited during start-up");
     if (await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((r) => r.ok, () => false)) return;
@@ -48,11 +57,10 @@ async function startApp(databaseUrl: string): Promise<void> {
 
 function startWorker(databaseUrl: string): ChildProcess {
   // As `npm run worker` starts it (package.json), flags included.
-  const child = spawn(process.execPath, [...WORKER_START_ARGS, "--poll-seconds", "0.5"], {
+  const child = spawnGroup("worker", process.execPath, [...WORKER_START_ARGS, "--poll-seconds", "0.5"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
   });
-  children.push(child);
   return child;
 }
 
@@ -87,13 +95,27 @@ async function bandGetMs(url: string, cookie: string): Promise<number> {
   return performance.now() - started;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
+/** The reference: the pipeline's own ffmpeg decoding the whole file to nothing, wall time in ms. */
+async function decodeAloneMs(ffmpeg: string, file: string): Promise<number> {
+  const started = performance.now();
+  await runToEnd("ffmpeg (reference)", ffmpeg, ["-v", "error", "-nostdin", "-i", file, "-f", "null", "-"]);
+  return performance.now() - started;
+}
+
 async function main() {
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await startDbServer(path.join(tmp, "db"), children));
+  onStop("temporary directory", () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? (await startDbServer(path.join(tmp, "db")));
   const db = createPrismaClient(databaseUrl);
   const user = await db.user.create({ data: { email: `pipeline-${randomUUID().slice(0, 8)}@example.test`, emailVerified: new Date() } });
   const sessionToken = randomBytes(32).toString("hex");
@@ -105,15 +127,18 @@ async function main() {
 
   const wav = path.join(tmp, "hour.wav");
   log(`making a ${MINUTES}-minute stereo 44.1 kHz WAV…`);
-  execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", `anoisesrc=color=pink:amplitude=0.25:sample_rate=44100:duration=${MINUTES * 60}`, "-ac", "2", "-c:a", "pcm_s16le", wav]);
+  await runToEnd("ffmpeg (making the file)", "ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", `anoisesrc=color=pink:amplitude=0.25:sample_rate=44100:duration=${MINUTES * 60}`, "-ac", "2", "-c:a", "pcm_s16le", wav]);
   log(`starting the app (builds when needed) and a worker…`);
   await startApp(databaseUrl);
   const worker = startWorker(databaseUrl);
   await new Promise((r) => setTimeout(r, 5_000));
 
-  for (let i = 0; i < 100; i++) await bandGetMs(bandGetUrl, cookie);
+  for (let i = 0; i < WARM_CALLS; i++) await bandGetMs(bandGetUrl, cookie);
   const idle: number[] = [];
-  for (let i = 0; i < 300; i++) idle.push(await bandGetMs(bandGetUrl, cookie));
+  for (let i = 0; i < IDLE_CALLS; i++) idle.push(await bandGetMs(bandGetUrl, cookie));
+  const ffmpeg = mediaTools().ffmpeg.path;
+  log(`reference: ${ffmpeg} alone decoding the file…`);
+  const decodeMs = [await decodeAloneMs(ffmpeg, wav)];
 
   const idleRss = treeRssMiB(worker.pid!);
   log("uploading…");
@@ -148,6 +173,7 @@ async function main() {
   clearInterval(sampler);
   const row = await db.version.findUniqueOrThrow({ where: { id: versionId } });
   await db.$disconnect();
+  decodeMs.push(await decodeAloneMs(ffmpeg, wav));
   if (state === "FAILED") throw new Error(`processing failed: ${row.processingError}`);
 
   const realMs = MINUTES * 60_000;
@@ -158,6 +184,8 @@ async function main() {
     ["audio", `${MINUTES} min stereo 44.1 kHz 16-bit WAV, ${(fs.statSync(wav).size / 1024 / 1024).toFixed(0)} MiB`, ""],
     ["upload (route, to disk)", `${(uploadMs / 1000).toFixed(1)} s`, ""],
     ["processing wall time", `${(processingMs / 1000).toFixed(1)} s = 1/${(realMs / processingMs).toFixed(0)} of real time`, `target <= 1/30: ${processingMs <= realMs / 30 ? "met" : "MISSED"}`],
+    ["reference: ffmpeg alone decoding the file (before / after)", `${decodeMs.map((ms) => (ms / 1000).toFixed(1)).join(" / ")} s`, ""],
+    ["processing / reference (median of the two)", `${(processingMs / median(decodeMs)).toFixed(1)}x, +${((processingMs - median(decodeMs)) / 1000).toFixed(1)} s`, `worst ${(processingMs / Math.min(...decodeMs)).toFixed(1)}x; no target (for reading across runs)`],
     ["worker idle RSS (before the upload)", `${idleRss.toFixed(0)} MiB`, ""],
     ["worker peak RSS (node + ffmpeg children)", `${peakTree.toFixed(0)} MiB (node alone ${peakWorker.toFixed(0)}, children alone ${peakChildren.toFixed(0)} MiB)`, `target < 250 MB: ${peakTree * 1.048576 < 250 ? "met" : "MISSED"}`],
     ["band.get idle p50 / p99", `${percentile(idle, 50).toFixed(1)} / ${idleP99.toFixed(1)} ms (${idle.length} calls)`, ""],
@@ -169,17 +197,4 @@ async function main() {
   for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    // Last started first: the worker stops cleanly while the database is still there, then the app, then the database.
-    for (const child of [...children].reverse()) {
-      if (child.exitCode !== null) continue;
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
-    setTimeout(() => fs.rmSync(tmp, { recursive: true, force: true }), 2_000);
-  });
+runBench(main);

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawnGroup } from "./lib/processes";
 
 /**
  * Starts bench/db-server.ts (an embedded PGlite served over the wire protocol)
  * on `dataDir` in its own process, so the database does not share the
- * benchmark's event loop; resolves with its URL once it is listening.
+ * benchmark's event loop; resolves with its URL once it is listening. It is
+ * stopped with everything else the benchmark started (bench/lib/processes.ts).
  */
-export function startDbServer(dataDir: string, children: ChildProcess[]): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/db-server.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
+export function startDbServer(dataDir: string): Promise<string> {
+  const child = spawnGroup("database", process.execPath, ["--import", "tsx", "bench/db-server.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {

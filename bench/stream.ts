@@ -22,10 +22,14 @@
  * - 1000 streams aborted at random moments: files left open on the server.
  *
  * and prints the table with the targets' ratios. BENCH_SECONDS (per phase),
- * BENCH_ROUNDS, BENCH_PORT (uses it and the next five ports).
+ * BENCH_ROUNDS, BENCH_PORT (uses it and the next five ports); BENCH_QUICK=1
+ * (or --quick): 1 s phases, 1 round, 50 aborted streams, a 10 MB big take.
+ * Everything it starts is stopped when it ends, fails or is interrupted
+ * (bench/lib/processes.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { startDbServer } from "./start-db-server";
+import { onStop, quick, runBench, runToEnd, spawnGroup } from "./lib/processes";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -47,16 +51,15 @@ const runDir = path.join(benchRoot, `run-${Date.now().toString(36)}`);
 const basePort = Number(process.env.BENCH_PORT ?? 3190);
 const ports = { app: basePort, offloadApp: basePort + 1, nginx: basePort + 2, nginxStatic: basePort + 3, plain: basePort + 4, custom: basePort + 5 };
 const origin = `http://127.0.0.1:${ports.app}`;
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 1 : 5));
+const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 1 : 2));
 const CONNECTIONS = 32;
 const RANGE_BYTES = 64 * 1024;
 const SLOW_CLIENTS = 8;
-const SLOW_SECONDS = Math.max(6, seconds + 2);
-const ABORTED_STREAMS = 1000;
+const SLOW_SECONDS = quick ? 2 : Math.max(6, seconds + 2);
+const ABORTED_STREAMS = quick ? 50 : 1000;
+const BIG_TAKE_BYTES = (quick ? 10 : 100) * 1024 * 1024;
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-const children: ChildProcess[] = [];
-const stoppers: (() => Promise<void>)[] = [];
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -80,7 +83,7 @@ function fingerprint(): string {
   return hash.digest("hex");
 }
 
-function prepareBuild(env: NodeJS.ProcessEnv) {
+async function prepareBuild(env: NodeJS.ProcessEnv) {
   const stamp = path.join(appDir, ".next", "bench-stamp");
   const print = fingerprint();
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === print) {
@@ -100,13 +103,12 @@ function prepareBuild(env: NodeJS.ProcessEnv) {
     fs.copyFileSync(from, path.join(appDir, to));
   }
   const started = Date.now();
-  const result = spawnSync(process.execPath, [nextBin, "build"], {
+  await runToEnd("the benchmark build", process.execPath, [nextBin, "build"], {
     cwd: appDir,
     stdio: ["ignore", "ignore", "inherit"],
     // Like `npm start`, the build runs with a database (some pages render at build time).
     env: { ...env, NEXT_DIST_DIR: ".next" },
   });
-  if (result.status !== 0) throw new Error("the benchmark build failed");
   fs.writeFileSync(stamp, print);
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
@@ -120,7 +122,7 @@ async function startDatabase(dataDir: string): Promise<string> {
     await applyMigrations(external);
     return external;
   }
-  return startDbServer(dataDir, children);
+  return startDbServer(dataDir);
 }
 
 type Take = { versionId: string; storageKey: string; file: string; size: number };
@@ -144,7 +146,7 @@ async function seed(databaseUrl: string, storageDir: string) {
       return { versionId: version.id, storageKey, file: path.join(storageDir, storageKey), size: bytes.length };
     };
     const wav = makeWav({ seconds: 30, sampleRate: 44_100, channels: 2 }); // ~5.3 MB
-    const bigData = 100 * 1024 * 1024;
+    const bigData = BIG_TAKE_BYTES;
     const takes = {
       main: await addTake(wav, "bench.wav"),
       // The same bytes under other keys, so each route's aborted streams are counted on their own file.
@@ -169,22 +171,19 @@ async function waitFor(url: string, child: ChildProcess, what: string) {
 }
 
 async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: appDir, stdio: ["ignore", "ignore", "inherit"], env });
-  children.push(child);
+  const child = spawnGroup(`the app on ${port}`, process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: appDir, stdio: ["ignore", "ignore", "inherit"], env });
   await waitFor(`http://127.0.0.1:${port}/api/auth/csrf`, child, "the app");
   return child;
 }
 
 async function startCustomServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "custom-server.ts", String(ports.custom)], { cwd: appDir, stdio: ["ignore", "ignore", "inherit"], env });
-  children.push(child);
+  const child = spawnGroup("the custom server", process.execPath, ["--import", "tsx", "custom-server.ts", String(ports.custom)], { cwd: appDir, stdio: ["ignore", "ignore", "inherit"], env });
   await waitFor(`http://127.0.0.1:${ports.custom}/api/auth/csrf`, child, "the custom server");
   return child;
 }
 
 async function startPlainNode(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/plain-node-server.ts", file, String(ports.plain)], { stdio: ["ignore", "ignore", "inherit"] });
-  children.push(child);
+  const child = spawnGroup("the plain Node server", process.execPath, ["--import", "tsx", "bench/plain-node-server.ts", file, String(ports.plain)], { stdio: ["ignore", "ignore", "inherit"] });
   await waitFor(`http://127.0.0.1:${ports.plain}/`, child, "the plain Node server");
   return child;
 }
@@ -367,6 +366,7 @@ async function main() {
   const dataDir = path.join(runDir, "data");
   const storageDir = path.join(dataDir, "audio");
   fs.mkdirSync(storageDir, { recursive: true });
+  onStop("run directory", () => fs.rmSync(runDir, { recursive: true, force: true }));
   const databaseUrl = await startDatabase(dataDir);
   log(`database: ${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL" : "embedded PGlite (own process)"}`);
   const env: NodeJS.ProcessEnv = {
@@ -382,7 +382,7 @@ async function main() {
     AUDIO_OFFLOAD: "",
     NEXT_DIST_DIR: ".next",
   };
-  prepareBuild(env);
+  await prepareBuild(env);
   const { cookie, takes, wav } = await seed(databaseUrl, storageDir);
   const app = await startApp({ ...env, PORT: String(ports.app), BENCH_BARE_KEY: takes.main.storageKey }, ports.app);
   await startApp({ ...env, PORT: String(ports.offloadApp), AUDIO_OFFLOAD: "x-accel" }, ports.offloadApp);
@@ -394,7 +394,7 @@ async function main() {
     // nginx on its own, as fast as it serves a static file: what offloading is measured against.
     extraHttp: `server { listen 127.0.0.1:${ports.nginxStatic}; location /bench-static/ { alias ${storageDir}/; sendfile on; tcp_nopush on; max_ranges 1; } }`,
   });
-  stoppers.push(nginx.stop);
+  onStop("nginx", nginx.stop);
   const plain = await startPlainNode(takes.main.file);
   const custom = await startCustomServer({ ...env, PORT: String(ports.custom) });
 
@@ -478,7 +478,7 @@ async function main() {
   console.log("");
   printTable([
     ["resources", "value", "target", "met"],
-    [`RSS added by ${SLOW_CLIENTS} slow clients (new route, ~100 MB take; ${slow.before.toFixed(0)} -> ${slow.rssMax.toFixed(0)} MiB, ${slow.receivedMiB.toFixed(0)} MiB read)`, `${slow.added.toFixed(1)} MiB`, "< 30 MiB", slow.added < 30 ? "yes" : "NO"],
+    [`RSS added by ${SLOW_CLIENTS} slow clients (new route, ~${(takes.big.size / 1e6).toFixed(0)} MB take; ${slow.before.toFixed(0)} -> ${slow.rssMax.toFixed(0)} MiB, ${slow.receivedMiB.toFixed(0)} MiB read)`, `${slow.added.toFixed(1)} MiB`, "< 30 MiB", slow.added < 30 ? "yes" : "NO"],
     [`files left open after ${ABORTED_STREAMS} aborted streams, new route`, String(leftOpenNew), "0", leftOpenNew === 0 ? "yes" : "NO"],
     [`files left open after ${ABORTED_STREAMS} aborted streams, App Router baseline`, String(leftOpenBaseline), "(for information)", ""],
   ]);
@@ -488,23 +488,4 @@ async function main() {
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function shutdown(code: number) {
-  for (const stop of stoppers) await stop().catch(() => {});
-  for (const child of children.reverse()) {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
-  }
-  fs.rmSync(runDir, { recursive: true, force: true });
-  process.exit(code);
-}
-
-main().then(
-  () => shutdown(0),
-  (error: unknown) => {
-    console.error("[bench] failed:", error);
-    void shutdown(1);
-  },
-);
-process.on("SIGINT", () => void shutdown(130));
+runBench(main);

@@ -49,6 +49,19 @@ describe("startupEnv (what npm start reads)", () => {
   });
 });
 
+describe("the benchmark's reference page", () => {
+  it("is off unless BENCH_PAGES=true, in production as in development", () => {
+    withEnv({ BENCH_PAGES: undefined, NODE_ENV: "development" });
+    expect(env().benchPagesEnabled).toBe(false);
+    resetEnvForTests();
+    withEnv({ BENCH_PAGES: "true", NODE_ENV: "production" });
+    expect(env().benchPagesEnabled).toBe(true);
+    resetEnvForTests();
+    withEnv({ BENCH_PAGES: "yes" });
+    expect(() => env()).toThrow(/BENCH_PAGES/);
+  });
+});
+
 describe("storage configuration", () => {
   const s3Vars = { STORAGE: "s3", S3_BUCKET: "band-audio", S3_ENDPOINT: "http://127.0.0.1:9000", S3_REGION: "eu-west-1", S3_FORCE_PATH_STYLE: "true" };
 

@@ -20,6 +20,8 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(100_000).default(500),
   // The outbox page shows every locally delivered mail: never open by default in production.
   OUTBOX_PAGE: z.enum(["true", "false"]).optional(),
+  // The benchmark's reference page (/bench/hydration-floor): a 404 unless a benchmark turns it on.
+  BENCH_PAGES: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Per-client cap on sign-in emails: "<count>" per 15 minutes, "<count>/<minutes>", or "off".
   SIGNIN_LIMIT_PER_IP: z
@@ -101,6 +103,7 @@ export type Env = {
   storageDir: string;
   maxUploadBytes: number;
   outboxPageEnabled: boolean;
+  benchPagesEnabled: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** null: no per-client cap. */
   signInLimitPerClient: { points: number; minutes: number } | null;
@@ -137,6 +140,7 @@ export function env(): Env {
     storageDir: path.resolve(/*turbopackIgnore: true*/ e.STORAGE_DIR ?? path.join(dataDir, "audio")),
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     outboxPageEnabled: e.OUTBOX_PAGE ? e.OUTBOX_PAGE === "true" : e.NODE_ENV !== "production",
+    benchPagesEnabled: e.BENCH_PAGES === "true",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
     signInLimitPerClient: parsePerClientLimit(e.SIGNIN_LIMIT_PER_IP),
     trustProxy: e.TRUST_PROXY === "true",

@@ -90,6 +90,6 @@ export function runTool(file: string, args: string[], options: RunOptions): Prom
 export function lastErrorLine(stderrTail: string, paths: string[]): string {
   const lines = stderrTail.split("\n").map((l) => l.trim()).filter(Boolean);
   let line = lines.at(-1) ?? "";
-  for (const p of paths) line = line.split(p).join("the file");
+  for (const p of paths) line = line.split(`file:${p}`).join("the file").split(p).join("the file");
   return line.replace(/\[[a-z0-9_]+ @ 0x[0-9a-f]+\]\s*/gi, "").slice(0, 200);
 }

@@ -310,11 +310,11 @@ describe("unsubscribe links", () => {
     await runNotifyJob({ kind: "take", versionId }, { db: t.db, send: out.send });
     const token = tokenOf(out.mails[0]!);
 
-    expect(await previewUnsubscribe(t.db, token)).toEqual({ scope: "emails about new takes", email: b.owner.email, done: false });
+    expect(await previewUnsubscribe(t.db, token)).toEqual({ scope: "emails about new takes", email: b.owner.email, state: "ready" });
     expect(await callerFor(t.db, b.owner).notification.get()).toMatchObject({ takes: "INSTANT" });
-    expect(await unsubscribe(t.db, token)).toMatchObject({ done: true });
+    expect(await unsubscribe(t.db, token)).toMatchObject({ state: "done" });
     expect(await callerFor(t.db, b.owner).notification.get()).toEqual({ takes: "OFF", replies: "INSTANT", mentions: "INSTANT" });
-    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ done: true });
+    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ state: "used" });
     expect(await unsubscribe(t.db, "x".repeat(43))).toBeNull();
     expect(await previewUnsubscribe(t.db, "not a token")).toBeNull();
   });
@@ -330,5 +330,42 @@ describe("unsubscribe links", () => {
     expect(await previewUnsubscribe(t.db, tokenOf(mail))).toMatchObject({ scope: "the daily digest (everything you get once a day)" });
     await unsubscribe(t.db, tokenOf(mail));
     expect(await callerFor(t.db, b.other).notification.get()).toEqual({ takes: "OFF", replies: "OFF", mentions: "INSTANT" });
+  });
+
+  it("a link works once: used again after the mail was turned back on, it changes nothing and says so", async () => {
+    const b = await band();
+    await choose(b.owner, { takes: "INSTANT" });
+    const out = outbox();
+    await runNotifyJob({ kind: "take", versionId: await upload(b.member!, b.band.id, b.songId) }, { db: t.db, send: out.send });
+    const token = tokenOf(out.mails[0]!);
+    expect(await unsubscribe(t.db, token)).toMatchObject({ state: "done" });
+    await choose(b.owner, { takes: "INSTANT" }); // changed their mind
+    expect(await unsubscribe(t.db, token)).toEqual({ scope: "emails about new takes", email: b.owner.email, state: "used" });
+    expect(await callerFor(t.db, b.owner).notification.get()).toMatchObject({ takes: "INSTANT" });
+    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ state: "used" });
+  });
+
+  it("two uses at once: one turns the mail off, the other changes nothing", async () => {
+    const b = await band();
+    await choose(b.owner, { takes: "INSTANT" });
+    const out = outbox();
+    await runNotifyJob({ kind: "take", versionId: await upload(b.member!, b.band.id, b.songId) }, { db: t.db, send: out.send });
+    const token = tokenOf(out.mails[0]!);
+    const results = await Promise.all([unsubscribe(t.db, token), unsubscribe(t.db, token)]);
+    expect(results.map((r) => r!.state).sort()).toEqual(["done", "used"]);
+  });
+
+  it("a link expires 90 days after its mail: nothing changes, and it says so", async () => {
+    const b = await band();
+    await choose(b.owner, { takes: "INSTANT" });
+    const out = outbox();
+    await runNotifyJob({ kind: "take", versionId: await upload(b.member!, b.band.id, b.songId) }, { db: t.db, send: out.send });
+    const token = tokenOf(out.mails[0]!);
+    const later = new Date(Date.now() + 90 * 24 * 60 * 60 * 1000 + 1000);
+    expect(await previewUnsubscribe(t.db, token, later)).toMatchObject({ state: "expired" });
+    expect(await unsubscribe(t.db, token, later)).toMatchObject({ state: "expired" });
+    expect(await callerFor(t.db, b.owner).notification.get()).toMatchObject({ takes: "INSTANT" });
+    // Not used up by the attempt: still good within its 90 days.
+    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ state: "ready" });
   });
 });

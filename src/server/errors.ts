@@ -35,6 +35,7 @@ export type ErrorReason =
   | "EMAIL_MISMATCH"
   | "LAST_OWNER"
   | "ROLE_NOT_ALLOWED"
+  | "NAME_TAKEN"
   | "RATE_LIMITED";
 
 export class AppError extends Error {

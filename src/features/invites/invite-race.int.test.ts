@@ -97,7 +97,7 @@ describe(`joinLink.join race on ${backend}`, () => {
       const { band, owner } = await createBandWith(t.db);
       const { link } = await callerFor(t.db, owner).joinLink.create({ bandId: band.id, maxUses: 5, expiresInDays: 7 });
       const token = tokenOf(link);
-      const people = await Promise.all(Array.from({ length: PARALLEL }, () => createUser(t.db, "joiner")));
+      const people = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => createUser(t.db, `joiner${i}`)));
       const results = await Promise.allSettled(people.map((p) => callerFor(t.db, p).joinLink.join({ token })));
       const counts = tally(results);
       rounds.push(counts);

@@ -1,5 +1,6 @@
 import { logActivity } from "@/features/activity/log-activity";
 import { lockBandMemberships } from "@/features/members/membership-lock";
+import { lockBandsForJoin, settleNameForJoin } from "@/features/profile/display-name-check";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { grantableRoles } from "@/lib/roles";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
@@ -10,7 +11,7 @@ import { displayName, notifyAdmins, sendAfterCommit } from "./invite-notify";
 import { answerBlocker, assertMayHandleInvite, emailsMatch, expiryFrom, inviteStatus, manageBlocker } from "./invite.rules";
 import { hashToken, inviteUrl, newToken } from "./invite-token";
 import { inviteEmail } from "./invite.emails";
-import { createInviteInput, inviteIdInput, resendInviteInput, tokenInput } from "./invite.schema";
+import { createInviteInput, inviteIdInput, joinInput, resendInviteInput, tokenInput } from "./invite.schema";
 
 /** The fields any member may see about an invite. Never the token hash. */
 const inviteListSelect = {
@@ -228,14 +229,21 @@ export const inviteRouter = createTRPCRouter({
     };
   }),
 
-  /** One transaction: lock, check state and address, add the membership, mark the invite used, log. */
-  accept: protectedProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+  /**
+   * One transaction: lock the band (names) and the invite, check state and
+   * address, settle the joiner's name, add the membership, mark the invite
+   * used, log.
+   */
+  accept: protectedProcedure.input(joinInput).mutation(async ({ ctx, input }) => {
     await consumeAcceptAttempt(ctx.db, ctx.user.id);
     const now = new Date();
     const result = await ctx.db.$transaction(async (tx) => {
+      const target = await tx.bandInvite.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { bandId: true } });
+      if (target) await lockBandsForJoin(tx, { userId: ctx.user.id, bandId: target.bandId, name: input.name });
       const invite = await lockAnswerableInvite(tx, input.token, ctx.user, now);
       const member = await tx.bandMember.findUnique({ where: { bandId_userId: { bandId: invite.bandId, userId: ctx.user.id } }, select: { id: true } });
       if (member) throw new AppError("CONFLICT", "You are already a member of this band.", "ALREADY_MEMBER");
+      await settleNameForJoin(tx, { userId: ctx.user.id, bandId: invite.bandId, name: input.name });
 
       // The row lock already serializes answers; the state condition makes single use hold even without it.
       const { count } = await tx.bandInvite.updateMany({
@@ -249,7 +257,7 @@ export const inviteRouter = createTRPCRouter({
       return { bandId: invite.bandId, bandName: invite.band.name, role: invite.role };
     }, ANSWER_TX);
 
-    await notifyAdmins(ctx.db, { bandId: result.bandId, bandName: result.bandName, actorId: ctx.user.id, who: displayName(ctx.user), outcome: "joined", via: "invite" });
+    await notifyAdmins(ctx.db, { bandId: result.bandId, bandName: result.bandName, actorId: ctx.user.id, who: displayName({ ...ctx.user, name: input.name ?? ctx.user.name }), outcome: "joined", via: "invite" });
     return result;
   }),
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bandIdSchema as bandId, idSchema, tokenSchema } from "@/lib/ids";
 import { emailAddress } from "@/lib/text";
+import { displayNameSchema } from "@/features/profile/profile.schema";
 import { bandRoles, type BandRole } from "@/lib/roles";
 import { DEFAULT_INVITE_EXPIRY_DAYS, inviteExpiryChoices } from "./invite.rules";
 
@@ -29,5 +30,12 @@ export const resendInviteInput = inviteIdInput.extend({ expiresInDays: expiresIn
 
 /** A token outside the token alphabet cannot be one we issued: 400 (the pages show it as an unknown link). */
 export const tokenInput = z.object({ token: tokenSchema });
+
+/**
+ * Accepting an invite or joining by link: `name`, when given, becomes the
+ * joiner's display name in the same step (asked for when their name is
+ * already taken in that band).
+ */
+export const joinInput = tokenInput.extend({ name: displayNameSchema.optional() });
 
 export const bandOnlyInput = z.object({ bandId });

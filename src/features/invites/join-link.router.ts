@@ -1,5 +1,6 @@
 import { logActivity } from "@/features/activity/log-activity";
 import { lockBandMemberships } from "@/features/members/membership-lock";
+import { lockBandsForJoin, settleNameForJoin } from "@/features/profile/display-name-check";
 import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
@@ -8,7 +9,7 @@ import { displayName, notifyAdmins } from "./invite-notify";
 import { expiryFrom } from "./invite.rules";
 import { joinBlocker, joinLinkStatus } from "./join-link.rules";
 import { hashToken, joinLinkUrl, newToken } from "./invite-token";
-import { bandOnlyInput, tokenInput } from "./invite.schema";
+import { bandOnlyInput, joinInput, tokenInput } from "./invite.schema";
 import { createJoinLinkInput } from "./join-link.schema";
 
 /** A shareable link that lets any signed-in person join a band as a member, a limited number of times. */
@@ -93,10 +94,13 @@ export const joinLinkRouter = createTRPCRouter({
   }),
 
   /** Joins the band; the use is counted atomically (never beyond maxUses, whatever the concurrency). */
-  join: protectedProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+  join: protectedProcedure.input(joinInput).mutation(async ({ ctx, input }) => {
     await consumeAcceptAttempt(ctx.db, ctx.user.id);
     const now = new Date();
     const result = await ctx.db.$transaction(async (tx) => {
+      // The band first (names), then the link: the order every locker keeps.
+      const target = await tx.bandJoinLink.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { bandId: true } });
+      if (target) await lockBandsForJoin(tx, { userId: ctx.user.id, bandId: target.bandId, name: input.name });
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "BandJoinLink" WHERE "tokenHash" = ${hashToken(input.token)} FOR UPDATE`;
       const link = locked[0]
         ? await tx.bandJoinLink.findUnique({
@@ -108,6 +112,7 @@ export const joinLinkRouter = createTRPCRouter({
       if (blocker || !link) throw blocker!;
       const member = await tx.bandMember.findUnique({ where: { bandId_userId: { bandId: link.bandId, userId: ctx.user.id } }, select: { id: true } });
       if (member) throw new AppError("CONFLICT", "You are already a member of this band.", "ALREADY_MEMBER");
+      await settleNameForJoin(tx, { userId: ctx.user.id, bandId: link.bandId, name: input.name });
 
       const { count } = await tx.bandJoinLink.updateMany({
         where: { id: link.id, revokedAt: null, uses: { lt: link.maxUses } },
@@ -120,7 +125,7 @@ export const joinLinkRouter = createTRPCRouter({
       return { bandId: link.bandId, bandName: link.band.name, role: link.role };
     }, JOIN_TX);
 
-    await notifyAdmins(ctx.db, { bandId: result.bandId, bandName: result.bandName, actorId: ctx.user.id, who: displayName(ctx.user), outcome: "joined", via: "join link" });
+    await notifyAdmins(ctx.db, { bandId: result.bandId, bandName: result.bandName, actorId: ctx.user.id, who: displayName({ ...ctx.user, name: input.name ?? ctx.user.name }), outcome: "joined", via: "join link" });
     return result;
   }),
 });

@@ -8,10 +8,10 @@ import { AppError } from "@/server/errors";
  * at once could each count "two owners" and leave none, and two admins inviting
  * one address at once could leave two pending invites.
  *
- * Accepting an invite and joining by link add a member without it: they lock the
- * invite's or link's own row (single use, use count), and the new membership's
- * foreign-key check takes a KEY SHARE lock on the band row, which waits for any
- * holder of this lock. Adding a member cannot remove the last owner.
+ * Accepting an invite and joining by link take it too, before locking the
+ * invite's or link's own row (single use, use count): the joiner's display
+ * name is checked against the band's under it (display-name-check.ts, which
+ * also locks every band of someone renaming, in id order).
  */
 export async function lockBandMemberships(tx: Prisma.TransactionClient, bandId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Band" WHERE id = ${bandId} FOR UPDATE`;

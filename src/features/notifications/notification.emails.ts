@@ -66,6 +66,39 @@ export function commentMail(to: string, kind: "reply" | "mention", n: CommentNew
   );
 }
 
+/** How many comments one grouped mail lists; the rest are counted, and wait on the song page. */
+export const GROUPED_MAIL_MAX_ITEMS = 50;
+
+/**
+ * One mail for several replies or mentions that came in within one window,
+ * each with who, where, what they wrote and a link; a single one reads as
+ * before. Everything in it is plain text, escaped by the layout.
+ */
+export function commentsMail(to: string, kind: "reply" | "mention", items: CommentNews[], links: { unsubscribeUrl: string; settingsUrl: string }): Mail {
+  if (items.length === 1) return commentMail(to, kind, items[0]!, links);
+  const count = items.length;
+  const listed = items.slice(0, GROUPED_MAIL_MAX_ITEMS);
+  const sentence = kind === "reply" ? replySentence : mentionSentence;
+  const paragraphs = listed.map((n) => `- ${sentence(n)} ${quote(n.body)} ${n.url}`);
+  if (count > listed.length) paragraphs.push(`...and ${count - listed.length} more on RehearsalHub.`);
+  const subject = kind === "reply" ? `${count} replies to your comments` : `You were mentioned ${count} times`;
+  return mail(
+    to,
+    subject,
+    {
+      preheader: sentence(items[0]!),
+      heading: kind === "reply" ? `${count} replies to your comments` : `${count} comments mention you`,
+      paragraphs,
+      footer: footer(
+        `${kind === "reply" ? "replies" : "mentions"} are set to instant in your email settings (several within a few minutes come in one email)`,
+        links.unsubscribeUrl,
+        links.settingsUrl,
+      ),
+    },
+    links.unsubscribeUrl,
+  );
+}
+
 export type DigestEntry = { bandName: string; sentence: string; body?: string; url: string };
 
 /** One mail for a day's news across all of someone's bands, grouped by band. */

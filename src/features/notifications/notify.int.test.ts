@@ -3,7 +3,7 @@ import { handleUpload } from "@/features/audio/upload.handler";
 import { createSong, useTempStorage } from "@/features/audio/testing/audio-test-kit";
 import type { NotificationMode } from "@/generated/prisma/enums";
 import type { SessionUser } from "@/server/auth/session";
-import { NOTIFY_QUEUE, type NotifyJob } from "@/server/jobs/queues";
+import { NOTIFY_DELIVERY_QUEUE, NOTIFY_QUEUE, type NotifyDeliveryJob, type NotifyJob } from "@/server/jobs/queues";
 import type { Mail } from "@/server/mail/mailer";
 import { getStorage } from "@/server/storage";
 import { callerFor, createBandWith, createUser } from "@/test/callers";
@@ -12,7 +12,7 @@ import { rejection } from "@/test/trpc-rejection";
 import { makeWav } from "@/test/wav";
 import { runDailyDigest } from "./daily-digest";
 import { notify } from "./notify";
-import { runNotifyJob } from "./notify.job";
+import { runNotifyDeliveryJob, runNotifyJob } from "./notify.job";
 import { previewUnsubscribe, unsubscribe } from "./unsubscribe";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -48,6 +48,11 @@ async function upload(user: SessionUser, bandId: string, songId: string): Promis
 
 const jobsAbout = (key: "versionId" | "commentId", id: string) =>
   t.db.$queryRaw<{ data: NotifyJob }[]>`SELECT data FROM pgboss.job WHERE name = ${NOTIFY_QUEUE} AND data->>${key} = ${id} ORDER BY created_on`;
+
+const deliveriesFor = (userId: string) =>
+  t.db.$queryRaw<{ data: NotifyDeliveryJob; singleton_key: string; delay: number }[]>`
+    SELECT data, singleton_key, extract(epoch FROM start_after - created_on)::float8 AS delay
+    FROM pgboss.job WHERE name = ${NOTIFY_DELIVERY_QUEUE} AND data->>'userId' = ${userId} ORDER BY created_on`;
 
 function outbox() {
   const mails: Mail[] = [];
@@ -186,14 +191,43 @@ describe("replies and mentions", () => {
     expect(job!.data).toEqual({ kind: "reply", commentId: reply.id, parentId: parent.id });
 
     const out = outbox();
+    // Not mailed by the notify job itself: a delivery for that person is queued, a minute out.
     await runNotifyJob(job!.data, { db: t.db, send: out.send });
+    expect(out.mails).toEqual([]);
+    const [delivery] = await deliveriesFor(b.owner.id);
+    expect(delivery).toMatchObject({ data: { userId: b.owner.id, category: "REPLIES" }, singleton_key: `REPLIES:${b.owner.id}` });
+    expect(delivery!.delay).toBeGreaterThan(50);
+    expect(delivery!.delay).toBeLessThanOrEqual(61);
+    await runNotifyDeliveryJob(delivery!.data, { db: t.db, send: out.send });
     expect(out.mails.map((m) => [m.to, m.subject])).toEqual([[b.owner.email, "Ada Admin replied to you on Night Drive"]]);
     expect(out.mails[0]!.text).toContain('"Agreed, let\'s push it"');
+    // Run again: nothing is left to send.
+    expect(await runNotifyDeliveryJob(delivery!.data, { db: t.db, send: out.send })).toEqual({ sent: 0, items: 0 });
+    expect(out.mails).toHaveLength(1);
 
     const own = await comment(b.band.id, versionId, b.owner, "Answering myself");
     const none = outbox();
     await runNotifyJob({ kind: "reply", commentId: own.id, parentId: parent.id }, { db: t.db, send: none.send });
+    await runNotifyDeliveryJob({ userId: b.owner.id, category: "REPLIES" }, { db: t.db, send: none.send });
     expect(none.mails).toEqual([]);
+  });
+
+  it("a delivery reads the person's choice when it runs: switched to daily waits for the digest, off drops it", async () => {
+    const b = await band();
+    const versionId = await upload(b.member!, b.band.id, b.songId);
+    const c = await comment(b.band.id, versionId, b.member!, "@Olive @Kim listen");
+    await runNotifyJob({ kind: "mention", commentId: c.id, userIds: [b.owner.id, b.other.id] }, { db: t.db, send: outbox().send });
+    await choose(b.owner, { mentions: "DAILY" });
+    await choose(b.other, { mentions: "OFF" });
+    const out = outbox();
+    for (const user of [b.owner, b.other]) await runNotifyDeliveryJob({ userId: user.id, category: "MENTIONS" }, { db: t.db, send: out.send });
+    expect(out.mails).toEqual([]);
+    const digest = outbox();
+    await runDailyDigest({ db: t.db, now: () => new Date(Date.now() + 1000), send: digest.send });
+    const mine = digest.mails.filter((m) => m.to === b.owner.email);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.text).toContain("Max Member mentioned you");
+    expect(digest.mails.some((m) => m.to === b.other.email && m.text.includes("mentioned you"))).toBe(false);
   });
 
   it("a mention mails the named members who want it, never the author or outsiders", async () => {
@@ -204,6 +238,7 @@ describe("replies and mentions", () => {
     const c = await comment(b.band.id, versionId, b.member!, "@Olive @Kim @Max have a listen");
     const out = outbox();
     await runNotifyJob({ kind: "mention", commentId: c.id, userIds: [b.owner.id, b.other.id, b.member!.id, outsider.id] }, { db: t.db, send: out.send });
+    for (const user of [b.owner, b.other, b.member!, outsider]) await runNotifyDeliveryJob({ userId: user.id, category: "MENTIONS" }, { db: t.db, send: out.send });
     expect(out.mails.map((m) => [m.to, m.subject])).toEqual([[b.owner.email, "Max Member mentioned you on Night Drive"]]);
     expect(await notify.mention(t.db, { commentId: c.id, userIds: [] })).toBeNull();
   });
@@ -310,11 +345,11 @@ describe("unsubscribe links", () => {
     await runNotifyJob({ kind: "take", versionId }, { db: t.db, send: out.send });
     const token = tokenOf(out.mails[0]!);
 
-    expect(await previewUnsubscribe(t.db, token)).toEqual({ scope: "emails about new takes", email: b.owner.email, done: false });
+    expect(await previewUnsubscribe(t.db, token)).toEqual({ scope: "emails about new takes", email: b.owner.email, state: "ready" });
     expect(await callerFor(t.db, b.owner).notification.get()).toMatchObject({ takes: "INSTANT" });
-    expect(await unsubscribe(t.db, token)).toMatchObject({ done: true });
+    expect(await unsubscribe(t.db, token)).toMatchObject({ state: "done" });
     expect(await callerFor(t.db, b.owner).notification.get()).toEqual({ takes: "OFF", replies: "INSTANT", mentions: "INSTANT" });
-    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ done: true });
+    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ state: "used" });
     expect(await unsubscribe(t.db, "x".repeat(43))).toBeNull();
     expect(await previewUnsubscribe(t.db, "not a token")).toBeNull();
   });
@@ -330,5 +365,42 @@ describe("unsubscribe links", () => {
     expect(await previewUnsubscribe(t.db, tokenOf(mail))).toMatchObject({ scope: "the daily digest (everything you get once a day)" });
     await unsubscribe(t.db, tokenOf(mail));
     expect(await callerFor(t.db, b.other).notification.get()).toEqual({ takes: "OFF", replies: "OFF", mentions: "INSTANT" });
+  });
+
+  it("a link works once: used again after the mail was turned back on, it changes nothing and says so", async () => {
+    const b = await band();
+    await choose(b.owner, { takes: "INSTANT" });
+    const out = outbox();
+    await runNotifyJob({ kind: "take", versionId: await upload(b.member!, b.band.id, b.songId) }, { db: t.db, send: out.send });
+    const token = tokenOf(out.mails[0]!);
+    expect(await unsubscribe(t.db, token)).toMatchObject({ state: "done" });
+    await choose(b.owner, { takes: "INSTANT" }); // changed their mind
+    expect(await unsubscribe(t.db, token)).toEqual({ scope: "emails about new takes", email: b.owner.email, state: "used" });
+    expect(await callerFor(t.db, b.owner).notification.get()).toMatchObject({ takes: "INSTANT" });
+    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ state: "used" });
+  });
+
+  it("two uses at once: one turns the mail off, the other changes nothing", async () => {
+    const b = await band();
+    await choose(b.owner, { takes: "INSTANT" });
+    const out = outbox();
+    await runNotifyJob({ kind: "take", versionId: await upload(b.member!, b.band.id, b.songId) }, { db: t.db, send: out.send });
+    const token = tokenOf(out.mails[0]!);
+    const results = await Promise.all([unsubscribe(t.db, token), unsubscribe(t.db, token)]);
+    expect(results.map((r) => r!.state).sort()).toEqual(["done", "used"]);
+  });
+
+  it("a link expires 90 days after its mail: nothing changes, and it says so", async () => {
+    const b = await band();
+    await choose(b.owner, { takes: "INSTANT" });
+    const out = outbox();
+    await runNotifyJob({ kind: "take", versionId: await upload(b.member!, b.band.id, b.songId) }, { db: t.db, send: out.send });
+    const token = tokenOf(out.mails[0]!);
+    const later = new Date(Date.now() + 90 * 24 * 60 * 60 * 1000 + 1000);
+    expect(await previewUnsubscribe(t.db, token, later)).toMatchObject({ state: "expired" });
+    expect(await unsubscribe(t.db, token, later)).toMatchObject({ state: "expired" });
+    expect(await callerFor(t.db, b.owner).notification.get()).toMatchObject({ takes: "INSTANT" });
+    // Not used up by the attempt: still good within its 90 days.
+    expect(await previewUnsubscribe(t.db, token)).toMatchObject({ state: "ready" });
   });
 });

@@ -1,14 +1,21 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { NotificationCategory } from "@/generated/prisma/enums";
 import { env } from "@/env";
+import { enqueueNotifyDelivery } from "@/server/jobs/enqueue";
 import { log } from "@/server/log";
 import { sendMail, type Mail } from "@/server/mail/mailer";
-import type { NotifyJob } from "@/server/jobs/queues";
-import { commentMail, takeMail, type CommentNews, type TakeNews } from "./notification.emails";
+import type { NotifyDeliveryJob, NotifyJob } from "@/server/jobs/queues";
+import { commentMail, commentsMail, takeMail, type CommentNews, type TakeNews } from "./notification.emails";
 import { modesFor } from "./notification-settings";
+import { deliveryDelaySeconds, NOTIFY_TIMING, type NotifyTiming } from "./notify-grouping.rules";
 import { createUnsubscribeLink } from "./unsubscribe-token";
 
-export type NotifyDeps = { db: PrismaClient; send?: (mail: Mail) => Promise<void> };
+export type NotifyDeps = {
+  db: PrismaClient;
+  send?: (mail: Mail) => Promise<void>;
+  /** When grouped reply and mention mails go out (tests shorten it). */
+  timing?: NotifyTiming;
+};
 
 type Subject = {
   bandId: string;
@@ -26,8 +33,12 @@ export const songUrl = (bandId: string, songId: string) => `${env().appUrl}/band
 /**
  * One notify job: works out who hears of the change, records one Notification
  * per person (the unique key makes a retried job harmless), and mails those
- * who chose INSTANT now; DAILY ones wait for the digest. Never the person who
- * acted; never someone who is not a member of the band at this moment.
+ * who chose INSTANT; DAILY ones wait for the digest. A new take is mailed
+ * now. Replies and mentions are not mailed one by one (thirty comments naming
+ * someone would be thirty mails): each person's delivery job is scheduled
+ * instead (notify-grouping.rules.ts), and it sends one mail listing all of
+ * them. Never the person who acted; never someone who is not a member of the
+ * band at this moment.
  */
 export async function runNotifyJob(data: NotifyJob, deps: NotifyDeps): Promise<{ sent: number; queuedForDigest: number }> {
   const subject = await loadSubject(deps.db, data);
@@ -43,6 +54,16 @@ export async function runNotifyJob(data: NotifyJob, deps: NotifyDeps): Promise<{
     data: wanted.map((userId) => ({ userId, bandId: subject.bandId, category: subject.category, mode: modes.get(userId)!, subjectId: subject.subjectId, actorId: subject.actorId })),
     skipDuplicates: true,
   });
+
+  const queuedForDigest = wanted.filter((id) => modes.get(id) === "DAILY").length;
+  if (subject.category !== "TAKES") {
+    const category = subject.category;
+    const now = new Date();
+    for (const userId of wanted.filter((id) => modes.get(id) === "INSTANT")) {
+      await scheduleDelivery(deps, { userId, category }, now);
+    }
+    return { sent: 0, queuedForDigest };
+  }
 
   let sent = 0;
   const instant = await deps.db.notification.findMany({
@@ -63,12 +84,75 @@ export async function runNotifyJob(data: NotifyJob, deps: NotifyDeps): Promise<{
       throw error;
     }
   }
-  const queuedForDigest = wanted.filter((id) => modes.get(id) === "DAILY").length;
   log().info({ kind: data.kind, subjectId: subject.subjectId, sent, queuedForDigest }, "notified a band's members");
   return { sent, queuedForDigest };
 }
 
+/** Queues the person's grouped mail: a minute from now after a quiet spell, else when their window ends. */
+async function scheduleDelivery(deps: NotifyDeps, job: NotifyDeliveryJob, now: Date): Promise<void> {
+  const last = await deps.db.notification.findFirst({
+    where: { userId: job.userId, category: job.category, mode: "INSTANT", sentAt: { not: null } },
+    orderBy: { sentAt: "desc" },
+    select: { sentAt: true },
+  });
+  await enqueueNotifyDelivery(deps.db, job, deliveryDelaySeconds(last?.sentAt ?? null, now, deps.timing ?? NOTIFY_TIMING));
+}
+
+/**
+ * One person's grouped reply or mention mail: claims every INSTANT item of
+ * that kind not yet sent to them and mails them in one go, oldest first.
+ * Claimed before sending, so a rerun or a second job sends nothing twice; a
+ * failed send puts them back for pg-boss's retry. Their choice is read now:
+ * items of a kind they switched to daily wait for the digest, to off are
+ * dropped, as are items of bands they have left.
+ */
+export async function runNotifyDeliveryJob(data: NotifyDeliveryJob, deps: NotifyDeps): Promise<{ sent: number; items: number }> {
+  const { userId, category } = data;
+  const unsent = { userId, category, mode: "INSTANT", sentAt: null } as const;
+  const mode = (await modesFor(deps.db, [userId], category)).get(userId);
+  if (mode === "DAILY") {
+    await deps.db.notification.updateMany({ where: unsent, data: { mode: "DAILY" } });
+    return { sent: 0, items: 0 };
+  }
+  const claimed = await deps.db.notification.updateManyAndReturn({ where: unsent, data: { sentAt: new Date() }, select: { id: true, bandId: true, subjectId: true } });
+  if (claimed.length === 0 || mode === "OFF") return { sent: 0, items: 0 };
+  const memberships = await deps.db.bandMember.findMany({ where: { userId }, select: { bandId: true } });
+  const bands = new Set(memberships.map((m) => m.bandId));
+  const kept = claimed.filter((c) => bands.has(c.bandId));
+  const comments = await deps.db.comment.findMany({
+    where: { id: { in: kept.map((c) => c.subjectId) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: commentNewsSelect,
+  });
+  if (comments.length === 0) return { sent: 0, items: 0 };
+  try {
+    const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    const unsubscribeUrl = await createUnsubscribeLink(deps.db, userId, category);
+    const kind = category === "REPLIES" ? "reply" : "mention";
+    await (deps.send ?? sendMail)(commentsMail(user.email, kind, comments.map(commentNews), { unsubscribeUrl, settingsUrl: settingsUrl() }));
+  } catch (error) {
+    await deps.db.notification.updateMany({ where: { id: { in: kept.map((c) => c.id) } }, data: { sentAt: null } });
+    throw error;
+  }
+  log().info({ category, items: comments.length }, "mailed a member their replies or mentions");
+  return { sent: 1, items: comments.length };
+}
+
 const person = { select: { name: true } } as const;
+
+const commentNewsSelect = {
+  id: true,
+  bandId: true,
+  authorId: true,
+  body: true,
+  author: person,
+  band: { select: { name: true } },
+  version: { select: { number: true, songId: true, song: { select: { title: true } } } },
+} as const;
+
+function commentNews(c: { bandId: string; body: string; author: { name: string | null } | null; band: { name: string }; version: { number: number; songId: string; song: { title: string } } }): CommentNews {
+  return { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: songUrl(c.bandId, c.version.songId) };
+}
 
 async function loadSubject(db: PrismaClient, data: NotifyJob): Promise<Subject | null> {
   if (data.kind === "take") {
@@ -87,20 +171,9 @@ async function loadSubject(db: PrismaClient, data: NotifyJob): Promise<Subject |
       mailFor: (to, links) => takeMail(to, news, links),
     };
   }
-  const c = await db.comment.findUnique({
-    where: { id: data.commentId },
-    select: {
-      id: true,
-      bandId: true,
-      authorId: true,
-      body: true,
-      author: person,
-      band: { select: { name: true } },
-      version: { select: { number: true, songId: true, song: { select: { title: true } } } },
-    },
-  });
+  const c = await db.comment.findUnique({ where: { id: data.commentId }, select: commentNewsSelect });
   if (!c) return null;
-  const news: CommentNews = { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: songUrl(c.bandId, c.version.songId) };
+  const news = commentNews(c);
   if (data.kind === "reply") {
     // The comment replied to, in the same band (a parent elsewhere names nobody).
     const parent = await db.comment.findFirst({ where: { id: data.parentId, bandId: c.bandId }, select: { authorId: true } });

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { text } from "@/lib/text";
+import { cleanDisplayName } from "./display-name.rules";
 
-export const displayNameSchema = text({ label: "Your name", max: 60, required: "Tell your band what to call you.", tooLong: "Names can be at most 60 characters." });
+const REQUIRED = "Tell your band what to call you.";
+
+/** A display name as stored: no invisible characters or repeated spaces (display-name.rules.ts). */
+export const displayNameSchema = text({ label: "Your name", max: 60, required: REQUIRED, tooLong: "Names can be at most 60 characters." })
+  .transform(cleanDisplayName)
+  .refine((name) => name.length > 0, { error: REQUIRED });
 
 export const updateProfileInput = z.object({ name: displayNameSchema });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

@@ -1,6 +1,15 @@
 import PgBoss from "pg-boss";
 import type { Prisma } from "@/generated/prisma/client";
-import { NOTIFY_QUEUE, expireInSecondsFor, processQueueFor, type NotifyJob, type ProcessTakeJob } from "./queues";
+import {
+  NOTIFY_DELIVERY_QUEUE,
+  NOTIFY_QUEUE,
+  expireInSecondsFor,
+  notifyDeliveryKey,
+  processQueueFor,
+  type NotifyDeliveryJob,
+  type NotifyJob,
+  type ProcessTakeJob,
+} from "./queues";
 
 type Sql = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
@@ -39,5 +48,18 @@ export async function enqueueProcessTake(
 export async function enqueueNotify(tx: Sql, data: NotifyJob): Promise<string | null> {
   return boss().send(NOTIFY_QUEUE, data, {
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}
+
+/**
+ * Queues one person's reply or mention mail to go out in `startAfterSeconds`.
+ * When one is already waiting for them, this adds nothing (null): the waiting
+ * one sends everything still unsent when it runs.
+ */
+export async function enqueueNotifyDelivery(sql: Sql, data: NotifyDeliveryJob, startAfterSeconds: number): Promise<string | null> {
+  return boss().send(NOTIFY_DELIVERY_QUEUE, data, {
+    singletonKey: notifyDeliveryKey(data),
+    startAfter: Math.max(0, Math.ceil(startAfterSeconds)),
+    db: { executeSql: async (text, values) => ({ rows: await sql.$queryRawUnsafe<unknown[]>(text, ...values) }) },
   });
 }

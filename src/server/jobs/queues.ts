@@ -58,6 +58,17 @@ export type NotifyJob =
   | { kind: "mention"; commentId: string; userIds: string[] };
 export const notifyQueueOptions = { retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
 
+/**
+ * One person's reply or mention mail: everything of that kind not yet mailed
+ * to them, in one mail. The singleton key is the person and the kind, and
+ * "stately" keeps at most one such job waiting (and one running) per key, so
+ * a burst of comments queues one delivery, not one per comment.
+ */
+export const NOTIFY_DELIVERY_QUEUE = "notify-delivery";
+export type NotifyDeliveryJob = { userId: string; category: "REPLIES" | "MENTIONS" };
+export const notifyDeliveryQueueOptions = { policy: "stately", retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
+export const notifyDeliveryKey = (job: NotifyDeliveryJob) => `${job.category}:${job.userId}`;
+
 /** The daily digest, run by pg-boss's scheduler once a day (cron, UTC). */
 export const DAILY_DIGEST_QUEUE = "daily-digest";
 export const DAILY_DIGEST_CRON = "0 7 * * *";

@@ -8,8 +8,19 @@ import type { StorageDriver } from "@/server/storage";
 import { createBoss, ensureQueues, type BossOptions } from "./boss";
 import { runProcessTakeFailedJob, runProcessTakeJob } from "./process-take.job";
 import { runDailyDigest } from "@/features/notifications/daily-digest";
-import { runNotifyJob } from "@/features/notifications/notify.job";
-import { DAILY_DIGEST_CRON, DAILY_DIGEST_QUEUE, NOTIFY_QUEUE, PROCESS_LONG_TAKE_QUEUE, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUE, type NotifyJob, type ProcessTakeJob } from "./queues";
+import { runNotifyDeliveryJob, runNotifyJob, type NotifyDeps } from "@/features/notifications/notify.job";
+import {
+  DAILY_DIGEST_CRON,
+  DAILY_DIGEST_QUEUE,
+  NOTIFY_DELIVERY_QUEUE,
+  NOTIFY_QUEUE,
+  PROCESS_LONG_TAKE_QUEUE,
+  PROCESS_TAKE_FAILED_QUEUE,
+  PROCESS_TAKE_QUEUE,
+  type NotifyDeliveryJob,
+  type NotifyJob,
+  type ProcessTakeJob,
+} from "./queues";
 import { sweepOrphanedTakes } from "./sweeper";
 
 export type WorkerOptions = BossOptions & {
@@ -26,11 +37,29 @@ export type WorkerOptions = BossOptions & {
 
 export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
 
+const NOTIFY_BATCH_SIZE = 25;
+
+/**
+ * The mail workers: one notify job per change, then one grouped delivery per
+ * person and kind. Notify jobs are taken in batches (pg-boss waits a polling
+ * interval between fetches), so a burst of comments is recorded well within
+ * the delivery's settle time and lands in one mail. A failed job fails its
+ * batch; every notify job is safe to run again.
+ */
+export async function workNotifyQueues(boss: PgBoss, deps: NotifyDeps, pollingIntervalSeconds: number): Promise<void> {
+  await boss.work<NotifyJob>(NOTIFY_QUEUE, { pollingIntervalSeconds, batchSize: NOTIFY_BATCH_SIZE }, async (jobs) => {
+    for (const job of jobs) await runNotifyJob(job.data, deps);
+  });
+  await boss.work<NotifyDeliveryJob>(NOTIFY_DELIVERY_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
+    if (job) await runNotifyDeliveryJob(job.data, deps);
+  });
+}
+
 /**
  * Starts the media workers in this process: pg-boss on the app's database,
- * `concurrency` short takes at a time and one long take beside them, a sweep that re-enqueues any PENDING take
- * without a job (belt and braces: enqueueing happens in the upload's own
- * transaction). stop() stops taking jobs, lets the current ones finish for
+ * `concurrency` short takes at a time and one long take beside them, the
+ * mail queues, and a sweep that re-enqueues any PENDING take without a job
+ * (belt and braces: enqueueing happens in the upload's own transaction). stop() stops taking jobs, lets the current ones finish for
  * a grace period, then aborts them (ffmpeg killed) and hands them back to
  * pg-boss, which retries them.
  */
@@ -65,9 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (job) await runProcessTakeFailedJob(job, options.db);
   });
 
-  await boss.work<NotifyJob>(NOTIFY_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
-    if (job) await runNotifyJob(job.data, { db: options.db });
-  });
+  await workNotifyQueues(boss, { db: options.db }, pollingIntervalSeconds);
   // pg-boss's scheduler (one instance wins each minute, across workers) sends the digest job daily.
   await boss.schedule(DAILY_DIGEST_QUEUE, DAILY_DIGEST_CRON, {}, { tz: "UTC" });
   await boss.work(DAILY_DIGEST_QUEUE, { pollingIntervalSeconds }, async () => {

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { requestSignInLink } from "@/lib/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
@@ -65,17 +65,38 @@ export function SwitchAccount({ email, returnTo }: { email: string; returnTo: st
   );
 }
 
+const nameTaken = (e: unknown) => (e as { data?: { reason?: string | null } | null } | null)?.data?.reason === "NAME_TAKEN";
+
+/**
+ * Shown once joining was refused because someone in the band already goes by
+ * the joiner's name: the next attempt joins under the name typed here.
+ */
+function NameToJoinWith({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Name to join with</label>
+      <input id={id} className="input" maxLength={60} autoComplete="name" value={value} onChange={(e) => onChange(e.target.value)} />
+      <p className="hint">Your bands will see this name instead of your email, in this band and the others you are in.</p>
+    </div>
+  );
+}
+
 /** Accept and decline are POSTs (tRPC mutations); opening the page never answers an invite. */
 export function AnswerInvite({ token, bandName }: { token: string; bandName: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [confirmDecline, setConfirmDecline] = useState(false);
+  const [newName, setNewName] = useState<string | null>(null);
   const accept = api.invite.accept.useMutation({
     onSuccess: (result) => {
       router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: (e) => {
+      if (nameTaken(e)) setNewName((name) => name ?? "");
+      setError(userMessage(e));
+    },
   });
   const decline = api.invite.decline.useMutation({
     onSuccess: () => {
@@ -91,8 +112,9 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
 
   return (
     <div className="stack-sm">
+      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} />}
       <div className="invite-answer">
-        <button type="button" className="btn btn-primary" onClick={() => accept.mutate({ token })} disabled={busy}>
+        <button type="button" className="btn btn-primary" onClick={() => accept.mutate(newName !== null ? { token, name: newName } : { token })} disabled={busy}>
           {accept.isPending || accept.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Accept and join ${bandName}`}
         </button>
         <button type="button" className="btn btn-ghost" onClick={() => setConfirmDecline(true)} disabled={busy}>
@@ -118,16 +140,26 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
 export function JoinBand({ token, bandName }: { token: string; bandName: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [newName, setNewName] = useState<string | null>(null);
   const join = api.joinLink.join.useMutation({
     onSuccess: (result) => {
       router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
-    onError: (e) => setError(userMessage(e)),
+    onError: (e) => {
+      if (nameTaken(e)) setNewName((name) => name ?? "");
+      setError(userMessage(e));
+    },
   });
   return (
     <div className="stack-sm">
-      <button type="button" className="btn btn-primary btn-block" onClick={() => join.mutate({ token })} disabled={join.isPending || join.isSuccess}>
+      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} />}
+      <button
+        type="button"
+        className="btn btn-primary btn-block"
+        onClick={() => join.mutate(newName !== null ? { token, name: newName } : { token })}
+        disabled={join.isPending || join.isSuccess}
+      >
         {join.isPending || join.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Join ${bandName}`}
       </button>
       {error && <p className="alert alert-error" role="alert">{error}</p>}

@@ -17,7 +17,7 @@ function withEnv(vars: Record<string, string | undefined>) {
 
 describe("startupEnv (what npm start reads)", () => {
   it("has the app's defaults", () => {
-    withEnv({ PORT: undefined, DATA_DIR: undefined, APP_URL: undefined, DATABASE_URL: undefined, AUTH_SECRET: undefined, WORKER: undefined });
+    withEnv({ PORT: undefined, DATA_DIR: undefined, APP_URL: undefined, DATABASE_URL: undefined, AUTH_SECRET: undefined, WORKER: undefined, TRUST_PROXY: undefined });
     expect(startupEnv()).toEqual({
       port: 3000,
       dataDir: path.resolve("./.data"),
@@ -26,6 +26,8 @@ describe("startupEnv (what npm start reads)", () => {
       authSecret: undefined,
       worker: "inline",
       shutdownGraceSeconds: 25,
+      // Served directly unless told otherwise: a client's address is its socket's.
+      trustProxy: false,
     });
   });
 

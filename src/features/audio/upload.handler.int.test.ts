@@ -161,6 +161,18 @@ describe("uploading a take", () => {
     expect(Buffer.concat(chunks).equals(wav)).toBe(true);
   });
 
+  it("keeps a non-ASCII file name exactly, sent as raw UTF-8 bytes as browsers do", async () => {
+    const name = "Tõnu – ü take.wav";
+    const body = multipart([{ name: "file", filename: name, contentType: "audio/wav", data: wav }]);
+    expect(body.includes(Buffer.from(`filename="${name}"`, "utf8"))).toBe(true); // no percent- or RFC 2231 encoding
+    const response = await post(setup.member!, body);
+    expect(response.status).toBe(201);
+    const version = (await response.json()) as { id: string; originalName: string };
+    expect(version.originalName).toBe(name);
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: version.id } });
+    expect(row.originalName).toBe(name);
+  });
+
   it("recognises audio by its bytes, whatever the name or declared type", async () => {
     const response = await post(setup.owner, multipart([{ name: "file", filename: "notes.txt", contentType: "text/plain", data: wav }]));
     expect(response.status).toBe(201);

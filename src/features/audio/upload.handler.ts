@@ -82,6 +82,9 @@ async function receive(
   try {
     parser = busboy({
       headers: { "content-type": contentType },
+      // Browsers send a file name as raw UTF-8 bytes in Content-Disposition;
+      // busboy would read them as Latin-1 ("Tõnu" stored as "TÃµnu").
+      defParamCharset: "utf8",
       limits: { files: 1, fields: 8, parts: 12, fieldSize: FIELD_BYTES },
     });
   } catch {

@@ -232,6 +232,22 @@ describe("resumable uploads (tus)", () => {
     expect(sha256(await fsp.readFile(path.join(storage.storageDir, row.storageKey)))).toBe(sha256(wav));
   });
 
+  it("keeps a non-ASCII file name exactly (base64 of its UTF-8 bytes in Upload-Metadata)", async () => {
+    const name = "Tõnu – ü take.wav";
+    const user = setup.member!;
+    const ownSong = (await createSong(t.db, setup.band.id)).id;
+    const header = Metadata.stringify({ bandId: setup.band.id, songId: ownSong, filename: name });
+    expect(header).toContain(`filename ${Buffer.from(name, "utf8").toString("base64")}`);
+    const created = await call(user, "POST", "/api/uploads", { headers: { "Upload-Length": String(wav.length), "Upload-Metadata": header } });
+    expect(created.status).toBe(201);
+    const last = await patch(user, created.headers.get("location")!, 0, wav);
+    expect(last.status).toBe(200);
+    const take = JSON.parse(last.text) as { id: string; originalName: string };
+    expect(take.originalName).toBe(name);
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row.originalName).toBe(name);
+  });
+
   it("refuses a declared length over the limit at creation (413), and never takes more bytes than declared", async () => {
     const tooLarge = await create(setup.member!, MAX_BYTES + 1);
     expect(tooLarge.status).toBe(413);

@@ -166,7 +166,7 @@ function offloadToNginx(res: ServerResponse, file: { storageKey: string; content
 /**
  * The app has decided; the object store sends the bytes (ranges, validators,
  * Content-Length) from a URL that works for AUDIO_PRESIGNED_TTL_SECONDS. The
- * trade-off, documented in README: whoever holds an issued URL keeps it until
+ * trade-off, documented in docs/operations.md: whoever holds an issued URL keeps it until
  * it expires, even if removed from the band meanwhile. 307 keeps the method,
  * so a HEAD stays a HEAD.
  */

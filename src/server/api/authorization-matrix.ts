@@ -60,7 +60,7 @@ export type BandScopedRow = {
   mutates?: boolean;
   /** Callers at or above minRole whom a domain rule still refuses (e.g. "uploader or admin"). */
   allowed?: Partial<Record<MemberCaller, Outcome>>;
-  /** Who else may act although `allowed` refuses their role, or the rule that limits them (README's table). */
+  /** Who else may act although `allowed` refuses their role, or the rule that limits them (the permission table in docs/security.md). */
   also?: string;
 };
 
@@ -191,7 +191,7 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
  * requireRouteBandAccess (requireBandAccess), stream and download through
  * requireTakeAccess, whose one statement feeds the same decideBandAccess. permissions-table.test.ts walks
  * src/app/api and src/pages/api and fails when a route there is neither tRPC,
- * next-auth, a health check nor listed here, so README's table cannot miss one.
+ * next-auth, a health check nor listed here, so the permission table in docs/security.md cannot miss one.
  */
 export type AudioRouteRow = { route: string; file: string; minRole: BandRole; also?: string };
 export const audioRoutes: Record<string, AudioRouteRow> = {

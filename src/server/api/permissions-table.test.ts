@@ -6,11 +6,11 @@ import { PERMISSIONS_END, PERMISSIONS_START, permissionsTable, withPermissionsTa
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-describe("README's permission table", () => {
+describe("the permission table in docs/security.md", () => {
   it("is the one generated from the authorization matrix (run `npm run docs:permissions` if not)", () => {
-    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-    expect(readme).toContain(PERMISSIONS_START);
-    expect(withPermissionsTable(readme)).toBe(readme);
+    const doc = fs.readFileSync(path.join(root, "docs/security.md"), "utf8");
+    expect(doc).toContain(PERMISSIONS_START);
+    expect(withPermissionsTable(doc)).toBe(doc);
   });
 
   it("has a row for every procedure and audio route, with its minimum role and who else may act", () => {
@@ -26,7 +26,7 @@ describe("README's permission table", () => {
     expect(permissionsTable()).toContain("| `comment.delete` | admin | the comment's author |");
   });
 
-  it("refuses a README without the markers instead of guessing where the table goes", () => {
+  it("refuses a document without the markers instead of guessing where the table goes", () => {
     expect(() => withPermissionsTable("# no markers")).toThrow(/permissions:start/);
     expect(withPermissionsTable(`a\n${PERMISSIONS_START}\nold\n${PERMISSIONS_END}\nb`)).toBe(`a\n${permissionsTable()}\nb`);
   });

@@ -1,11 +1,11 @@
 import { bandRoles, hasAtLeastRole, roleLabel, type BandRole } from "@/server/access/roles";
 import { audioRoutes, authorizationMatrix, callerRole, type BandScopedRow, type MatrixRow, type MemberCaller } from "./authorization-matrix";
 
-// README's permission table, generated from the authorization matrix (which
+// The permission table in docs/security.md, generated from the authorization matrix (which
 // the matrix test checks against every procedure and every caller), so the
 // written-down rules cannot drift from the enforced ones.
 // `npm run docs:permissions` writes it; permissions-table.test.ts fails when
-// README's copy is stale.
+// that copy is stale.
 
 export const PERMISSIONS_START = "<!-- permissions:start -->";
 export const PERMISSIONS_END = "<!-- permissions:end -->";
@@ -59,12 +59,12 @@ export function permissionsTable(): string {
   return lines.join("\n");
 }
 
-/** `readme` with the section between the markers replaced by the current table. */
-export function withPermissionsTable(readme: string): string {
-  const start = readme.indexOf(PERMISSIONS_START);
-  const end = readme.indexOf(PERMISSIONS_END);
+/** `doc` with the section between the markers replaced by the current table. */
+export function withPermissionsTable(doc: string): string {
+  const start = doc.indexOf(PERMISSIONS_START);
+  const end = doc.indexOf(PERMISSIONS_END);
   if (start === -1 || end === -1 || end < start) {
-    throw new Error(`README.md has no ${PERMISSIONS_START} ... ${PERMISSIONS_END} section to fill in.`);
+    throw new Error(`docs/security.md has no ${PERMISSIONS_START} ... ${PERMISSIONS_END} section to fill in.`);
   }
-  return readme.slice(0, start) + permissionsTable() + readme.slice(end + PERMISSIONS_END.length);
+  return doc.slice(0, start) + permissionsTable() + doc.slice(end + PERMISSIONS_END.length);
 }

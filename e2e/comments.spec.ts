@@ -91,7 +91,7 @@ test("a dragged passage becomes a comment, loops inside the passage, and its mar
   await page.getByRole("button", { name: "Comment", exact: true }).click();
   const comment = page.getByTestId("comment").filter({ hasText: "The bridge rushes here" });
   await expect(comment.getByTestId("comment-timestamp")).toHaveText(/0:(09|10)–0:1[34]/);
-  const row = (await seed.query<{ at: number; end: number }>(`SELECT "atSeconds" AS at, "endSeconds" AS "end" FROM "Comment" WHERE body = 'The bridge rushes here'`))[0]!;
+  const row = (await seed.query<{ at: number; end: number }>(`SELECT "atSeconds" AS at, "endSeconds" AS "end" FROM "Comment" WHERE body = 'The bridge rushes here' AND "versionId" = $1`, [take]))[0]!;
   expect(row.end).toBeGreaterThan(row.at + 2);
 
   // Loop this passage: the playhead stays inside it over several passes.
@@ -127,7 +127,7 @@ test("a dragged passage becomes a comment, loops inside the passage, and its mar
 
   // Clicking the moment's marker on the waveform seeks there.
   await audio(page).evaluate((a: HTMLAudioElement) => (a.currentTime = 2));
-  const moment = (await seed.query<{ id: string }>(`SELECT id FROM "Comment" WHERE body = 'Big ending'`))[0]!.id;
+  const moment = (await seed.query<{ id: string }>(`SELECT id FROM "Comment" WHERE body = 'Big ending' AND "versionId" = $1`, [take]))[0]!.id;
   await page.locator(`[data-testid=waveform-overlay][data-overlay-id="${moment}"]`).click();
   await expect.poll(() => now(page)).toBeCloseTo(30, 0);
 });
@@ -151,7 +151,7 @@ test("reply, resolve and reopen, edit your own, and @ autocomplete by display na
   const link = replyRow.getByRole("link", { name: "https://example.com/tabs" });
   await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow ugc");
   await expect(replyRow.getByRole("link")).toHaveCount(1);
-  const mentioned = await seed.query<{ userId: string }>(`SELECT m."userId" FROM "CommentMention" m JOIN "Comment" c ON c.id = m."commentId" WHERE c.body LIKE 'Agreed%'`);
+  const mentioned = await seed.query<{ userId: string }>(`SELECT m."userId" FROM "CommentMention" m JOIN "Comment" c ON c.id = m."commentId" WHERE c.body LIKE 'Agreed%' AND c."versionId" = $1`, [take]);
   expect(mentioned.map((m) => m.userId)).toEqual([alex.id]);
 
   // Edit my own reply: it shows "edited". Alex's comment has no Edit for me.

@@ -27,7 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["src/**/*.int.test.ts", "prisma/**/*.int.test.ts", "bench/**/*.int.test.ts"],
+          include: ["src/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
           environment: "node",
           setupFiles: ["src/test/isolate-data-dir.ts"],
           pool: "forks",
@@ -37,6 +37,22 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The benchmarks' own tests: how they stop, and each one on its quick
+          // configuration. They start servers and production builds, so they run
+          // once (not in the PostgreSQL pass of the integration suite), one file
+          // at a time, after everything else.
+          name: "benchmarks",
+          include: ["bench/**/*.int.test.ts"],
+          environment: "node",
+          pool: "forks",
+          sequence: { groupOrder: 2 },
+          maxWorkers: 1,
+          testTimeout: 60_000,
         },
       },
     ],

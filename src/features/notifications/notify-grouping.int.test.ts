@@ -3,7 +3,7 @@ import { createSong, seedTake, useTempStorage } from "@/features/audio/testing/a
 import type { SessionUser } from "@/server/auth/session";
 import { createBoss } from "@/server/jobs/boss";
 import { NOTIFY_DELIVERY_QUEUE, NOTIFY_QUEUE } from "@/server/jobs/queues";
-import { workNotifyQueues } from "@/server/jobs/worker";
+import { workNotifyQueues } from "@/compose/worker-jobs";
 import type { Mail } from "@/server/mail/mailer";
 import { callerFor, createBandWith } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";

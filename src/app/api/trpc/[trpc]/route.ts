@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
+import { appRouter } from "@/compose/root-router";
 import { routeContext } from "@/server/access/route-context";
 import { createContextInner, toTRPCError } from "@/server/api/trpc";
 import { AppError, describeCause, unavailableHeaders } from "@/server/errors";

@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/env";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appRouter } from "@/server/api/root";
+import { appRouter } from "@/compose/root-router";
 import type { Meta } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
 import { idsOf, seedBand } from "@/test/band-fixture";
@@ -21,7 +21,7 @@ import {
   type Caller,
   type Outcome,
   type SeededBand,
-} from "./authorization-matrix";
+} from "@/test/authorization-matrix";
 
 type ProcedureDef = { _def: { type: string; meta?: Meta; inputs: unknown[] } };
 const procedures = (appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures;

@@ -7,9 +7,9 @@ import { getStorage } from "@/server/storage";
 import { createBandWith } from "@/test/callers";
 import { databaseWithStorage } from "@/test/database-with-storage";
 import { createTake } from "@/test/takes";
-import { enqueueProcessTake } from "./enqueue";
+import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
-import { startWorker, type RunningWorker } from "./worker";
+import { startWorker, type RunningWorker } from "./worker-jobs";
 
 /**
  * One worker, one long take queued first, one short take of another band

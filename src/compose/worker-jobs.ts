@@ -5,8 +5,8 @@ import { removeAbandonedTempDirs } from "@/server/media/process-take";
 import { mediaToolsWarning } from "@/server/media/tool-location";
 import { mediaTools, type MediaTools } from "@/server/media/tools";
 import type { StorageDriver } from "@/server/storage";
-import { createBoss, ensureQueues, type BossOptions } from "./boss";
-import { runProcessTakeFailedJob, runProcessTakeJob } from "./process-take.job";
+import { createBoss, ensureQueues, type BossOptions } from "@/server/jobs/boss";
+import { runProcessTakeFailedJob, runProcessTakeJob } from "@/server/jobs/process-take.job";
 import { runDailyDigest } from "@/features/notifications/daily-digest";
 import { runNotifyDeliveryJob, runNotifyJob, type NotifyDeps } from "@/features/notifications/notify.job";
 import {
@@ -20,8 +20,8 @@ import {
   type NotifyDeliveryJob,
   type NotifyJob,
   type ProcessTakeJob,
-} from "./queues";
-import { sweepOrphanedTakes } from "./sweeper";
+} from "@/server/jobs/queues";
+import { sweepOrphanedTakes } from "@/server/jobs/sweeper";
 
 export type WorkerOptions = BossOptions & {
   databaseUrl: string;

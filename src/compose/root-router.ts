@@ -13,7 +13,7 @@ import { readinessRouter } from "@/features/readiness/readiness.router";
 import { setlistRouter } from "@/features/setlists/setlist.router";
 import { songRouter } from "@/features/songs/song.router";
 import { versionRouter } from "@/features/versions/version.router";
-import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 
 export const appRouter = createTRPCRouter({
   band: bandRouter,

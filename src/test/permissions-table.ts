@@ -34,7 +34,7 @@ function procedureCells(row: MatrixRow): [string, string] {
 export function permissionsTable(): string {
   const lines = [
     PERMISSIONS_START,
-    "<!-- Generated from src/server/api/authorization-matrix.ts by `npm run docs:permissions`; do not edit by hand. -->",
+    "<!-- Generated from src/test/authorization-matrix.ts by `npm run docs:permissions`; do not edit by hand. -->",
     "",
     "Band-scoped calls need membership of that band at the minimum role (owner > admin > member);",
     "below it the answer is 403 `INSUFFICIENT_ROLE`, for a non-member 403 `NOT_A_MEMBER`, signed out 401.",

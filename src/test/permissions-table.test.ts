@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { audioRoutes, authorizationMatrix, tokenRoutes } from "./authorization-matrix";
 import { PERMISSIONS_END, PERMISSIONS_START, permissionsTable, withPermissionsTable } from "./permissions-table";
 
-const root = path.resolve(import.meta.dirname, "../../..");
+const root = path.resolve(import.meta.dirname, "../..");
 
 describe("the permission table in docs/security.md", () => {
   it("is the one generated from the authorization matrix (run `npm run docs:permissions` if not)", () => {

@@ -7,14 +7,14 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { resetEnvForTests } from "@/env";
-import { appRouter } from "@/server/api/root";
+import { appRouter } from "@/compose/root-router";
 import { createContextInner } from "@/server/api/trpc";
 import { UNDECODABLE_INPUT_MESSAGE } from "@/server/errors";
 import type { SessionUser } from "@/server/auth/session";
 import { seedBand } from "@/test/band-fixture";
 import { callerFor } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
-import { authorizationMatrix, type SeededBand } from "./authorization-matrix";
+import { authorizationMatrix, type SeededBand } from "@/test/authorization-matrix";
 
 /**
  * Every procedure, fed a NUL byte or a lone surrogate in each of its string

@@ -12,7 +12,7 @@ import { profileRouter } from "@/features/profile/profile.router";
 import { readinessRouter } from "@/features/readiness/readiness.router";
 import { setlistRouter } from "@/features/setlists/setlist.router";
 import { songRouter } from "@/features/songs/song.router";
-import { versionRouter } from "@/features/versions/version.router";
+import { versionRouter } from "@/features/takes/take.router";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 
 export const appRouter = createTRPCRouter({

@@ -10,7 +10,7 @@ import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Icon } from "@/components/icon";
-import { RehearsalUpload } from "@/features/versions/ui/rehearsal-upload";
+import { RehearsalUpload } from "@/features/takes/ui/rehearsal-upload";
 import { UndoToast } from "@/components/undo-toast";
 import { filterAndSortSongs, type SongSort } from "@/features/songs/songs-board.rules";
 import { SongStatusBadge } from "./song-status-badge";

@@ -1,5 +1,5 @@
-import { handleResumableUpload } from "@/features/uploads/resumable-upload.handler";
-import { resumableUploadDeps } from "@/features/uploads/resumable-uploads";
+import { handleResumableUpload } from "@/features/takes/resumable-upload.handler";
+import { resumableUploadDeps } from "@/features/takes/resumable-uploads";
 import { routeContext } from "@/server/access/route-context";
 import { apiRoute } from "@/server/http/api-route";
 

@@ -1,4 +1,4 @@
-import { handleUpload } from "@/features/audio/upload.handler";
+import { handleUpload } from "@/features/takes/upload.handler";
 import { routeContext } from "@/server/access/route-context";
 import { apiRoute } from "@/server/http/api-route";
 

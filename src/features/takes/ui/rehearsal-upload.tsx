@@ -17,8 +17,8 @@ import {
   type RowState,
   type UploadRow,
   type UploadTarget,
-} from "@/features/versions/rehearsal-upload.rules";
-import { UploadCancelled, uploadTake } from "@/features/versions/upload-take";
+} from "@/features/takes/rehearsal-upload.rules";
+import { UploadCancelled, uploadTake } from "@/features/takes/upload-take";
 import { UploadProgress } from "@/components/upload-progress";
 import { formatBytes } from "@/lib/format-time";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";

@@ -1,4 +1,4 @@
-import type { VersionView } from "@/features/versions/version.view";
+import type { VersionView } from "@/features/takes/take.view";
 import { defaultTakeTitle } from "./default-take-title";
 
 /**

@@ -3,7 +3,7 @@
 import type { RouterOutputs } from "@/trpc/react";
 import { RecordTake } from "@/features/recording/ui/record-take";
 import { SongSheet } from "@/features/songs/ui/song-sheet";
-import { UploadTakeForm } from "./upload-take-form";
+import { UploadTakeForm } from "@/features/takes/ui/upload-take-form";
 
 type Props = {
   bandId: string;

@@ -4,7 +4,7 @@ import type { ComponentProps } from "react";
 import { CommentsPanel } from "@/features/comments/ui/comments-panel";
 import { PracticeMarkers } from "@/features/markers/ui/practice-markers";
 import { useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
-import { TakeDetails } from "./take-details";
+import { TakeDetails } from "@/features/takes/ui/take-details";
 
 export { PracticeMarkers, TakeDetails };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { VersionView } from "@/features/versions/version.view";
+import type { VersionView } from "@/features/takes/take.view";
 import { formatClock, formatRelative } from "@/lib/format-time";
 import { takeLabel, uploaderName } from "./take-label";
 

@@ -8,7 +8,7 @@
  * finished upload's address.
  */
 import type { DetailedError, PreviousUpload } from "tus-js-client";
-import { RESUMABLE_UPLOADS_PATH } from "@/features/uploads/resumable-upload.schema";
+import { RESUMABLE_UPLOADS_PATH } from "@/features/takes/resumable-upload.schema";
 
 export type UploadProgress = { loaded: number; total: number };
 

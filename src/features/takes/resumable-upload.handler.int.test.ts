@@ -8,7 +8,7 @@ import { MemoryLocker } from "@tus/server";
 import { Metadata } from "@tus/utils";
 import * as tus from "tus-js-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSong, useTempStorage } from "@/features/audio/testing/audio-test-kit";
+import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import type { SessionUser } from "@/server/auth/session";
 import { sessionUserFromRequest } from "@/server/access/route-context";
 import { getStorage } from "@/server/storage";

@@ -7,7 +7,7 @@ import type { RouteContext } from "@/server/access/route-access";
 import { AppError } from "@/server/errors";
 import { errorResponse } from "@/server/http/error-response";
 import { getStorage, type StorageDriver } from "@/server/storage";
-import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, SNIFF_BYTES, type AudioFormat } from "./audio-format";
+import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, SNIFF_BYTES, type AudioFormat } from "@/server/media/audio-format";
 import { createTakeFromStoredFile, takeStorageKey, uploadLimitMessage, type StoredAudio } from "./create-take";
 import { byteLimit, peek } from "./stream-utils";
 import { requireUploadTarget } from "./upload-target";

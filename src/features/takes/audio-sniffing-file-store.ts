@@ -5,7 +5,7 @@ import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
 import { ERRORS } from "@tus/utils";
-import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, SNIFF_BYTES } from "@/features/audio/audio-format";
+import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, SNIFF_BYTES } from "@/server/media/audio-format";
 import { AppError } from "@/server/errors";
 
 /** Refusal of an upload whose first bytes are not audio. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BandRole } from "@/lib/roles";
-import { canEditVersion } from "./version.rules";
+import { canEditVersion } from "./take.rules";
 
 describe("canEditVersion (uploader or admin)", () => {
   const cases: [BandRole, boolean, boolean][] = [

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { sessionTokenFromCookies } from "@/server/access/route-context";
-import { requireTakeAccess, type TakeForAudio } from "@/server/access/take-access";
+import { requireTakeAccess, type TakeForAudio } from "@/features/takes/take-access";
 import { AppError } from "@/server/errors";
 import { isClientGone, sendErrorResponse } from "@/server/http/node-response";
 import { log } from "@/server/log";

@@ -10,7 +10,7 @@ import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
 import { handleTakeAudio } from "./take-audio.handler";
 import { createTake } from "@/test/takes";
-import { createSong } from "./testing/audio-test-kit";
+import { createSong } from "@/test/audio-test-kit";
 
 /**
  * AUDIO_OFFLOAD=presigned on STORAGE=s3 (s3rver): the same access check, then a

@@ -11,7 +11,7 @@ import { sessionCookies } from "@/test/session-cookie";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav } from "@/test/wav";
 import { handleTakeAudio, type TakeAudioDeps } from "./take-audio.handler";
-import { createSong, openDescriptorsFor, seedTake, useTempStorage } from "./testing/audio-test-kit";
+import { createSong, openDescriptorsFor, seedTake, useTempStorage } from "@/test/audio-test-kit";
 
 /**
  * The audio routes' handler on a real HTTP server in this process (so open

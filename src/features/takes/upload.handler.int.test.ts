@@ -4,7 +4,7 @@ import { getStorage } from "@/server/storage";
 import { createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav, wavClaiming } from "@/test/wav";
-import { createSong, useTempStorage } from "./testing/audio-test-kit";
+import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import { handleUpload, type UploadDeps } from "./upload.handler";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;

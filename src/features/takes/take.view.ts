@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { BandRole } from "@/lib/roles";
-import { canEditVersion } from "./version.rules";
+import { canEditVersion } from "./take.rules";
 
 /** The fields of a take that members see; never the storage key. */
 export const versionSelect = {

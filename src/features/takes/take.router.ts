@@ -7,9 +7,9 @@ import { log } from "@/server/log";
 import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { derivedKeys } from "@/server/media/process-take";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
-import { deleteVersionInput, getVersionInput, listVersionsInput, retryProcessingInput, updateVersionInput } from "./version.schema";
-import { canEditVersion } from "./version.rules";
-import { toVersionView, versionSelect } from "./version.view";
+import { deleteVersionInput, getVersionInput, listVersionsInput, retryProcessingInput, updateVersionInput } from "./take.schema";
+import { canEditVersion } from "./take.rules";
+import { toVersionView, versionSelect } from "./take.view";
 
 const notYours = () =>
   new AppError("FORBIDDEN", "Only the member who uploaded this take, or a band admin, can change it.", "INSUFFICIENT_ROLE");

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { decideBandAccess, type BandAccessFacts } from "./band-access";
-import type { BandRole } from "./roles";
+import { decideBandAccess, type BandAccessFacts } from "@/server/access/band-access";
+import type { BandRole } from "@/lib/roles";
 
 /** What the audio routes need to know about a take once access is granted. */
 export type TakeForAudio = {

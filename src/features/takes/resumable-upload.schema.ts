@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanOriginalName, uploadFieldsSchema, uploadParamsSchema } from "@/features/audio/upload.schema";
+import { cleanOriginalName, uploadFieldsSchema, uploadParamsSchema } from "@/features/takes/upload.schema";
 
 /** Where the tus endpoint lives; an upload's own URL is this plus its id. */
 export const RESUMABLE_UPLOADS_PATH = "/api/uploads";

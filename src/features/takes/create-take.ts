@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseStream, type IAudioMetadata } from "music-metadata";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { toVersionView, versionSelect } from "@/features/versions/version.view";
+import { toVersionView, versionSelect } from "@/features/takes/take.view";
 import { logTakeUploaded } from "@/features/activity/log-activity";
 import { notify } from "@/features/notifications/notify";
 import { AppError } from "@/server/errors";
@@ -9,7 +9,7 @@ import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { implausibleAudio } from "@/server/media/plausible-audio";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { StorageDriver } from "@/server/storage";
-import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "./audio-format";
+import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "@/server/media/audio-format";
 import type { UploadTarget } from "./upload-target";
 import type { UploadFields } from "./upload.schema";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/ids";
-import { VERSION_NOTES_MAX, VERSION_NOTES_TOO_LONG, VERSION_TITLE_MAX, VERSION_TITLE_TOO_LONG, versionNotesSchema, versionTitleSchema } from "@/features/versions/version.schema";
+import { VERSION_NOTES_MAX, VERSION_NOTES_TOO_LONG, VERSION_TITLE_MAX, VERSION_TITLE_TOO_LONG, versionNotesSchema, versionTitleSchema } from "@/features/takes/take.schema";
 
 /**
  * The text fields that may accompany an uploaded take (multipart fields `title`,

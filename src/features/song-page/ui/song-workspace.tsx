@@ -2,7 +2,7 @@
 
 import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
-import type { VersionView } from "@/features/versions/version.view";
+import type { VersionView } from "@/features/takes/take.view";
 import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
@@ -18,9 +18,9 @@ import { AlignTake } from "@/features/player/ui/align-take";
 import { SongSideTools } from "./song-side-tools";
 import { CommentsAtPlayhead, PracticeMarkers, TakeDetails } from "./take-panels";
 import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-padding";
-import { AudioPlayer, type PlayerHandle } from "./audio-player";
-import { takeLabel, uploaderName } from "./take-label";
-import { TakeList } from "./take-list";
+import { AudioPlayer, type PlayerHandle } from "@/features/player/ui/audio-player";
+import { takeLabel, uploaderName } from "@/features/takes/ui/take-label";
+import { TakeList } from "@/features/takes/ui/take-list";
 
 type Song = RouterOutputs["song"]["get"];
 

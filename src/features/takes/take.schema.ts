@@ -2,7 +2,7 @@ import { z } from "zod";
 import { songIdSchema } from "@/features/songs/song.schema";
 import { idSchema } from "@/lib/ids";
 import { optionalText } from "@/lib/text";
-import { OFFSET_SECONDS_MAX } from "./version.limits";
+import { OFFSET_SECONDS_MAX } from "./take.limits";
 
 export const versionIdSchema = idSchema("take");
 

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria } from "@/components/form-field";
-import { requestSignInLink } from "@/lib/request-sign-in-link";
-import { signInInput } from "@/lib/sign-in.schema";
+import { requestSignInLink } from "@/features/auth/request-sign-in-link";
+import { signInInput } from "@/features/auth/sign-in.schema";
 
 export function SignInForm({ callbackUrl, defaultEmail, submitLabel = "Email me a sign-in link" }: { callbackUrl: string; defaultEmail: string; submitLabel?: string }) {
   const router = useRouter();

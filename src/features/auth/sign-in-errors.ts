@@ -1,13 +1,9 @@
-/**
- * The `?error=` codes the sign-in page understands: next-auth's own
- * (Verification, EmailSignin, ...) and the two this app adds. Shared by the
- * server (which redirects with them) and the page and form (which say them).
- */
-export const SIGN_IN_ERRORS = {
-  InvalidEmail: "InvalidEmail",
-  TooManyEmails: "TooManyEmails",
-} as const;
+import { SIGN_IN_ERRORS } from "@/lib/sign-in-error-codes";
 
+/**
+ * What the sign-in page and form say for each `?error=` code: next-auth's own
+ * (Verification, EmailSignin, ...) and the two this app adds.
+ */
 export function signInErrorMessage(code: string, { retryMinutes }: { retryMinutes?: number | null } = {}): string {
   switch (code) {
     case SIGN_IN_ERRORS.InvalidEmail:

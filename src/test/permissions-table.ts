@@ -1,4 +1,4 @@
-import { bandRoles, hasAtLeastRole, roleLabel, type BandRole } from "@/server/access/roles";
+import { bandRoles, hasAtLeastRole, roleLabel, type BandRole } from "@/lib/roles";
 import { audioRoutes, authorizationMatrix, callerRole, type BandScopedRow, type MatrixRow, type MemberCaller } from "./authorization-matrix";
 
 // The permission table in docs/security.md, generated from the authorization matrix (which

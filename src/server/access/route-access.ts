@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import { requireBandAccess, type BandAccess } from "./band-access";
-import type { BandRole } from "./roles";
+import type { BandRole } from "@/lib/roles";
 
 /** What a route handler needs to decide access; route files build it, tests inject it. */
 export type RouteContext = { db: PrismaClient; user: SessionUser | null };

@@ -10,7 +10,7 @@ import * as tus from "tus-js-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import type { SessionUser } from "@/server/auth/session";
-import { sessionUserFromRequest } from "@/server/access/route-context";
+import { sessionUserFromRequest } from "@/server/auth/session-reader";
 import { getStorage } from "@/server/storage";
 import { createBandWith, createUser } from "@/test/callers";
 import { serveLocally, type LocalServer } from "@/test/local-server";

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { liveSession, sessionUserFromToken } from "@/server/auth/session-reader";
 import { decideBandAccess, type BandAccessFacts } from "@/server/access/band-access";
 import type { BandRole } from "@/lib/roles";
 
@@ -68,13 +69,12 @@ export async function requireTakeAccess(
     ? await db.$queryRaw<Row[]>`
         SELECT se."userId", v."bandId", m."role"::text AS "role", v."id", v."storageKey", v."contentType",
           v."renditionKey", v."renditionContentType", v."peaksKey", ${names}
-        FROM "Session" se
+        FROM (${liveSession(sessionToken)}) se
         JOIN "Version" v ON v."id" = ${versionId}
-        LEFT JOIN "BandMember" m ON m."bandId" = v."bandId" AND m."userId" = se."userId"
-        WHERE se."sessionToken" = ${sessionToken} AND se."expires" > now()`
+        LEFT JOIN "BandMember" m ON m."bandId" = v."bandId" AND m."userId" = se."userId"`
     : [];
   // No row: no live session, or no such take. Only refusals pay for telling them apart.
-  const userId = row?.userId ?? (sessionToken ? await liveSessionUser(db, sessionToken) : null);
+  const userId = row?.userId ?? (sessionToken ? ((await sessionUserFromToken(db, sessionToken))?.id ?? null) : null);
   const access = decideBandAccess(
     { userId, band: row?.bandId ? { id: row.bandId } : null, role: row?.role ?? null },
     minRole,
@@ -97,10 +97,4 @@ export async function requireTakeAccess(
       peaksKey: take.peaksKey,
     },
   };
-}
-
-async function liveSessionUser(db: PrismaClient, sessionToken: string): Promise<string | null> {
-  const [session] = await db.$queryRaw<{ userId: string }[]>`
-    SELECT "userId" FROM "Session" WHERE "sessionToken" = ${sessionToken} AND "expires" > now()`;
-  return session?.userId ?? null;
 }

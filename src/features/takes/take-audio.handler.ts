@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { sessionTokenFromCookies } from "@/server/access/route-context";
+import { sessionTokenFromCookies } from "@/server/auth/session-reader";
 import { requireTakeAccess, type TakeForAudio } from "@/features/takes/take-access";
 import { AppError } from "@/server/errors";
 import { isClientGone, sendErrorResponse } from "@/server/http/node-response";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
-import { sessionCookieName, sessionUserFromRequest } from "./route-context";
+import { sessionCookieName, sessionUserFromRequest } from "./session-reader";
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {

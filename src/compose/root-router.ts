@@ -12,7 +12,7 @@ import { profileRouter } from "@/features/profile/profile.router";
 import { readinessRouter } from "@/features/readiness/readiness.router";
 import { setlistRouter } from "@/features/setlists/setlist.router";
 import { songRouter } from "@/features/songs/song.router";
-import { versionRouter } from "@/features/takes/take.router";
+import { takeRouter } from "@/features/takes/take.router";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 
 export const appRouter = createTRPCRouter({
@@ -20,7 +20,7 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   activity: activityRouter,
   song: songRouter,
-  version: versionRouter,
+  version: takeRouter,
   comment: commentRouter,
   marker: markerRouter,
   invite: inviteRouter,

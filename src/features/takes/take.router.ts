@@ -1,3 +1,5 @@
+import "server-only";
+
 import { logBestTakePicked } from "@/features/activity/log-activity";
 import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
@@ -14,7 +16,7 @@ import { toVersionView, versionSelect } from "./take.view";
 const notYours = () =>
   new AppError("FORBIDDEN", "Only the member who uploaded this take, or a band admin, can change it.", "INSUFFICIENT_ROLE");
 
-export const versionRouter = createTRPCRouter({
+export const takeRouter = createTRPCRouter({
   /** A song's takes, newest first, the best one marked. */
   list: bandMemberProcedure("MEMBER")
     .input(listVersionsInput)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempStorage } from "@/features/audio/testing/audio-test-kit";
+import { useTempStorage } from "@/test/audio-test-kit";
 import { callerFor, createBandWith } from "@/test/callers";
 import { createTake } from "@/test/takes";
 import { createTestDatabase } from "@/test/test-database";

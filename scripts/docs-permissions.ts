@@ -1,7 +1,7 @@
 // Writes the permission table in docs/security.md from the authorization matrix.
 // Usage: npm run docs:permissions
 import { readFile, writeFile } from "node:fs/promises";
-import { withPermissionsTable } from "@/server/api/permissions-table";
+import { withPermissionsTable } from "@/test/permissions-table";
 
 const file = "docs/security.md";
 const doc = await readFile(file, "utf8");

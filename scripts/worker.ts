@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "../src/env";
 import { createPrismaClient } from "../src/server/db/client";
-import { startWorker } from "../src/server/jobs/worker";
+import { startWorker } from "../src/compose/worker-jobs";
 import { log } from "../src/server/log";
 import { getStorage } from "../src/server/storage";
 

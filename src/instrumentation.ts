@@ -4,6 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { watchForShutdown } = await import("@/server/lifecycle/draining");
   watchForShutdown();
-  const { startAbandonedUploadSweeper } = await import("@/features/uploads/resumable-uploads");
+  const { startAbandonedUploadSweeper } = await import("@/features/takes/resumable-uploads");
   startAbandonedUploadSweeper();
 }

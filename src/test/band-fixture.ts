@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { SeededBand } from "@/server/api/authorization-matrix";
+import type { SeededBand } from "@/test/authorization-matrix";
 import { createUser } from "./callers";
 
 /**

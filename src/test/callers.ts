@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { BandRole } from "@/lib/roles";
-import { createCaller } from "@/server/api/root";
+import { createCaller } from "@/compose/root-router";
 import { createContextInner } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
 

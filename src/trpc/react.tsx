@@ -8,7 +8,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/compose/root-router";
 import { TRPC_MAX_BATCH_SIZE } from "./request-limits";
 
 export const api = createTRPCReact<AppRouter>();

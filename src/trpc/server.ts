@@ -7,7 +7,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import superjson from "superjson";
 import { isId } from "@/lib/ids";
-import { createCaller, type AppRouter } from "@/server/api/root";
+import { createCaller, type AppRouter } from "@/compose/root-router";
 import { createContextInner } from "@/server/api/trpc";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentUser } from "@/trpc/server";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
-import { signInErrorMessage } from "@/lib/sign-in-errors";
-import { SignInForm } from "./sign-in-form";
+import { signInErrorMessage } from "@/features/auth/sign-in-errors";
+import { SignInForm } from "@/features/auth/ui/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import type { Prisma } from "@/generated/prisma/client";

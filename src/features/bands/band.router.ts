@@ -1,3 +1,5 @@
+import "server-only";
+
 import { logActivity } from "@/features/activity/log-activity";
 import { lockBandMemberships } from "@/features/members/membership-lock";
 import { bandMemberProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { logCommentAdded } from "@/features/activity/log-activity";
 import { notify } from "@/features/notifications/notify";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";

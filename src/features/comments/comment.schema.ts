@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { versionIdSchema } from "@/features/versions/version.schema";
+import { versionIdSchema } from "@/features/takes/take.schema";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError, notFound } from "@/server/errors";
 import { timestampProblem } from "@/features/comments/comment.rules";

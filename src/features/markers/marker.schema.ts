@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { atSecondsSchema } from "@/features/comments/comment.schema";
 import { songIdSchema } from "@/features/songs/song.schema";
-import { versionIdSchema } from "@/features/versions/version.schema";
+import { versionIdSchema } from "@/features/takes/take.schema";
 import { idSchema } from "@/lib/ids";
 import { text } from "@/lib/text";
 

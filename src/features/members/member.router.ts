@@ -1,3 +1,5 @@
+import "server-only";
+
 import { logActivity } from "@/features/activity/log-activity";
 import type { Prisma } from "@/generated/prisma/client";
 import { canChangeRole, canRemoveMember, roleLabel, roleRank, type BandRole } from "@/lib/roles";

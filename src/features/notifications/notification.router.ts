@@ -1,3 +1,5 @@
+import "server-only";
+
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { DEFAULT_PREFERENCES, readPreferences } from "./notification-settings";
 import { updateNotificationsInput } from "./notification.schema";

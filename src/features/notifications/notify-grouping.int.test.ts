@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSong, seedTake, useTempStorage } from "@/features/audio/testing/audio-test-kit";
+import { createSong, seedTake, useTempStorage } from "@/test/audio-test-kit";
 import type { SessionUser } from "@/server/auth/session";
 import { createBoss } from "@/server/jobs/boss";
 import { NOTIFY_DELIVERY_QUEUE, NOTIFY_QUEUE } from "@/server/jobs/queues";
-import { workNotifyQueues } from "@/server/jobs/worker";
+import { workNotifyQueues } from "@/compose/worker-jobs";
 import type { Mail } from "@/server/mail/mailer";
 import { callerFor, createBandWith } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";

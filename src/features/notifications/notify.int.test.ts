@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleUpload } from "@/features/audio/upload.handler";
-import { createSong, useTempStorage } from "@/features/audio/testing/audio-test-kit";
+import { handleUpload } from "@/features/takes/upload.handler";
+import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import type { NotificationMode } from "@/generated/prisma/enums";
 import type { SessionUser } from "@/server/auth/session";
 import { NOTIFY_DELIVERY_QUEUE, NOTIFY_QUEUE, type NotifyDeliveryJob, type NotifyJob } from "@/server/jobs/queues";

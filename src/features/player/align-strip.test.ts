@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { OFFSET_SECONDS_MAX } from "@/features/versions/version.schema";
+import { OFFSET_SECONDS_MAX } from "@/features/takes/take.schema";
 import {
   ALIGN_WINDOW_SECONDS,
   normalizeOffset,

@@ -1,4 +1,4 @@
-import { OFFSET_SECONDS_MAX } from "@/features/versions/version.limits";
+import { OFFSET_SECONDS_MAX } from "@/features/takes/take.limits";
 import type { WaveformPeaks } from "./peaks";
 
 /**

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { renameUser } from "./display-name-check";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { notFound } from "@/server/errors";
 import { setReadinessInput } from "./readiness.schema";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { logSetlistChanged, logSetlistEvent } from "@/features/activity/log-activity";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { personName } from "@/lib/person";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { bandMemberProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { notFound } from "@/server/errors";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { decideBandAccess, type MembershipFacts } from "./band-access";
-import type { BandRole } from "./roles";
+import type { BandRole } from "@/lib/roles";
 
 const band = { id: "b1", name: "The Band" };
 

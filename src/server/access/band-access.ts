@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
-import { hasAtLeastRole, roleLabel, type BandRole } from "./roles";
+import { hasAtLeastRole, roleLabel, type BandRole } from "@/lib/roles";
 
 export type BandAccess = {
   userId: string;

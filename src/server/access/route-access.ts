@@ -1,11 +1,19 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/session";
+import { sessionUserFromRequest } from "@/server/auth/session-reader";
+import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireBandAccess, type BandAccess } from "./band-access";
-import type { BandRole } from "./roles";
+import type { BandRole } from "@/lib/roles";
 
 /** What a route handler needs to decide access; route files build it, tests inject it. */
 export type RouteContext = { db: PrismaClient; user: SessionUser | null };
+
+/** The app's database and the request's session user (the one session reader), for API route handlers (tRPC, uploads). */
+export async function routeContext(request: { headers: Headers }): Promise<RouteContext> {
+  const db = getDb();
+  return { db, user: await sessionUserFromRequest(db, request) };
+}
 
 /**
  * The access check for route handlers (upload, stream). `resolve` names the

@@ -9,7 +9,7 @@ import { getDb } from "@/server/db";
 import { clientAddress } from "@/server/http/client-address";
 import { parseSignInEmail } from "./email";
 import { buildAuthOptions } from "./options";
-import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
+import { SIGN_IN_ERRORS } from "@/lib/sign-in-error-codes";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,4 +1,7 @@
-import { signInEmailSchema } from "@/lib/sign-in.schema";
+import { emailAddress } from "@/lib/text";
+
+/** The sign-in address rule: the one-plain-address schema invites and the sign-in form (features/auth) use. */
+const signInEmailSchema = emailAddress();
 
 
 /** A user's identity is their verified email, compared trimmed and lower-cased. */

@@ -10,7 +10,7 @@ import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { describeCause } from "@/server/errors";
 import { sendMail } from "@/server/mail/mailer";
 import { log } from "@/server/log";
-import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
+import { SIGN_IN_ERRORS } from "@/lib/sign-in-error-codes";
 import { recordingFailures } from "./adapter-failures";
 import { InvalidEmailError, normalizeSignInIdentifier } from "./email";
 import { signInEmail } from "./sign-in-email";

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as uploadRoute from "@/app/api/bands/[bandId]/songs/[songId]/versions/route";
 import * as trpcRoute from "@/app/api/trpc/[trpc]/route";
-import { createSong, useTempStorage } from "@/features/audio/testing/audio-test-kit";
+import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { SERVICE_UNAVAILABLE_DIGEST } from "@/lib/service-unavailable";
 import { getAuthOptions } from "@/server/auth/options";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/env";
-import { sessionCookieName } from "@/server/access/route-context";
+import { sessionCookieName } from "@/server/auth/session-reader";
 import { captureLogs } from "@/server/log";
 import { createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";

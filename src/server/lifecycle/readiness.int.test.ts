@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
 import * as readyRoute from "@/app/api/ready/route";
-import { useTempStorage } from "@/features/audio/testing/audio-test-kit";
+import { useTempStorage } from "@/test/audio-test-kit";
 import { resetEnvForTests } from "@/env";
 import { createPrismaClient } from "@/server/db/client";
 import { resetStorageForTests } from "@/server/storage";

@@ -189,7 +189,7 @@ describe("a file crafted to make the tools open another file on the server", () 
   it.each(toolSets)("with %s: the take holds only its own audio (its 3 s, never the other file's 5 s)", async (_name, tools) => {
     const bytes = hostileFile(await secretOnDisk(), ownFrames("mp3"));
     // The upload's sniffer takes it for MP3, as it takes any file behind an ID3 tag it cannot see past.
-    const { detectAudioFormat, SNIFF_BYTES } = await import("@/features/audio/audio-format");
+    const { detectAudioFormat, SNIFF_BYTES } = await import("@/server/media/audio-format");
     expect((await detectAudioFormat(bytes.subarray(0, SNIFF_BYTES)))?.contentType).toBe("audio/mpeg");
     const take = await seed(bytes, "audio/mpeg");
 

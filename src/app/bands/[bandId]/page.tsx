@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StatusNotice } from "@/components/status-notice";
 import { env } from "@/env";
 import { NextGigReadiness } from "@/features/readiness/ui/next-gig-readiness";
-import { SongsBoard } from "@/features/songs/ui/songs-board";
+import { SongsBoardWithUpload } from "./songs-board-with-upload";
 import { loadBand, bandPageTitle, loadForPage, serverApi } from "@/trpc/server";
 
 type Props = { params: Promise<{ bandId: string }>; searchParams: Promise<{ joined?: string | string[] }> };
@@ -25,7 +25,7 @@ export default async function BandSongsPage({ params, searchParams }: Props) {
       {/* After accepting an invite or a join link (see invite-actions). */}
       {joined === "1" ? <StatusNotice param="joined" message={`You joined ${result.data.band.name}. Welcome to the band!`} /> : null}
       <NextGigReadiness bandId={bandId} />
-      <SongsBoard bandId={bandId} initialSongs={result.data.songs} maxUploadMb={Math.floor(env().maxUploadBytes / (1024 * 1024))} />
+      <SongsBoardWithUpload bandId={bandId} initialSongs={result.data.songs} maxUploadMb={Math.floor(env().maxUploadBytes / (1024 * 1024))} />
 
     </>
   );

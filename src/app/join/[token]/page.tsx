@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { SignInForm } from "@/features/auth/ui/sign-in-form";
 import { JoinLanding, UnknownJoinLink } from "@/features/invites/ui/join-landing";
 import { serverApi } from "@/trpc/server";
 
@@ -15,5 +16,7 @@ export default async function JoinPage({ params }: Props) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
     throw error;
   });
-  return preview ? <JoinLanding token={token} p={preview} /> : <UnknownJoinLink />;
+  return preview ? (
+    <JoinLanding token={token} p={preview} signIn={<SignInForm callbackUrl={`/join/${token}`} defaultEmail="" />} />
+  ) : <UnknownJoinLink />;
 }

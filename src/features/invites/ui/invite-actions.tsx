@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { requestSignInLink } from "@/lib/request-sign-in-link";
+import { requestSignInLink } from "@/features/auth/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { ConfirmDialog } from "@/components/confirm-dialog";

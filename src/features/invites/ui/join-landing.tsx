@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SignInForm } from "@/app/signin/sign-in-form";
+import type { ReactNode } from "react";
 import type { BandRole } from "@/lib/roles";
 import type { JoinLinkStatus } from "../join-link.rules";
 import { JoinBand } from "./invite-actions";
@@ -30,7 +30,8 @@ export function UnknownJoinLink() {
   );
 }
 
-export function JoinLanding({ token, p }: { token: string; p: JoinPreview }) {
+/** `signIn` is the sign-in form the page puts here for a signed-out visitor (it comes back to this link). */
+export function JoinLanding({ token, p, signIn }: { token: string; p: JoinPreview; signIn: ReactNode }) {
   const who = p.sharedBy ?? "the band";
   if (p.viewer?.isMember && p.band.id) {
     return (
@@ -72,7 +73,7 @@ export function JoinLanding({ token, p }: { token: string; p: JoinPreview }) {
       ) : (
         <>
           <p className="muted">Sign in first: we&apos;ll email you a link and bring you back here to join. New here? The same link creates your account.</p>
-          <SignInForm callbackUrl={`/join/${token}`} defaultEmail="" />
+          {signIn}
         </>
       )}
     </InviteCard>

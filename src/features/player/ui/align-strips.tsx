@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { OFFSET_SECONDS_MAX } from "@/features/versions/version.limits";
+import { OFFSET_SECONDS_MAX } from "@/features/takes/take.limits";
 import type { WaveformPeaks } from "../peaks";
 import { ALIGN_WINDOW_SECONDS, offsetAfterDrag, offsetAfterKey, peakLevel, spokenOffset, stripColumns, stripShiftSeconds } from "../align-strip";
 import type { PeaksState } from "./use-peaks";

@@ -15,7 +15,7 @@ import {
   type StoredRecording,
 } from "@/features/recording/recording-chunks";
 import { appendChunk, deleteRecording, listRecordings, recordingBlob, saveRecording } from "@/features/recording/recording-store";
-import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/versions/upload-take";
+import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/takes/upload-take";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { LevelMeter } from "./level-meter";
 

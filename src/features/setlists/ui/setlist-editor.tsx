@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { LocalDate } from "@/components/local-date";
-import { ReadinessGrid } from "@/features/readiness/ui/readiness-grid";
 import { fromDateTimeLocal, moveItem, setLengthSummary, toDateTimeLocal } from "@/features/setlists/setlist.rules";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -15,8 +14,11 @@ import { SetlistSongs } from "./setlist-songs";
 
 type Setlist = RouterOutputs["setlist"]["get"];
 
-/** One setlist: its date and countdown, the songs in order with the total time, who is ready, and the print view. */
-export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: { bandId: string; setlistId: string; initialSetlist: Setlist; canDelete: boolean }) {
+/**
+ * One setlist: its date and countdown, the songs in order with the total time, who is ready, and the print view.
+ * `readiness` draws who is ready for the setlist as it stands (the page composes it).
+ */
+export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, readiness }: { bandId: string; setlistId: string; initialSetlist: Setlist; canDelete: boolean; readiness: (setlist: Setlist) => ReactNode }) {
   const utils = api.useUtils();
   const query = api.setlist.get.useQuery({ bandId, setlistId }, { initialData: initialSetlist });
   const songs = api.song.list.useQuery({ bandId });
@@ -107,7 +109,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
         <p className="small muted" style={{ margin: 0 }}>
           Mark the songs you can play; everyone sees the grid.
         </p>
-        <ReadinessGrid bandId={bandId} setlist={setlist} />
+        {readiness(setlist)}
       </section>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useId, useState } from "react";
+import { useCallback, useId, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
 import { createSongInput, renameSongFields } from "@/features/songs/song.schema";
@@ -10,7 +10,6 @@ import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { Icon } from "@/components/icon";
-import { RehearsalUpload } from "@/features/versions/ui/rehearsal-upload";
 import { UndoToast } from "@/components/undo-toast";
 import { filterAndSortSongs, type SongSort } from "@/features/songs/songs-board.rules";
 import { SongStatusBadge } from "./song-status-badge";
@@ -18,8 +17,11 @@ import { SongsToolbar } from "./songs-toolbar";
 
 type Song = RouterOutputs["song"]["list"][number];
 
-/** The band page: every song with its takes, a way to add one, and the archive tucked away. */
-export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: string; initialSongs: Song[]; maxUploadMb: number }) {
+/**
+ * The band page: every song with its takes, a way to add one, and the archive tucked away.
+ * `rehearsalUpload` draws the whole-rehearsal upload for the active songs (the page composes it).
+ */
+export function SongsBoard({ bandId, initialSongs, rehearsalUpload }: { bandId: string; initialSongs: Song[]; rehearsalUpload: (songs: { id: string; title: string }[]) => ReactNode }) {
   const songs = api.song.list.useQuery({ bandId, includeArchived: true }, { initialData: initialSongs });
   const all = songs.data ?? [];
   const [query, setQuery] = useState("");
@@ -47,7 +49,7 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
       </section>
 
       <section className="card card-tight">
-        <RehearsalUpload bandId={bandId} songs={activeAll.map(({ id, title }) => ({ id, title }))} maxUploadMb={maxUploadMb} />
+        {rehearsalUpload(activeAll.map(({ id, title }) => ({ id, title })))}
       </section>
 
       {songs.error ? (

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
-import { routeContext } from "@/server/access/route-context";
+import { appRouter } from "@/compose/root-router";
+import { routeContext } from "@/server/access/route-access";
 import { createContextInner, toTRPCError } from "@/server/api/trpc";
 import { AppError, describeCause, unavailableHeaders } from "@/server/errors";
 import { apiRoute } from "@/server/http/api-route";

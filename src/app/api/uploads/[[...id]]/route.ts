@@ -1,6 +1,6 @@
-import { handleResumableUpload } from "@/features/uploads/resumable-upload.handler";
-import { resumableUploadDeps } from "@/features/uploads/resumable-uploads";
-import { routeContext } from "@/server/access/route-context";
+import { handleResumableUpload } from "@/features/takes/resumable-upload.handler";
+import { resumableUploadDeps } from "@/features/takes/resumable-uploads";
+import { routeContext } from "@/server/access/route-access";
 import { apiRoute } from "@/server/http/api-route";
 
 export const dynamic = "force-dynamic";

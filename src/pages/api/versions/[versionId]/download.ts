@@ -1,4 +1,4 @@
-import { takeAudioRoute } from "@/features/audio/take-audio.route";
+import { takeAudioRoute } from "@/features/takes/take-audio.route";
 
 // The original file as an attachment; a Pages Router API route for the same reason as stream.ts.
 // Next reads this statically, so it is a literal: no body parsing (GET/HEAD only),

@@ -1,4 +1,4 @@
-import { takeAudioRoute } from "@/features/audio/take-audio.route";
+import { takeAudioRoute } from "@/features/takes/take-audio.route";
 
 // The take's waveform (audiowaveform JSON), 404 until processing made it; a
 // Pages Router API route like stream.ts, with the same access check.

@@ -1,4 +1,4 @@
-import { takeAudioRoute } from "@/features/audio/take-audio.route";
+import { takeAudioRoute } from "@/features/takes/take-audio.route";
 
 // A Pages Router API route, not an App Router route handler: Next 16 strips
 // Content-Length from route-handler responses, and Safari/iOS cannot seek without it.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { SetlistEditor } from "@/features/setlists/ui/setlist-editor";
+import { SetlistEditorWithReadiness } from "./setlist-editor-with-readiness";
 import { hasAtLeastRole } from "@/lib/roles";
 import { areIds, bandPageTitle, HydrateClient, loadBandForPage, loadForPage, notFoundUnlessIds, prefetch, serverApi } from "@/trpc/server";
 
@@ -28,7 +28,7 @@ export default async function SetlistPage({ params }: Props) {
   await prefetch.song.list.prefetch({ bandId });
   return (
     <HydrateClient>
-      <SetlistEditor bandId={bandId} setlistId={setlistId} initialSetlist={found.data} canDelete={hasAtLeastRole(band.data.myRole, "ADMIN")} />
+      <SetlistEditorWithReadiness bandId={bandId} setlistId={setlistId} initialSetlist={found.data} canDelete={hasAtLeastRole(band.data.myRole, "ADMIN")} />
     </HydrateClient>
   );
 }

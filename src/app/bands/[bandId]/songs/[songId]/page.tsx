@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { env } from "@/env";
-import { SongWorkspace } from "@/features/versions/ui/song-workspace";
+import { SongWorkspace } from "@/features/song-page/ui/song-workspace";
 import { parseMoment } from "@/features/player/deep-link";
 import { currentUser, loadBand, areIds, loadForPage, notFoundUnlessIds, serverApi, songForRequest } from "@/trpc/server";
 

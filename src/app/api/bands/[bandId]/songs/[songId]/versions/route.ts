@@ -1,5 +1,5 @@
-import { handleUpload } from "@/features/audio/upload.handler";
-import { routeContext } from "@/server/access/route-context";
+import { handleUpload } from "@/features/takes/upload.handler";
+import { routeContext } from "@/server/access/route-access";
 import { apiRoute } from "@/server/http/api-route";
 
 export const dynamic = "force-dynamic";

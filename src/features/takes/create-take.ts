@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { parseStream, type IAudioMetadata } from "music-metadata";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { toVersionView, versionSelect } from "@/features/takes/take.view";
+import { logTakeUploaded } from "@/features/activity/log-activity";
+import { notify } from "@/features/notifications/notify";
+import { AppError } from "@/server/errors";
+import { enqueueProcessTake } from "@/server/jobs/enqueue";
+import { implausibleAudio } from "@/server/media/plausible-audio";
+import { processingTimeLimitSeconds } from "@/server/media/time-limit";
+import type { StorageDriver } from "@/server/storage";
+import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "@/server/media/audio-format";
+import type { UploadTarget } from "./upload-target";
+import type { UploadFields } from "./upload.schema";
+
+/** A complete file already in storage, its format sniffed from its first bytes. */
+export type StoredAudio = { key: string; size: number; format: AudioFormat; originalName: string };
+
+export type CreatedTake = ReturnType<typeof toVersionView> & { streamUrl: string };
+
+/**
+ * The one way a take comes into being, whichever way its bytes arrived
+ * (multipart POST or a finished resumable upload): read the stored file's
+ * facts, refuse containers that hold video or no audio and headers that cannot
+ * be real audio of the file's size (before any tool works on it), create the Version row
+ * and answer with the same view of it as version.get. On any failure the
+ * stored file is removed again, so nothing is left behind.
+ */
+export async function createTakeFromStoredFile(
+  deps: { db: PrismaClient; storage: StorageDriver },
+  target: UploadTarget,
+  stored: StoredAudio,
+  fields: UploadFields,
+): Promise<CreatedTake> {
+  try {
+    const metadata = await readMetadata(deps.storage, stored);
+    if (!isAudioOnly(stored.format, metadata)) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file holds video or no audio. Upload ${ACCEPTED_FORMATS_LABEL}.`);
+    }
+    const format = metadata?.format;
+    const implausible = implausibleAudio(
+      {
+        sampleRate: format?.sampleRate ?? null,
+        channels: format?.numberOfChannels ?? null,
+        durationSeconds: format?.duration ?? null,
+        pcmBitsPerSample: format?.codec === "PCM" ? (format.bitsPerSample ?? null) : null,
+      },
+      stored.size,
+    );
+    if (implausible) throw new AppError("UNSUPPORTED_MEDIA_TYPE", implausible);
+    const durationSeconds = finiteOrNull(format?.duration);
+    const { access } = target;
+    // The row and its processing job commit together (or not at all). The
+    // take's number comes from the database (a trigger), so concurrent uploads
+    // to one song never share one.
+    const version = await deps.db.$transaction(async (tx) => {
+      const created = await tx.version.create({
+        data: {
+          bandId: access.band.id,
+          songId: target.songId,
+          uploaderId: access.userId,
+          title: fields.title,
+          notes: fields.notes,
+          storageKey: stored.key,
+          originalName: stored.originalName,
+          contentType: stored.format.contentType,
+          sizeBytes: BigInt(stored.size),
+          durationSeconds,
+          sampleRate: intOrNull(format?.sampleRate),
+          channels: intOrNull(format?.numberOfChannels),
+          codec: format?.codec?.slice(0, 100) ?? null,
+          bitrate: intOrNull(format?.bitrate),
+          bitDepth: format?.lossless ? intOrNull(format.bitsPerSample) : null,
+        },
+        select: versionSelect,
+      });
+      await enqueueProcessTake(tx, created.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: stored.size }) });
+      await logTakeUploaded(tx, { bandId: access.band.id, actorId: access.userId, songId: target.songId, versionId: created.id });
+      await notify.take(tx, { versionId: created.id });
+      return created;
+    });
+    const view = toVersionView(version, { userId: access.userId, role: access.role });
+    return { ...view, streamUrl: `/api/versions/${version.id}/stream` };
+  } catch (error) {
+    await deps.storage.delete(stored.key);
+    throw error;
+  }
+}
+
+/** Duration and format from the stored file; null when the metadata cannot be read (the bytes are still audio). */
+async function readMetadata(storage: StorageDriver, stored: StoredAudio): Promise<IAudioMetadata | null> {
+  if (stored.size === 0) return null;
+  const stream = storage.openRange(stored.key, 0, stored.size - 1);
+  try {
+    return await parseStream(stream, { mimeType: stored.format.contentType, size: stored.size }, { skipCovers: true });
+  } catch {
+    return null;
+  } finally {
+    stream.destroy();
+  }
+}
+
+const finiteOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : null);
+/** For integer columns: a value past a 32-bit integer (a bitrate from a hostile header) is no fact worth keeping. */
+const intOrNull = (n: number | undefined) => (typeof n === "number" && Number.isFinite(n) && n > 0 && n <= 2_147_483_647 ? Math.round(n) : null);
+
+/** Where a new take's file goes: generated here, never derived from the client's file name. */
+export const takeStorageKey = (bandId: string, format: AudioFormat) => `bands/${bandId}/${randomUUID()}.${format.ext}`;
+
+/** What an upload over the size limit is refused with. */
+export const uploadLimitMessage = (maxBytes: number) => `That file is too large: the limit is ${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB.`;
+
+/** A take as the upload answers with it, for a caller already checked by requireUploadTarget; null when it is gone. */
+export async function loadCreatedTake(db: PrismaClient, target: UploadTarget, versionId: string): Promise<CreatedTake | null> {
+  const version = await db.version.findFirst({ where: { id: versionId, bandId: target.access.band.id, songId: target.songId }, select: versionSelect });
+  if (!version) return null;
+  const view = toVersionView(version, { userId: target.access.userId, role: target.access.role });
+  return { ...view, streamUrl: `/api/versions/${version.id}/stream` };
+}

@@ -1,0 +1,358 @@
+"use client";
+
+import Link from "next/link";
+import pLimit from "p-limit";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+import { Icon } from "@/components/icon";
+import { suggestSong, type SongChoice } from "@/features/songs/suggest-song";
+import {
+  isBusy,
+  isPending,
+  overallProgress,
+  PARALLEL_UPLOADS,
+  rowsForFiles,
+  songsToCreate,
+  summarise,
+  summarySentence,
+  type RowState,
+  type UploadRow,
+  type UploadTarget,
+} from "@/features/takes/rehearsal-upload.rules";
+import { UploadCancelled, uploadTake } from "@/features/takes/upload-take";
+import { UploadProgress } from "@/components/upload-progress";
+import { formatBytes } from "@/lib/format-time";
+import { addSample, type ProgressSample } from "@/lib/transfer-rate";
+import { userMessage } from "@/lib/user-message";
+import { api } from "@/trpc/react";
+
+type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
+
+const ACCEPT = "audio/*,.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,.webm,.aif,.aiff";
+const NEW_SONG = "new";
+
+/** Every recording of a rehearsal at once: each file goes to the song its name suggests, or one you pick. */
+export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
+  const utils = api.useUtils();
+  const createSong = api.song.create.useMutation();
+  const [rows, setRows] = useState<UploadRow[]>([]);
+  const files = useRef(new Map<string, File>());
+  const [running, setRunning] = useState(false);
+  const [refused, setRefused] = useState<string[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  const maxBytes = maxUploadMb * 1024 * 1024;
+
+  const summary = summarise(rows);
+  const progress = overallProgress(rows);
+  const started = rows.some((row) => row.state.kind !== "waiting");
+  // Recent overall progress, for the speed and time left of the whole batch.
+  const [samples, setSamples] = useState<ProgressSample[]>([]);
+  useEffect(() => {
+    if (!running) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a sample per progress event, recorded as it happens
+    setSamples((previous) => addSample(previous, { at: performance.now(), loaded: progress.loaded }));
+  }, [running, progress.loaded]);
+
+  useEffect(() => {
+    if (!running && !isBusy(rows)) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [running, rows]);
+
+  function add(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    const chosen = [...list];
+    const tooLarge = chosen.filter((file) => file.size > maxBytes);
+    setRefused(tooLarge.map((file) => `“${file.name}” is too large (${formatBytes(file.size)}): the maximum is ${maxUploadMb} MB.`));
+    const accepted = chosen.filter((file) => file.size <= maxBytes);
+    const added = rowsForFiles(accepted, songs, () => crypto.randomUUID());
+    added.forEach((row, i) => files.current.set(row.id, accepted[i]!));
+    setRows((current) => [...current, ...added]);
+    if (input.current) input.current.value = "";
+  }
+
+  function update(id: string, change: Partial<Pick<UploadRow, "target" | "state">>) {
+    setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
+  }
+
+  function remove(id: string) {
+    files.current.delete(id);
+    setRows((current) => current.filter((row) => row.id !== id));
+  }
+
+  function clear() {
+    files.current.clear();
+    setRows([]);
+    setRefused([]);
+  }
+
+  /** Creates the new songs the given rows need, then uploads them two at a time. */
+  async function run(batch: UploadRow[]) {
+    if (batch.length === 0) return;
+    setRunning(true);
+    try {
+      const { titles, keyOfRow } = songsToCreate(batch);
+      const created = new Map<string, string>();
+      const failedTitles = new Map<string, string>();
+      for (const { key, title } of titles) {
+        try {
+          created.set(key, (await createSong.mutateAsync({ bandId, title })).id);
+        } catch (error) {
+          failedTitles.set(key, `The song “${title}” could not be created: ${userMessage(error)}`);
+        }
+      }
+      if (created.size > 0) void utils.song.list.invalidate({ bandId });
+
+      const ready: { row: UploadRow; songId: string }[] = [];
+      for (const row of batch) {
+        const key = keyOfRow.get(row.id);
+        if (key === undefined && row.target.kind === "existing") ready.push({ row, songId: row.target.songId });
+        else if (key !== undefined && created.has(key)) {
+          // From now on the row goes to the song just made, so a retry does not make it twice.
+          const songId = created.get(key)!;
+          update(row.id, { target: { kind: "existing", songId } });
+          ready.push({ row, songId });
+        } else update(row.id, { state: { kind: "failed", message: failedTitles.get(key ?? "") ?? "Choose a song for this file." } });
+      }
+
+      const limit = pLimit(PARALLEL_UPLOADS);
+      await Promise.all(ready.map(({ row, songId }) => limit(() => send(row, songId))));
+    } finally {
+      setRunning(false);
+      void utils.song.list.invalidate({ bandId });
+    }
+  }
+
+  async function send(row: UploadRow, songId: string) {
+    const file = files.current.get(row.id);
+    if (!file) return;
+    update(row.id, { state: { kind: "uploading", loaded: 0 } });
+    try {
+      const take = await uploadTake(
+        { bandId, songId, file },
+        { maxUploadMb, onProgress: (p) => update(row.id, { state: { kind: "uploading", loaded: p.loaded } }) },
+      );
+      update(row.id, { state: { kind: "done", songId: take.songId, takeId: take.id } });
+    } catch (error) {
+      const message = error instanceof UploadCancelled ? "The upload was cancelled." : error instanceof Error ? error.message : "The upload failed. Please try again.";
+      update(row.id, { state: { kind: "failed", message } });
+    }
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    if (!running) add(event.dataTransfer.files);
+  }
+
+  const songTitle = (id: string) => songs.find((s) => s.id === id)?.title;
+
+  return (
+    <section
+      className="stack-sm rehearsal-upload"
+      aria-labelledby="rehearsal-heading"
+      onDragOver={(e) => {
+        e.preventDefault();
+        if (!running) setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <h2 id="rehearsal-heading" className="section-title">
+        Upload a rehearsal
+      </h2>
+      <label className={`dropzone${dragging ? " is-dragging" : ""}`}>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="visually-hidden"
+          disabled={running}
+          onChange={(e) => add(e.target.files)}
+          aria-describedby={hintId}
+          data-testid="rehearsal-files"
+        />
+        <span className="dropzone-icon" aria-hidden="true">
+          <Icon name="upload" size={22} />
+        </span>
+        <span className="grow">
+          <span className="dropzone-title">{rows.length ? "Add more recordings" : "Choose recordings"}</span>
+          <span className="small muted">or drop a whole rehearsal here</span>
+        </span>
+      </label>
+      <p id={hintId} className="hint" style={{ margin: 0 }}>
+        Each file becomes a take of the song its name suggests; change any before uploading. Up to {maxUploadMb} MB a file.
+      </p>
+
+      {refused.map((message) => (
+        <p key={message} className="alert alert-error" role="alert" style={{ margin: 0 }}>
+          {message}
+        </p>
+      ))}
+
+      {rows.length > 0 ? (
+        <>
+          <ul className="list rehearsal-rows" aria-label="Files to upload">
+            {rows.map((row) => (
+              <FileRow
+                key={row.id}
+                bandId={bandId}
+                row={row}
+                songs={songs}
+                locked={running || row.state.kind === "uploading" || row.state.kind === "done"}
+                songTitle={songTitle}
+                onTarget={(target) => update(row.id, { target })}
+                onRemove={() => remove(row.id)}
+                onRetry={() => void run([row])}
+              />
+            ))}
+          </ul>
+
+          {started ? <UploadProgress loaded={progress.loaded} total={progress.total} samples={samples} label="Rehearsal upload progress" testId="rehearsal-progress" /> : null}
+          <p className="small muted" aria-live="polite" data-testid="rehearsal-summary" style={{ margin: 0 }}>
+            {summarySentence(summary)}
+          </p>
+
+          <div className="row rehearsal-actions">
+            {summary.waiting > 0 || (summary.failed > 0 && !running) ? (
+              <button type="button" className="btn btn-primary" disabled={running} onClick={() => void run(rows.filter(isPending))}>
+                {running ? "Uploading…" : summary.waiting > 0 ? `Upload all (${summary.waiting + summary.failed})` : "Retry failed"}
+              </button>
+            ) : null}
+            {!running && !isBusy(rows) ? (
+              <button type="button" className="btn btn-ghost" onClick={clear}>
+                {summary.done === summary.total ? "Clear the list" : "Remove all"}
+              </button>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+type RowProps = {
+  bandId: string;
+  row: UploadRow;
+  songs: SongChoice[];
+  locked: boolean;
+  songTitle: (id: string) => string | undefined;
+  onTarget: (target: UploadTarget) => void;
+  onRemove: () => void;
+  onRetry: () => void;
+};
+
+function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, onRetry }: RowProps) {
+  const selectId = useId();
+  const titleId = useId();
+  const value = row.target.kind === "existing" ? row.target.songId : NEW_SONG;
+  const newTitle = row.target.kind === "new" ? row.target.title : suggestSong(row.name, []).title;
+  // A song created during this batch is not in the list yet: name it from the row's own knowledge.
+  const knownSong = row.target.kind === "existing" && !songs.some((s) => s.id === (row.target as { songId: string }).songId);
+
+  return (
+    <li className="rehearsal-row" data-testid="rehearsal-row" data-state={row.state.kind}>
+      <div className="rehearsal-row-head">
+        <span className="grow" style={{ minWidth: 0 }}>
+          <span className="rehearsal-file truncate">{row.name}</span>
+          <span className="small muted">{formatBytes(row.size)}</span>
+        </span>
+        <RowStatus state={row.state} size={row.size} />
+      </div>
+      {row.state.kind === "done" ? (
+        <div className="rehearsal-destination small">
+          <span>
+            Take of <strong>{songTitle(row.state.songId) ?? newTitle}</strong>
+          </span>
+          <Link href={`/bands/${bandId}/songs/${row.state.songId}?take=${row.state.takeId}`} className="btn btn-ghost btn-sm">
+            Open the take
+          </Link>
+        </div>
+      ) : (
+      <div className="rehearsal-row-fields">
+        <div className="field grow">
+          <label htmlFor={selectId} className="visually-hidden">
+            Song for {row.name}
+          </label>
+          <select
+            id={selectId}
+            className="select"
+            value={value}
+            disabled={locked}
+            data-testid="rehearsal-song"
+            onChange={(e) => onTarget(e.target.value === NEW_SONG ? { kind: "new", title: newTitle } : { kind: "existing", songId: e.target.value })}
+          >
+            {songs.map((song) => (
+              <option key={song.id} value={song.id}>
+                {song.title}
+              </option>
+            ))}
+            {knownSong ? <option value={value}>{songTitle(value) ?? newTitle}</option> : null}
+            <option value={NEW_SONG}>New song: {newTitle}</option>
+          </select>
+        </div>
+        {row.target.kind === "new" && !locked ? (
+          <div className="field grow">
+            <label htmlFor={titleId} className="visually-hidden">
+              New song title for {row.name}
+            </label>
+            <input
+              id={titleId}
+              className="input"
+              maxLength={120}
+              value={row.target.title}
+              onChange={(e) => onTarget({ kind: "new", title: e.target.value })}
+              aria-invalid={row.target.title.trim() === "" ? true : undefined}
+            />
+          </div>
+        ) : null}
+        {row.state.kind === "waiting" && !locked ? (
+          <button type="button" className="btn btn-ghost" onClick={onRemove} aria-label={`Remove ${row.name}`}>
+            <Icon name="x" size={18} aria-hidden="true" /> Remove
+          </button>
+        ) : null}
+      </div>
+      )}
+      {row.state.kind === "failed" ? (
+        <div className="rehearsal-failure">
+          <p className="field-error" role="alert" style={{ margin: 0 }}>
+            {row.state.message}
+          </p>
+          {!locked ? (
+            <div className="row">
+              <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry} aria-label={`Retry ${row.name}`}>
+                Retry
+              </button>
+              <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove} aria-label={`Remove ${row.name}`}>
+                Remove
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function RowStatus({ state, size }: { state: RowState; size: number }) {
+  switch (state.kind) {
+    case "waiting":
+      return <span className="badge badge-neutral" data-testid="rehearsal-row-status">Waiting</span>;
+    case "uploading": {
+      const percent = size > 0 ? Math.min(100, Math.floor((state.loaded / size) * 100)) : 0;
+      return <span className="badge badge-warning" data-testid="rehearsal-row-status">{percent >= 100 ? "Saving…" : `Uploading ${percent}%`}</span>;
+    }
+    case "done":
+      return <span className="badge badge-success" data-testid="rehearsal-row-status">✓ Uploaded</span>;
+    case "failed":
+      return <span className="badge badge-danger" data-testid="rehearsal-row-status">Failed</span>;
+  }
+}

@@ -7,6 +7,7 @@ import { requestSignInLink } from "@/lib/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { Alert } from "@/components/alert";
 
 /** Sends the magic link to `email` and comes back to `returnTo`, as the sign-in form does. */
 async function sendSignInLink(email: string, returnTo: string): Promise<string | null> {
@@ -121,7 +122,7 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
           Decline
         </button>
       </div>
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      {error && <Alert as="p" tone="error">{error}</Alert>}
       <ConfirmDialog
         open={confirmDecline}
         title={`Decline the invite to ${bandName}?`}
@@ -162,7 +163,7 @@ export function JoinBand({ token, bandName }: { token: string; bandName: string 
       >
         {join.isPending || join.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Join ${bandName}`}
       </button>
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      {error && <Alert as="p" tone="error">{error}</Alert>}
     </div>
   );
 }

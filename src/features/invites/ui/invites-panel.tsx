@@ -16,6 +16,7 @@ import { InviteStatusBadge } from "./invite-status-badge";
 import { LocalDate } from "@/components/local-date";
 import { formatRelative } from "@/lib/format-time";
 import { Icon } from "@/components/icon";
+import { Alert } from "@/components/alert";
 
 type Invite = RouterOutputs["invite"]["list"]["invites"][number];
 type Issued = { email: string; link: string; emailSent: boolean; resent: boolean };
@@ -43,7 +44,7 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
       )}
       {issued && <IssuedLink issued={issued} onDismiss={() => setIssued(null)} />}
       {list.isSuccess && !canManage && (
-        <p className="alert alert-info">Only the band&apos;s admins and owners can send invites. You can see who has been invited and where each invite stands.</p>
+        <Alert as="p" tone="info" announce={false}>Only the band&apos;s admins and owners can send invites. You can see who has been invited and where each invite stands.</Alert>
       )}
 
       <section aria-labelledby="invites-heading" className="stack-sm">
@@ -60,9 +61,9 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
           </div>
         )}
         {list.isError && (
-          <p className="alert alert-error" role="alert">
+          <Alert as="p" tone="error">
             {userMessage(list.error)}
-          </p>
+          </Alert>
         )}
         {list.data && list.data.invites.length === 0 && (
           <div className="empty-state">
@@ -170,9 +171,9 @@ function IssuedLink({ issued, onDismiss }: { issued: Issued; onDismiss: () => vo
           {issued.resent ? "; the previous link no longer works." : "."} You can also share it yourself (it only works for that address):
         </p>
       ) : (
-        <p className="alert alert-warning" style={{ margin: 0 }}>
+        <Alert as="p" tone="warning" announce={false} className="m-0">
           The invite was created, but we couldn&apos;t email <strong>{issued.email}</strong>. Send them this link yourself:
-        </p>
+        </Alert>
       )}
       <CopyLink link={issued.link} label="Invite link (shown only now)" />
     </section>

@@ -14,6 +14,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { CopyLink } from "@/components/copy-link";
 import { JoinLinkStatusBadge } from "./invite-status-badge";
 import { LocalDate } from "@/components/local-date";
+import { Alert } from "@/components/alert";
 
 const joinLinkFields = createJoinLinkInput.omit({ bandId: true });
 type JoinLinkSettings = z.output<typeof joinLinkFields>;
@@ -79,7 +80,7 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
         One link for the band chat: anyone signed in who opens it can join as a member, until it expires or reaches its limit.
       </p>
       {current.isPending && <div className="skeleton" style={{ height: 40 }} />}
-      {current.isError && <p className="alert alert-error" role="alert">{userMessage(current.error)}</p>}
+      {current.isError && <Alert as="p" tone="error">{userMessage(current.error)}</Alert>}
       {current.isSuccess &&
         (current.data ? (
           <p className="small" style={{ margin: 0 }} data-testid="join-link-summary">

@@ -6,6 +6,7 @@ import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import type { TakeMarker } from "../marker-shift.rules";
 import { MARKER_LABEL_MAX } from "../marker.schema";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -92,9 +93,9 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
         </button>
       </form>
       {error ? (
-        <p className="small alert alert-error" role="alert">
+        <Alert as="p" tone="error" className="small">
           {userMessage(error)}
-        </p>
+        </Alert>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { NotificationModeValue } from "@/features/notifications/notification.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { Alert } from "@/components/alert";
 
 type Category = "takes" | "replies" | "mentions";
 
@@ -40,7 +41,7 @@ export function NotificationSettingsForm() {
   });
 
   if (settings.isPending) return <div className="skeleton" style={{ height: 320 }} aria-busy="true" aria-label="Loading your email settings" role="status" />;
-  if (settings.isError) return <p className="alert alert-error" role="alert">{userMessage(settings.error)}</p>;
+  if (settings.isError) return <Alert as="p" tone="error">{userMessage(settings.error)}</Alert>;
 
   return (
     <div className="stack">
@@ -79,9 +80,9 @@ export function NotificationSettingsForm() {
         </fieldset>
       ))}
       {update.isError ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(update.error)}
-        </p>
+        </Alert>
       ) : null}
       <p className="small muted">
         Every email has an unsubscribe link that works without signing in. You never get email about your own takes and comments, and

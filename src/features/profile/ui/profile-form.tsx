@@ -9,6 +9,7 @@ import { FieldError, fieldAria, showServerError } from "@/components/form-field"
 import { updateProfileInput } from "@/features/profile/profile.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { Alert } from "@/components/alert";
 
 /** Your display name: what your bands see instead of your email address. */
 export function ProfileForm() {
@@ -30,7 +31,7 @@ export function ProfileForm() {
   });
 
   if (profile.isPending) return <div className="skeleton" style={{ height: 120 }} aria-busy="true" aria-label="Loading your profile" />;
-  if (profile.isError) return <p className="alert alert-error" role="alert">{userMessage(profile.error)}</p>;
+  if (profile.isError) return <Alert as="p" tone="error">{userMessage(profile.error)}</Alert>;
 
   const error = form.formState.errors.name;
   return (

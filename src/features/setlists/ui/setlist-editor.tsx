@@ -12,6 +12,7 @@ import { api, type RouterOutputs } from "@/trpc/react";
 import { Countdown } from "./countdown";
 import { SetPlayer } from "./set-player";
 import { SetlistSongs } from "./setlist-songs";
+import { Alert } from "@/components/alert";
 
 type Setlist = RouterOutputs["setlist"]["get"];
 
@@ -35,9 +36,9 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
   if (query.isPending) return <div className="skeleton" style={{ height: 240 }} aria-busy="true" aria-label="Loading the setlist" />;
   if (query.isError) {
     return (
-      <p className="alert alert-error" role="alert">
+      <Alert as="p" tone="error">
         {userMessage(query.error)}
-      </p>
+      </Alert>
     );
   }
   const setlist = query.data;
@@ -69,9 +70,9 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
           </span>
         </div>
         {error ? (
-          <p className="alert alert-error" role="alert">
+          <Alert as="p" tone="error">
             {error}
-          </p>
+          </Alert>
         ) : null}
         {setlist.songs.length === 0 ? (
           <div className="empty-state">

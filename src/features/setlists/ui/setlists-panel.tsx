@@ -14,6 +14,7 @@ import { setlistNameSchema } from "@/features/setlists/setlist.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Countdown } from "./countdown";
+import { Alert } from "@/components/alert";
 
 const createForm = z.object({
   name: setlistNameSchema,
@@ -39,9 +40,9 @@ export function SetlistsPanel({ bandId }: { bandId: string }) {
           ))}
         </div>
       ) : setlists.isError ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(setlists.error)}
-        </p>
+        </Alert>
       ) : setlists.data.length === 0 ? (
         <div className="empty-state">
           <div className="icon">

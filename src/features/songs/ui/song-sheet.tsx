@@ -9,6 +9,7 @@ import { songSheetFields, songStatuses, songStatusLabel, songTempoSchema } from 
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { SongStatusBadge } from "./song-status-badge";
+import { Alert } from "@/components/alert";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -119,9 +120,9 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
         </button>
       </div>
       {query.error ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(query.error)}
-        </p>
+        </Alert>
       ) : null}
       <dl className="sheet-facts">
         <div>

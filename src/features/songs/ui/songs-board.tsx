@@ -15,6 +15,7 @@ import { UndoToast } from "@/components/undo-toast";
 import { filterAndSortSongs, type SongSort } from "@/features/songs/songs-board.rules";
 import { SongStatusBadge } from "./song-status-badge";
 import { SongsToolbar } from "./songs-toolbar";
+import { Alert } from "@/components/alert";
 
 type Song = RouterOutputs["song"]["list"][number];
 
@@ -51,9 +52,9 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
       </section>
 
       {songs.error ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(songs.error)}
-        </p>
+        </Alert>
       ) : null}
 
       {activeAll.length === 0 ? (

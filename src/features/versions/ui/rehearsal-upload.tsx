@@ -24,6 +24,7 @@ import { formatBytes } from "@/lib/format-time";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { Alert } from "@/components/alert";
 
 type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
 
@@ -193,9 +194,9 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
       </p>
 
       {refused.map((message) => (
-        <p key={message} className="alert alert-error" role="alert" style={{ margin: 0 }}>
+        <Alert key={message} as="p" tone="error" className="m-0">
           {message}
-        </p>
+        </Alert>
       ))}
 
       {rows.length > 0 ? (

@@ -21,6 +21,7 @@ import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-p
 import { AudioPlayer, type PlayerHandle } from "./audio-player";
 import { takeLabel, uploaderName } from "./take-label";
 import { TakeList } from "./take-list";
+import { Alert } from "@/components/alert";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -291,9 +292,9 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
       </div>
 
       {versionsQuery.error ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(versionsQuery.error)}
-        </p>
+        </Alert>
       ) : null}
 
       <div className="song-layout">

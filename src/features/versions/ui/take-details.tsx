@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { takeLabel, uploaderName } from "./take-label";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -95,7 +96,7 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
       </div>
 
       {version.processing === "FAILED" ? (
-        <div className="alert alert-error stack-sm" data-testid="take-processing-failed">
+        <Alert tone="error" announce={false} className="stack-sm" data-testid="take-processing-failed">
           <p style={{ margin: 0 }}>
             <strong>Processing failed.</strong> {version.processingError ?? "The file could not be processed."} The original still plays and downloads as
             uploaded.
@@ -108,7 +109,7 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
             </div>
           ) : null}
           {retry.error ? <p style={{ margin: 0 }}>{userMessage(retry.error)}</p> : null}
-        </div>
+        </Alert>
       ) : version.processing !== "READY" ? (
         <p className="small muted" role="status" style={{ margin: 0 }} data-testid="take-processing-note">
           Processing… the waveform, loudness and a phone-friendly stream will appear here in a moment.

@@ -11,6 +11,7 @@ import { VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/versions/versio
 import { Icon } from "@/components/icon";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -212,14 +213,14 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
       )}
 
       {error ? (
-        <p className="alert alert-error" role="alert" style={{ margin: 0 }}>
+        <Alert as="p" tone="error" className="m-0">
           {error}
-        </p>
+        </Alert>
       ) : null}
       {done ? (
-        <p className="alert alert-success" role="status" style={{ margin: 0 }}>
+        <Alert as="p" tone="success" className="m-0">
           {done}
-        </p>
+        </Alert>
       ) : null}
     </form>
   );

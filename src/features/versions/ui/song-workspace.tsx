@@ -1,9 +1,10 @@
 "use client";
 
-import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
 import type { VersionView } from "@/features/versions/version.view";
 import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
+import { deferredSlot } from "@/components/deferred-slot";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -44,35 +45,10 @@ type Props = {
 // with the page (a tap on them is never lost to a chunk still in flight; the recorder's
 // storage and WebM fixer load on first use), and their props stay the same while the
 // page fills in, so React never has to replace their server HTML.
-const SideTools = memo(function SideTools(props: ComponentProps<typeof SongSideTools>) {
-  return (
-    <Suspense fallback={null}>
-      <SongSideTools {...props} />
-    </Suspense>
-  );
-});
-
-const DetailsSlot = memo(function DetailsSlot(props: ComponentProps<typeof TakeDetails>) {
-  return (
-    <Suspense fallback={null}>
-      <TakeDetails {...props} />
-    </Suspense>
-  );
-});
-const CommentsSlot = memo(function CommentsSlot(props: ComponentProps<typeof CommentsAtPlayhead>) {
-  return (
-    <Suspense fallback={null}>
-      <CommentsAtPlayhead {...props} />
-    </Suspense>
-  );
-});
-const PracticeSlot = memo(function PracticeSlot(props: ComponentProps<typeof PracticeMarkers>) {
-  return (
-    <Suspense fallback={null}>
-      <PracticeMarkers {...props} />
-    </Suspense>
-  );
-});
+const SideTools = deferredSlot(SongSideTools);
+const DetailsSlot = deferredSlot(TakeDetails);
+const CommentsSlot = deferredSlot(CommentsAtPlayhead);
+const PracticeSlot = deferredSlot(PracticeMarkers);
 
 type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
 

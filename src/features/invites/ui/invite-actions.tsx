@@ -7,6 +7,7 @@ import { requestSignInLink } from "@/lib/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DISPLAY_NAME_MAX } from "@/features/profile/profile.schema";
 import { Alert } from "@/components/alert";
 
 /** Sends the magic link to `email` and comes back to `returnTo`, as the sign-in form does. */
@@ -77,7 +78,7 @@ function NameToJoinWith({ value, onChange }: { value: string; onChange: (name: s
   return (
     <div className="field">
       <label htmlFor={id}>Name to join with</label>
-      <input id={id} className="input" maxLength={60} autoComplete="name" value={value} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} className="input" maxLength={DISPLAY_NAME_MAX} autoComplete="name" value={value} onChange={(e) => onChange(e.target.value)} />
       <p className="hint">Your bands will see this name instead of your email, in this band and the others you are in.</p>
     </div>
   );

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Avatar } from "@/components/avatar";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { updateProfileInput } from "@/features/profile/profile.schema";
+import { DISPLAY_NAME_MAX, updateProfileInput } from "@/features/profile/profile.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Alert } from "@/components/alert";
@@ -52,7 +52,7 @@ export function ProfileForm() {
       </div>
       <div className="field">
         <label htmlFor="profile-name">Your name</label>
-        <input id="profile-name" className="input" maxLength={60} autoComplete="name" {...form.register("name")} {...fieldAria(error, errorId, hintId)} />
+        <input id="profile-name" className="input" maxLength={DISPLAY_NAME_MAX} autoComplete="name" {...form.register("name")} {...fieldAria(error, errorId, hintId)} />
         <p id={hintId} className="hint">
           Shown to your bands instead of your email: on members, takes, comments and the emails we send.
         </p>

@@ -13,6 +13,7 @@ import { Countdown } from "./countdown";
 import { SetPlayer } from "./set-player";
 import { SetlistSongs } from "./setlist-songs";
 import { Alert } from "@/components/alert";
+import { SETLIST_NAME_MAX, SETLIST_NOTES_MAX } from "@/features/setlists/setlist.schema";
 
 type Setlist = RouterOutputs["setlist"]["get"];
 
@@ -194,7 +195,7 @@ function SetlistDetails({ bandId, setlist, canDelete }: { bandId: string; setlis
         <div className="setlist-form-grid">
           <div className="field">
             <label htmlFor={ids.name}>Name</label>
-            <input id={ids.name} className="input" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+            <input id={ids.name} className="input" value={name} maxLength={SETLIST_NAME_MAX} onChange={(e) => setName(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={ids.date}>Date and time</label>
@@ -203,7 +204,7 @@ function SetlistDetails({ bandId, setlist, canDelete }: { bandId: string; setlis
         </div>
         <div className="field">
           <label htmlFor={ids.notes}>Notes for the gig</label>
-          <textarea id={ids.notes} className="textarea" rows={3} value={notes} maxLength={4000} onChange={(e) => setNotes(e.target.value)} />
+          <textarea id={ids.notes} className="textarea" rows={3} value={notes} maxLength={SETLIST_NOTES_MAX} onChange={(e) => setNotes(e.target.value)} />
         </div>
         {formError ? (
           <p className="field-error" role="alert">

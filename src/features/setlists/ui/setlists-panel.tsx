@@ -10,7 +10,7 @@ import { FieldError, fieldAria, showServerError } from "@/components/form-field"
 import { Icon } from "@/components/icon";
 import { LocalDate } from "@/components/local-date";
 import { fromDateTimeLocal } from "@/features/setlists/setlist.rules";
-import { setlistNameSchema } from "@/features/setlists/setlist.schema";
+import { SETLIST_NAME_MAX, setlistNameSchema } from "@/features/setlists/setlist.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Countdown } from "./countdown";
@@ -110,7 +110,7 @@ function CreateSetlistForm({ bandId }: { bandId: string }) {
       <div className="setlist-form-grid">
         <div className="field">
           <label htmlFor="setlist-name">Name</label>
-          <input id="setlist-name" className="input" maxLength={80} placeholder="e.g. Friday at the Crown" autoComplete="off" {...form.register("name")} {...fieldAria(errors.name, nameError)} />
+          <input id="setlist-name" className="input" maxLength={SETLIST_NAME_MAX} placeholder="e.g. Friday at the Crown" autoComplete="off" {...form.register("name")} {...fieldAria(errors.name, nameError)} />
           <FieldError id={nameError} error={errors.name} />
         </div>
         <div className="field">

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { songSheetFields, songStatuses, songStatusLabel, songTempoSchema } from "@/features/songs/song.schema";
+import { SONG_KEY_MAX, songSheetFields, songStatuses, songStatusLabel, songTempoSchema } from "@/features/songs/song.schema";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { SongStatusBadge } from "./song-status-badge";
@@ -53,7 +53,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
           <div className="sheet-facts-form">
             <div className="field">
               <label htmlFor={ids.key}>Key</label>
-              <input id={ids.key} className="input" maxLength={20} placeholder="e.g. F#m" autoComplete="off" {...form.register("key")} {...fieldAria(errors.key, `${ids.err}-key`)} />
+              <input id={ids.key} className="input" maxLength={SONG_KEY_MAX} placeholder="e.g. F#m" autoComplete="off" {...form.register("key")} {...fieldAria(errors.key, `${ids.err}-key`)} />
               <FieldError id={`${ids.err}-key`} error={errors.key} />
             </div>
             <div className="field">

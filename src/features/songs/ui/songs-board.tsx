@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { createSongInput, renameSongFields } from "@/features/songs/song.schema";
+import { SONG_TITLE_MAX, createSongInput, renameSongFields } from "@/features/songs/song.schema";
 import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -137,7 +137,7 @@ function CreateSongForm({ bandId }: { bandId: string }) {
             id="song-title"
             className="input"
             placeholder="e.g. Midnight Ferry"
-            maxLength={120}
+            maxLength={SONG_TITLE_MAX}
             autoComplete="off"
             {...form.register("title")}
             {...fieldAria(error, errorId)}
@@ -192,7 +192,7 @@ function SongRow({ bandId, song, onArchived }: { bandId: string; song: Song; onA
             <input
               id={inputId}
               className="input grow"
-              maxLength={120}
+              maxLength={SONG_TITLE_MAX}
               autoFocus
               {...form.register("title")}
               onKeyDown={(e) => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import pLimit from "p-limit";
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { Icon } from "@/components/icon";
+import { SONG_TITLE_MAX } from "@/features/songs/song.schema";
 import { suggestSong, type SongChoice } from "@/features/songs/suggest-song";
 import {
   isBusy,
@@ -308,7 +309,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
             <input
               id={titleId}
               className="input"
-              maxLength={120}
+              maxLength={SONG_TITLE_MAX}
               value={row.target.title}
               onChange={(e) => onTarget({ kind: "new", title: e.target.value })}
               aria-invalid={row.target.title.trim() === "" ? true : undefined}

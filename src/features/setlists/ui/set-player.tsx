@@ -31,7 +31,7 @@ export function SetPlayer({ songs }: { songs: SetSong[] }) {
         </span>
       </div>
       {current ? (
-        <p className="small" role="status" style={{ margin: 0 }} data-testid="set-now-playing">
+        <p className="small user-text" role="status" style={{ margin: 0 }} data-testid="set-now-playing">
           Now playing {current.position}. {current.title}
         </p>
       ) : null}

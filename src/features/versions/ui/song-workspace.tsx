@@ -256,7 +256,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           <DeferredPrefetchLink href={`/bands/${bandId}`} className="small muted back-link">
             ← All songs
           </DeferredPrefetchLink>
-          <h2 className="song-heading">
+          <h2 className="song-heading user-text">
             {song.title}
             {song.archivedAt ? <span className="badge badge-neutral">Archived</span> : null}
           </h2>

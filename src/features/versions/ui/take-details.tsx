@@ -70,7 +70,7 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
     <section className="card take-details stack-sm" aria-labelledby="take-details-heading" data-testid="take-details">
       <div className="row-between" style={{ alignItems: "flex-start" }}>
         <div className="grow">
-          <h2 id="take-details-heading" className="section-title" style={{ marginBottom: 2 }}>
+          <h2 id="take-details-heading" className="section-title user-text" style={{ marginBottom: 2 }}>
             {label}
           </h2>
           <p className="small muted" style={{ margin: 0 }}>

@@ -54,7 +54,7 @@ export default async function HomePage({ searchParams }: Props) {
             <li key={band.id}>
               <Link href={`/bands/${band.id}`} className="card card-link stack-sm" data-testid="band-card">
                 <div className="row-between">
-                  <h2 className="truncate" style={{ margin: 0 }}>
+                  <h2 className="truncate m-0">
                     {band.name}
                   </h2>
                   <span className="row" style={{ gap: 6, flex: "none" }}>
@@ -66,7 +66,7 @@ export default async function HomePage({ searchParams }: Props) {
                     <RoleBadge role={band.role} />
                   </span>
                 </div>
-                <p className="small muted" style={{ margin: 0 }}>
+                <p className="small muted m-0">
                   {band.songCount} {band.songCount === 1 ? "song" : "songs"} · {band.memberCount}{" "}
                   {band.memberCount === 1 ? "member" : "members"}
                 </p>

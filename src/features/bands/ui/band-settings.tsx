@@ -49,7 +49,7 @@ export function RenameBandForm({ bandId, name }: { bandId: string; name: string 
       {error ? (
         <FieldError id={errorId} error={error} />
       ) : rename.isSuccess && unchanged ? (
-        <p className="small" role="status" style={{ color: "var(--success)" }}>
+        <p className="small text-success" role="status">
           Saved. Everyone in the band sees the new name.
         </p>
       ) : null}
@@ -70,7 +70,7 @@ export function DeleteBandSection({ bandId, name }: { bandId: string; name: stri
   return (
     <section className="card danger-zone stack-sm" aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete this band</h2>
-      <p className="muted" style={{ margin: 0 }}>
+      <p className="muted m-0">
         Deletes every song, take, audio file, comment, invite and the member list. This cannot be undone.
       </p>
       <div>

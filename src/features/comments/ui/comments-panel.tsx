@@ -126,7 +126,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
           ))}
         </ol>
       ) : (
-        <p className="small faint" style={{ margin: 0 }}>
+        <p className="small faint m-0">
           No comments yet. Play the take and note what needs work — at the exact second, or drag across the waveform for a passage.
         </p>
       )}

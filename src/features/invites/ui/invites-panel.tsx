@@ -49,7 +49,7 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
 
       <section aria-labelledby="invites-heading" className="stack-sm">
         <div className="row-between">
-          <h2 id="invites-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="invites-heading">
             Invites
           </h2>
           {list.data && <span className="small faint">{list.data.invites.length === 1 ? "1 invite" : `${list.data.invites.length} invites`}</span>}
@@ -158,7 +158,7 @@ function IssuedLink({ issued, onDismiss }: { issued: Issued; onDismiss: () => vo
   return (
     <section className="card issued-link stack-sm" aria-live="polite" aria-labelledby="issued-heading">
       <div className="row-between">
-        <h2 id="issued-heading" style={{ margin: 0 }}>
+        <h2 className="m-0" id="issued-heading">
           {issued.resent ? "Invite sent again" : "Invite sent"}
         </h2>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onDismiss}>
@@ -166,7 +166,7 @@ function IssuedLink({ issued, onDismiss }: { issued: Issued; onDismiss: () => vo
         </button>
       </div>
       {issued.emailSent ? (
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           We emailed a link to <strong>{issued.email}</strong>
           {issued.resent ? "; the previous link no longer works." : "."} You can also share it yourself (it only works for that address):
         </p>

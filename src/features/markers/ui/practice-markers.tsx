@@ -37,7 +37,7 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
 
   return (
     <section className="card card-tight stack-sm practice-markers" aria-labelledby={`${inputId}-heading`} data-testid="practice-markers">
-      <h2 id={`${inputId}-heading`} className="section-title" style={{ margin: 0 }}>
+      <h2 id={`${inputId}-heading`} className="section-title m-0">
         My practice markers <span className="small faint">(only you see these)</span>
       </h2>
       {loading ? (
@@ -64,7 +64,7 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
           ))}
         </ul>
       ) : (
-        <p className="small faint" style={{ margin: 0 }}>
+        <p className="small faint m-0">
           No markers yet. Mark a spot to practise; it shows on every take of this song.
         </p>
       )}

@@ -103,7 +103,7 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
           <h2 id="members-heading" style={{ marginBottom: 2 }}>
             Members
           </h2>
-          <p className="muted small" style={{ margin: 0 }}>
+          <p className="muted small m-0">
             {list.length} {list.length === 1 ? "person" : "people"} in {bandName}
           </p>
         </div>

@@ -42,7 +42,7 @@ export function MyPartForm({ bandId, bandName, part }: { bandId: string; bandNam
       </div>
       <FieldError id={errorId} error={error} />
       {saved ? (
-        <p className="small" role="status" style={{ color: "var(--success)", margin: 0 }}>
+        <p className="small m-0 text-success" role="status">
           {saved}
         </p>
       ) : null}

@@ -48,7 +48,7 @@ export function NotificationSettingsForm() {
       {categories.map((c) => (
         <fieldset key={c.key} className="card stack-sm notify-fieldset">
           <legend className="notify-legend">{c.title}</legend>
-          <p className="small muted" style={{ margin: 0 }}>
+          <p className="small muted m-0">
             {c.hint}
           </p>
           <div className="notify-options">
@@ -73,7 +73,7 @@ export function NotificationSettingsForm() {
             ))}
           </div>
           {saved === c.key ? (
-            <p className="small" role="status" style={{ margin: 0, color: "var(--success)" }}>
+            <p className="small m-0 text-success" role="status">
               Saved.
             </p>
           ) : null}

@@ -63,7 +63,7 @@ export function ProfileForm() {
           {update.isPending ? "Saving…" : "Save name"}
         </button>
         {saved ? (
-          <span className="small" role="status" style={{ color: "var(--success)" }}>
+          <span className="small text-success" role="status">
             Saved.
           </span>
         ) : null}

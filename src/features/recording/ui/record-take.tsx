@@ -335,7 +335,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
                 </div>
               )}
               {offer.kind === "failed" ? (
-                <p className="field-error" role="alert" style={{ margin: 0 }}>
+                <p className="field-error m-0" role="alert">
                   {offer.message}
                 </p>
               ) : null}

@@ -63,7 +63,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
 
       <section className="stack-sm" aria-labelledby="set-songs-heading">
         <div className="row-between">
-          <h2 id="set-songs-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="set-songs-heading">
             Songs <span className="count-pill">{setlist.songs.length}</span>
           </h2>
           <span className="small muted" data-testid="set-total">
@@ -97,7 +97,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
 
       <section className="stack-sm" aria-labelledby="readiness-heading">
         <div className="row-between">
-          <h2 id="readiness-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="readiness-heading">
             Who is ready
           </h2>
           {setlist.songs.length > 0 ? (
@@ -106,7 +106,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete }: 
             </span>
           ) : null}
         </div>
-        <p className="small muted" style={{ margin: 0 }}>
+        <p className="small muted m-0">
           Mark the songs you can play; everyone sees the grid.
         </p>
         <ReadinessGrid bandId={bandId} setlist={setlist} />
@@ -225,12 +225,12 @@ function SetlistDetails({ bandId, setlist, canDelete }: { bandId: string; setlis
 
   return (
     <section className="card stack-sm" aria-labelledby="setlist-heading">
-      <div className="row-between" style={{ alignItems: "flex-start" }}>
+      <div className="row-between items-start">
         <div className="grow">
           <h2 id="setlist-heading" style={{ marginBottom: 4 }}>
             {setlist.name}
           </h2>
-          <p className="muted" style={{ margin: 0 }}>
+          <p className="muted m-0">
             {setlist.performAt ? (
               <>
                 <LocalDate date={setlist.performAt} /> <Countdown date={setlist.performAt} />

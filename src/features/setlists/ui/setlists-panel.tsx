@@ -53,14 +53,14 @@ export function SetlistsPanel({ bandId }: { bandId: string }) {
         </div>
       ) : (
         <section className="stack-sm" aria-labelledby="setlists-heading">
-          <h2 id="setlists-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="setlists-heading">
             Setlists <span className="count-pill">{setlists.data.length}</span>
           </h2>
           <ul className="list" aria-label="Setlists">
             {setlists.data.map((s) => (
               <li key={s.id} data-testid="setlist-row" className="setlist-row">
                 <Link href={`/bands/${bandId}/setlists/${s.id}`} className="setlist-link">
-                  <span className="grow" style={{ minWidth: 0 }}>
+                  <span className="grow">
                     <span className="song-title truncate">{s.name}</span>
                     <span className="small muted">
                       {s.performAt ? (

@@ -112,7 +112,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
   return (
     <section className="card card-tight stack-sm slot-sheet" aria-labelledby="sheet-heading" data-testid="song-sheet">
       <div className="row-between">
-        <h2 id="sheet-heading" className="section-title" style={{ margin: 0 }}>
+        <h2 id="sheet-heading" className="section-title m-0">
           Song sheet
         </h2>
         <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
@@ -146,7 +146,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
         </pre>
       ) : null}
       {song.notes ? <p className="take-notes">{song.notes}</p> : null}
-      {empty ? <p className="small muted" style={{ margin: 0 }}>No key, tempo, lyrics or notes yet. Anyone in the band can add them.</p> : null}
+      {empty ? <p className="small muted m-0">No key, tempo, lyrics or notes yet. Anyone in the band can add them.</p> : null}
     </section>
   );
 }

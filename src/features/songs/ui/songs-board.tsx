@@ -70,7 +70,7 @@ export function SongsBoard({ bandId, initialSongs, maxUploadMb }: { bandId: stri
       ) : (
         <section aria-labelledby="songs-heading" className="stack-sm">
           <div className="row-between">
-            <h2 id="songs-heading" style={{ margin: 0 }}>
+            <h2 className="m-0" id="songs-heading">
               Songs <span className="count-pill">{activeAll.length}</span>
             </h2>
           </div>

@@ -190,7 +190,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           <span className="small muted">or drop a whole rehearsal here</span>
         </span>
       </label>
-      <p id={hintId} className="hint" style={{ margin: 0 }}>
+      <p id={hintId} className="hint m-0">
         Each file becomes a take of the song its name suggests; change any before uploading. Up to {maxUploadMb} MB a file.
       </p>
 
@@ -219,7 +219,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           </ul>
 
           {started ? <UploadProgress loaded={progress.loaded} total={progress.total} samples={samples} label="Rehearsal upload progress" testId="rehearsal-progress" /> : null}
-          <p className="small muted" aria-live="polite" data-testid="rehearsal-summary" style={{ margin: 0 }}>
+          <p className="small muted m-0" aria-live="polite" data-testid="rehearsal-summary">
             {summarySentence(summary)}
           </p>
 
@@ -263,7 +263,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
   return (
     <li className="rehearsal-row" data-testid="rehearsal-row" data-state={row.state.kind}>
       <div className="rehearsal-row-head">
-        <span className="grow" style={{ minWidth: 0 }}>
+        <span className="grow">
           <span className="rehearsal-file truncate">{row.name}</span>
           <span className="small muted">{formatBytes(row.size)}</span>
         </span>
@@ -325,7 +325,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
       )}
       {row.state.kind === "failed" ? (
         <div className="rehearsal-failure">
-          <p className="field-error" role="alert" style={{ margin: 0 }}>
+          <p className="field-error m-0" role="alert">
             {row.state.message}
           </p>
           {!locked ? (

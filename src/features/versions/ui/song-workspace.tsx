@@ -260,7 +260,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
             {song.title}
             {song.archivedAt ? <span className="badge badge-neutral">Archived</span> : null}
           </h2>
-          <p className="small muted" style={{ margin: 0 }}>
+          <p className="small muted m-0">
             {versions.length === 0 ? "No takes yet" : `${versions.length} ${versions.length === 1 ? "take" : "takes"}`}
             {versions.some((v) => v.isBest) ? " · best take picked" : ""}
           </p>
@@ -372,7 +372,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           {versions.length > 0 ? (
             <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
               <div className="row-between">
-                <h2 id="takes-heading" className="section-title" style={{ margin: 0 }}>
+                <h2 id="takes-heading" className="section-title m-0">
                   Takes <span className="count-pill">{versions.length}</span>
                 </h2>
                 <span className="small faint">Newest first</span>

@@ -137,7 +137,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           {file ? <Icon name="headphones" size={22} /> : <Icon name="upload" size={22} />}
         </span>
         {file ? (
-          <span className="grow" style={{ minWidth: 0 }}>
+          <span className="grow">
             <span className="dropzone-file truncate">{file.name}</span>
             <span className="small muted">{formatBytes(file.size)} · click to choose another</span>
           </span>
@@ -148,7 +148,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           </span>
         )}
       </label>
-      <p id="upload-hint" className="hint" style={{ margin: 0 }}>
+      <p id="upload-hint" className="hint m-0">
         MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio, up to {maxUploadMb} MB.
       </p>
 

@@ -4,6 +4,7 @@ import { RoleBadge } from "@/components/role-badge";
 import { currentUser, serverApi } from "@/trpc/server";
 import { Icon } from "@/components/icon";
 import { StatusNotice } from "@/components/status-notice";
+import { Alert } from "@/components/alert";
 
 type Props = { searchParams: Promise<{ left?: string | string[] }> };
 
@@ -22,12 +23,12 @@ export default async function HomePage({ searchParams }: Props) {
           redirect; it is only ever shown back as text, and kept short. */}
       {typeof left === "string" && left.trim() ? <StatusNotice param="left" message={`You left ${left.trim().slice(0, 100)}.`} /> : null}
       {!user.name?.trim() ? (
-        <div className="alert alert-info name-banner" data-testid="name-banner">
+        <Alert tone="info" announce={false} className="name-banner" data-testid="name-banner">
           <span>Tell your bandmates who you are: add your name, and they will see it instead of your email address.</span>
           <Link href="/profile" className="btn btn-secondary btn-sm">
             Add your name
           </Link>
-        </div>
+        </Alert>
       ) : null}
       <div className="page-header">
         <div>
@@ -53,7 +54,7 @@ export default async function HomePage({ searchParams }: Props) {
             <li key={band.id}>
               <Link href={`/bands/${band.id}`} className="card card-link stack-sm" data-testid="band-card">
                 <div className="row-between">
-                  <h2 className="truncate" style={{ margin: 0 }}>
+                  <h2 className="truncate m-0">
                     {band.name}
                   </h2>
                   <span className="row" style={{ gap: 6, flex: "none" }}>
@@ -65,7 +66,7 @@ export default async function HomePage({ searchParams }: Props) {
                     <RoleBadge role={band.role} />
                   </span>
                 </div>
-                <p className="small muted" style={{ margin: 0 }}>
+                <p className="small muted m-0">
                   {band.songCount} {band.songCount === 1 ? "song" : "songs"} · {band.memberCount}{" "}
                   {band.memberCount === 1 ? "member" : "members"}
                 </p>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 
 type Props = {
   open: boolean;
@@ -26,9 +27,8 @@ type Props = {
 };
 
 /**
- * The one confirmation dialog: a native modal <dialog>, so the browser traps focus in it,
- * marks the rest of the page inert and closes it on Escape. Focus goes back to whatever
- * opened it, explicitly, because not every browser restores it on close.
+ * The one confirmation dialog: a native modal <dialog> (see useModalDialog), so focus
+ * is trapped in it and goes back to whatever opened it.
  */
 export function ConfirmDialog({
   open,
@@ -45,22 +45,14 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
 }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const phraseId = useId();
   const errorId = useId();
   const [typed, setTyped] = useState("");
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { dialogRef, onDialogClose } = useModalDialog(open, () => {
+    setTyped("");
+    onClose();
+  });
 
   const needsPhrase = confirmPhrase !== undefined;
   const matches = !needsPhrase || (phraseMatches ? phraseMatches(typed) : typed.trim() === confirmPhrase.trim() && typed.trim() !== "");
@@ -70,16 +62,8 @@ export function ConfirmDialog({
     if (matches && !pending) onConfirm();
   }
 
-  function handleClose() {
-    const back = opener.current;
-    opener.current = null;
-    setTyped("");
-    onClose();
-    if (back?.isConnected) back.focus();
-  }
-
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={handleClose}>
+    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onDialogClose}>
       <form onSubmit={onSubmit} noValidate className="stack-sm">
         <h2 id={titleId}>{title}</h2>
         {children ? <div className="muted">{children}</div> : null}
@@ -105,7 +89,7 @@ export function ConfirmDialog({
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
+          <button type="button" className="btn btn-ghost" onClick={() => dialogRef.current?.close()}>
             {cancelLabel}
           </button>
           <button type="submit" className={danger ? "btn btn-danger-solid" : "btn btn-primary"} disabled={pending || !matches}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Alert } from "@/components/alert";
 
 /**
  * A confirmation carried over a redirect in the query string (`?left=…`,
@@ -27,12 +28,12 @@ export function StatusNotice({ message, param }: { message: string; param: strin
   return (
     <div role="status" aria-live="polite" className="status-notice-region">
       {shown && !dismissed ? (
-        <div className="alert alert-success status-notice" data-testid="status-notice">
+        <Alert tone="success" announce={false} className="status-notice" data-testid="status-notice">
           <span>{shown}</span>
           <button type="button" className="btn btn-ghost btn-sm" onClick={dismiss} aria-label="Dismiss">
             <span aria-hidden="true">✕</span>
           </button>
-        </div>
+        </Alert>
       ) : null}
     </div>
   );

@@ -35,7 +35,7 @@ export function UploadProgress({ label, loaded, total, samples, rate, finishing,
       >
         <div className={`progress-bar${finishing ? " is-processing" : ""}`} style={{ width: `${percent}%` }} />
       </div>
-      <p className="small muted upload-progress-figures" style={{ margin: 0 }} data-testid={testId ? `${testId}-figures` : undefined}>
+      <p className="small muted upload-progress-figures m-0" data-testid={testId ? `${testId}-figures` : undefined}>
         {finishing ?? figures.join(" · ")}
       </p>
     </div>

@@ -22,7 +22,7 @@ export default async function ProfilePage() {
         </HydrateClient>
       </section>
       <section className="card row-between" aria-label="Email">
-        <p style={{ margin: 0 }}>New takes, replies and mentions: choose what is emailed, and how often.</p>
+        <p className="m-0">New takes, replies and mentions: choose what is emailed, and how often.</p>
         <Link href="/settings/notifications" className="btn btn-secondary">
           Email settings
         </Link>

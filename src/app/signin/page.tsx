@@ -4,6 +4,7 @@ import { currentUser } from "@/trpc/server";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { signInErrorMessage } from "@/features/auth/sign-in-errors";
 import { SignInForm } from "@/features/auth/ui/sign-in-form";
+import { Alert } from "@/components/alert";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,14 +28,14 @@ export default async function SignInPage({ searchParams }: Props) {
         <p className="muted">We&apos;ll email you a link. No password to remember; new here? The same link creates your account.</p>
       </div>
       {error && (
-        <div className="alert alert-error" role="alert">
+        <Alert tone="error">
           {signInErrorMessage(error, { retryMinutes: Number(retryMinutes) || null })}
-        </div>
+        </Alert>
       )}
       {user && (
-        <div className="alert alert-info">
+        <Alert tone="info" announce={false}>
           You are signed in as <strong>{user.email}</strong>. <Link href={target}>Continue</Link>, or sign in below as someone else.
-        </div>
+        </Alert>
       )}
       <SignInForm callbackUrl={target} defaultEmail={email ?? ""} />
     </div>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { text } from "@/lib/text";
 
-export const bandNameSchema = text({ label: "A band name", max: 80, required: "Give your band a name.", tooLong: "Band names can be at most 80 characters." });
+export const BAND_NAME_MAX = 80;
+export const bandNameSchema = text({ label: "A band name", max: BAND_NAME_MAX, required: "Give your band a name.", tooLong: `Band names can be at most ${BAND_NAME_MAX} characters.` });
 
 export const createBandInput = z.object({ name: bandNameSchema });
 export type CreateBandInput = z.infer<typeof createBandInput>;

@@ -15,6 +15,7 @@ export const removeMemberInput = z.object({ userId: userIdSchema });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
 /** What you play in this band ("Bass", "Keys & backing vocals"); empty clears it. */
-export const memberPartSchema = optionalText({ label: "Your part", max: 40, tooLong: "Parts can be at most 40 characters." });
+export const MEMBER_PART_MAX = 40;
+export const memberPartSchema = optionalText({ label: "Your part", max: MEMBER_PART_MAX, tooLong: `Parts can be at most ${MEMBER_PART_MAX} characters.` });
 export const setPartInput = z.object({ part: memberPartSchema });
 export type SetPartInput = z.input<typeof setPartInput>;

@@ -5,7 +5,8 @@ import { cleanDisplayName } from "./display-name.rules";
 const REQUIRED = "Tell your band what to call you.";
 
 /** A display name as stored: no invisible characters or repeated spaces (display-name.rules.ts). */
-export const displayNameSchema = text({ label: "Your name", max: 60, required: REQUIRED, tooLong: "Names can be at most 60 characters." })
+export const DISPLAY_NAME_MAX = 60;
+export const displayNameSchema = text({ label: "Your name", max: DISPLAY_NAME_MAX, required: REQUIRED, tooLong: `Names can be at most ${DISPLAY_NAME_MAX} characters.` })
   .transform(cleanDisplayName)
   .refine((name) => name.length > 0, { error: REQUIRED });
 

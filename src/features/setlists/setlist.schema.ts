@@ -5,11 +5,14 @@ import { idSchema } from "@/lib/ids";
 import { optionalText, text } from "@/lib/text";
 
 export const setlistIdSchema = idSchema("setlist");
-export const setlistNameSchema = text({ label: "A setlist name", max: 80, required: "Give the setlist a name, like “Friday at the Crown”.", tooLong: "Setlist names can be at most 80 characters." });
+export const SETLIST_NAME_MAX = 80;
+export const SETLIST_NOTES_MAX = 4000;
+export const GIG_NOTES_MAX = 300;
+export const setlistNameSchema = text({ label: "A setlist name", max: SETLIST_NAME_MAX, required: "Give the setlist a name, like “Friday at the Crown”.", tooLong: `Setlist names can be at most ${SETLIST_NAME_MAX} characters.` });
 /** When the set is played; null clears the date. */
 export const performAtSchema = dateSchema("The gig's date", "Give a date and time for the gig.").nullable();
-export const setlistNotesSchema = optionalText({ label: "Notes", max: 4000, multiline: true, tooLong: "Notes can be at most 4000 characters." });
-export const gigNotesSchema = optionalText({ label: "Gig notes", max: 300, tooLong: "Gig notes can be at most 300 characters." });
+export const setlistNotesSchema = optionalText({ label: "Notes", max: SETLIST_NOTES_MAX, multiline: true, tooLong: `Notes can be at most ${SETLIST_NOTES_MAX} characters.` });
+export const gigNotesSchema = optionalText({ label: "Gig notes", max: GIG_NOTES_MAX, tooLong: `Gig notes can be at most ${GIG_NOTES_MAX} characters.` });
 
 export const MAX_SET_SONGS = 100;
 

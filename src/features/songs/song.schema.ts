@@ -2,7 +2,8 @@ import { z } from "zod";
 import { idSchema } from "@/lib/ids";
 import { optionalText, text } from "@/lib/text";
 
-export const songTitleSchema = text({ label: "A song title", max: 120, required: "Give the song a title.", tooLong: "Song titles can be at most 120 characters." });
+export const SONG_TITLE_MAX = 120;
+export const songTitleSchema = text({ label: "A song title", max: SONG_TITLE_MAX, required: "Give the song a title.", tooLong: `Song titles can be at most ${SONG_TITLE_MAX} characters.` });
 
 export const songIdSchema = idSchema("song");
 
@@ -22,7 +23,8 @@ export type SongStatus = z.infer<typeof songStatusSchema>;
 export const songStatusLabel: Record<SongStatus, string> = { IDEA: "Idea", LEARNING: "Learning", READY: "Ready", RETIRED: "Retired" };
 
 /** The song sheet's fields; an empty text clears it (null), a null tempo too. */
-export const songKeySchema = optionalText({ label: "The key", max: 20, tooLong: "Keys can be at most 20 characters (like F#m or Bb)." });
+export const SONG_KEY_MAX = 20;
+export const songKeySchema = optionalText({ label: "The key", max: SONG_KEY_MAX, tooLong: `Keys can be at most ${SONG_KEY_MAX} characters (like F#m or Bb).` });
 export const songTempoSchema = z
   .number({ error: "The tempo must be a number of beats per minute." })
   .int("The tempo must be a whole number of beats per minute.")

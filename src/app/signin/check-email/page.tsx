@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { env } from "@/env";
 import { Icon } from "@/components/icon";
+import { Alert } from "@/components/alert";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -19,9 +20,9 @@ export default async function CheckEmailPage({ searchParams }: Props) {
         You can close this tab.
       </p>
       {!smtpUrl && outboxPageEnabled && (
-        <div className="alert alert-info">
+        <Alert tone="info" announce={false}>
           This server has no mail server configured, so mail is kept in the <Link href="/outbox">outbox</Link>.
-        </div>
+        </Alert>
       )}
       <p className="small faint">
         Nothing arrived? Check spam, or <Link href="/signin">try again</Link>.

@@ -10,6 +10,7 @@ import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { describeActivity } from "../activity-sentence";
 import { groupByDay } from "../group-by-day";
+import { Alert } from "@/components/alert";
 
 const icon: Record<ActivityType, IconName> = {
   BAND_CREATED: "star",
@@ -64,9 +65,9 @@ export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: s
   if (!feed.data) {
     if (feed.error) {
       return (
-        <div className="alert alert-error" role="alert">
+        <Alert tone="error">
           {userMessage(feed.error)}
-        </div>
+        </Alert>
       );
     }
     return (
@@ -148,9 +149,9 @@ export function ActivityFeed({ bandId, viewerId }: { bandId: string; viewerId: s
         </p>
       )}
       {feed.error ? (
-        <div className="alert alert-error" role="alert">
+        <Alert tone="error">
           {userMessage(feed.error)}
-        </div>
+        </Alert>
       ) : null}
     </section>
   );

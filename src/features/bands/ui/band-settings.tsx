@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { deleteConfirmationMatches, updateBandInput } from "@/features/bands/band.schema";
+import { BAND_NAME_MAX, deleteConfirmationMatches, updateBandInput } from "@/features/bands/band.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 
@@ -40,7 +40,7 @@ export function RenameBandForm({ bandId, name }: { bandId: string; name: string 
       <div className="form-row">
         <div className="field">
           <label htmlFor="band-rename">Name</label>
-          <input id="band-rename" className="input" maxLength={80} {...form.register("name")} {...fieldAria(error, errorId)} />
+          <input id="band-rename" className="input" maxLength={BAND_NAME_MAX} {...form.register("name")} {...fieldAria(error, errorId)} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={rename.isPending || unchanged}>
           {rename.isPending ? "Saving…" : "Rename band"}
@@ -49,7 +49,7 @@ export function RenameBandForm({ bandId, name }: { bandId: string; name: string 
       {error ? (
         <FieldError id={errorId} error={error} />
       ) : rename.isSuccess && unchanged ? (
-        <p className="small" role="status" style={{ color: "var(--success)" }}>
+        <p className="small text-success" role="status">
           Saved. Everyone in the band sees the new name.
         </p>
       ) : null}
@@ -70,7 +70,7 @@ export function DeleteBandSection({ bandId, name }: { bandId: string; name: stri
   return (
     <section className="card danger-zone stack-sm" aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete this band</h2>
-      <p className="muted" style={{ margin: 0 }}>
+      <p className="muted m-0">
         Deletes every song, take, audio file, comment, invite and the member list. This cannot be undone.
       </p>
       <div>

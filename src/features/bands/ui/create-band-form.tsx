@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { createBandInput } from "@/features/bands/band.schema";
+import { BAND_NAME_MAX, createBandInput } from "@/features/bands/band.schema";
 import { api } from "@/trpc/react";
 
 export function CreateBandForm() {
@@ -32,7 +32,7 @@ export function CreateBandForm() {
             id="band-name"
             className="input"
             placeholder="e.g. The Late Night Takes"
-            maxLength={80}
+            maxLength={BAND_NAME_MAX}
             {...form.register("name")}
             {...fieldAria(error, ids.error, ids.hint)}
           />

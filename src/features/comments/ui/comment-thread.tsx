@@ -10,6 +10,7 @@ import type { Mentionable } from "../mention.rules";
 import { CommentBody } from "./comment-body";
 import type { CommentItem, CommentReply } from "./comments-panel";
 import { MentionTextarea } from "./mention-textarea";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -87,9 +88,9 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
         ) : null}
       </EditableBody>
       {resolve.error ? (
-        <p className="small alert alert-error" role="alert">
+        <Alert as="p" tone="error" className="small">
           {userMessage(resolve.error)}
-        </p>
+        </Alert>
       ) : null}
       {comment.replies.length > 0 ? (
         <ol className="comment-replies" aria-label={`Replies to ${comment.name}`}>
@@ -218,9 +219,9 @@ function TextForm(props: {
         </button>
       </div>
       {props.error ? (
-        <p className="small alert alert-error" role="alert">
+        <Alert as="p" tone="error" className="small">
           {props.error}
-        </p>
+        </Alert>
       ) : null}
     </form>
   );

@@ -14,6 +14,7 @@ import { commentAtTime } from "../comment-order.rules";
 import type { Mentionable } from "../mention.rules";
 import { CommentThread } from "./comment-thread";
 import { MentionTextarea } from "./mention-textarea";
+import { Alert } from "@/components/alert";
 
 const commentFields = z.object({ body: commentBodySchema });
 
@@ -105,9 +106,9 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
           <div className="skeleton" style={{ width: "70%" }} />
         </div>
       ) : loadError ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(loadError)}
-        </p>
+        </Alert>
       ) : comments && comments.length > 0 ? (
         <ol className="comment-list" aria-label="Comments on this take">
           {comments.map((comment) => (
@@ -125,7 +126,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
           ))}
         </ol>
       ) : (
-        <p className="small faint" style={{ margin: 0 }}>
+        <p className="small faint m-0">
           No comments yet. Play the take and note what needs work — at the exact second, or drag across the waveform for a passage.
         </p>
       )}

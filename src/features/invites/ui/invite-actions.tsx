@@ -7,6 +7,8 @@ import { requestSignInLink } from "@/features/auth/request-sign-in-link";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DISPLAY_NAME_MAX } from "@/features/profile/profile.schema";
+import { Alert } from "@/components/alert";
 
 /** Sends the magic link to `email` and comes back to `returnTo`, as the sign-in form does. */
 async function sendSignInLink(email: string, returnTo: string): Promise<string | null> {
@@ -76,7 +78,7 @@ function NameToJoinWith({ value, onChange }: { value: string; onChange: (name: s
   return (
     <div className="field">
       <label htmlFor={id}>Name to join with</label>
-      <input id={id} className="input" maxLength={60} autoComplete="name" value={value} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} className="input" maxLength={DISPLAY_NAME_MAX} autoComplete="name" value={value} onChange={(e) => onChange(e.target.value)} />
       <p className="hint">Your bands will see this name instead of your email, in this band and the others you are in.</p>
     </div>
   );
@@ -121,7 +123,7 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
           Decline
         </button>
       </div>
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      {error && <Alert as="p" tone="error">{error}</Alert>}
       <ConfirmDialog
         open={confirmDecline}
         title={`Decline the invite to ${bandName}?`}
@@ -162,7 +164,7 @@ export function JoinBand({ token, bandName }: { token: string; bandName: string 
       >
         {join.isPending || join.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Join ${bandName}`}
       </button>
-      {error && <p className="alert alert-error" role="alert">{error}</p>}
+      {error && <Alert as="p" tone="error">{error}</Alert>}
     </div>
   );
 }

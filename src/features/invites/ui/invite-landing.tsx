@@ -5,6 +5,7 @@ import { roleLabel, type BandRole } from "@/lib/roles";
 import type { InviteStatus } from "../invite.rules";
 import { AnswerInvite, SignInAsInvited, SwitchAccount } from "./invite-actions";
 import { LocalDate } from "@/components/local-date";
+import { Alert } from "@/components/alert";
 
 type OpenInvite = {
   band: { name: string; id: string | null };
@@ -203,10 +204,10 @@ function OpenInviteCard({ token, returnTo, p }: { token: string; returnTo: strin
   if (!p.viewer.emailMatches) {
     return (
       <InviteCard icon="⇄" eyebrow="Wrong account" title="This invite is for someone else" state="mismatch">
-        <div className="alert alert-warning" role="alert">
+        <Alert tone="warning" announce="alert">
           You&apos;re signed in as <strong>{p.viewer.email}</strong>, but this invite to <strong>{p.band.name}</strong> was sent to <strong>{p.email}</strong>.
           Only that address can accept it.
-        </div>
+        </Alert>
         <p className="muted">If {p.email} is also yours, switch to it: we&apos;ll sign you out and email a sign-in link to that address.</p>
         <SwitchAccount email={p.email} returnTo={returnTo} />
         <p className="small faint">

@@ -16,6 +16,7 @@ import { InviteStatusBadge } from "./invite-status-badge";
 import { LocalDate } from "@/components/local-date";
 import { formatRelative } from "@/lib/format-time";
 import { Icon } from "@/components/icon";
+import { Alert } from "@/components/alert";
 
 type Invite = RouterOutputs["invite"]["list"]["invites"][number];
 type Issued = { email: string; link: string; emailSent: boolean; resent: boolean };
@@ -43,12 +44,12 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
       )}
       {issued && <IssuedLink issued={issued} onDismiss={() => setIssued(null)} />}
       {list.isSuccess && !canManage && (
-        <p className="alert alert-info">Only the band&apos;s admins and owners can send invites. You can see who has been invited and where each invite stands.</p>
+        <Alert as="p" tone="info" announce={false}>Only the band&apos;s admins and owners can send invites. You can see who has been invited and where each invite stands.</Alert>
       )}
 
       <section aria-labelledby="invites-heading" className="stack-sm">
         <div className="row-between">
-          <h2 id="invites-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="invites-heading">
             Invites
           </h2>
           {list.data && <span className="small faint">{list.data.invites.length === 1 ? "1 invite" : `${list.data.invites.length} invites`}</span>}
@@ -60,9 +61,9 @@ export function InvitesPanel({ bandId }: { bandId: string }) {
           </div>
         )}
         {list.isError && (
-          <p className="alert alert-error" role="alert">
+          <Alert as="p" tone="error">
             {userMessage(list.error)}
-          </p>
+          </Alert>
         )}
         {list.data && list.data.invites.length === 0 && (
           <div className="empty-state">
@@ -157,7 +158,7 @@ function IssuedLink({ issued, onDismiss }: { issued: Issued; onDismiss: () => vo
   return (
     <section className="card issued-link stack-sm" aria-live="polite" aria-labelledby="issued-heading">
       <div className="row-between">
-        <h2 id="issued-heading" style={{ margin: 0 }}>
+        <h2 className="m-0" id="issued-heading">
           {issued.resent ? "Invite sent again" : "Invite sent"}
         </h2>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onDismiss}>
@@ -165,14 +166,14 @@ function IssuedLink({ issued, onDismiss }: { issued: Issued; onDismiss: () => vo
         </button>
       </div>
       {issued.emailSent ? (
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           We emailed a link to <strong>{issued.email}</strong>
           {issued.resent ? "; the previous link no longer works." : "."} You can also share it yourself (it only works for that address):
         </p>
       ) : (
-        <p className="alert alert-warning" style={{ margin: 0 }}>
+        <Alert as="p" tone="warning" announce={false} className="m-0">
           The invite was created, but we couldn&apos;t email <strong>{issued.email}</strong>. Send them this link yourself:
-        </p>
+        </Alert>
       )}
       <CopyLink link={issued.link} label="Invite link (shown only now)" />
     </section>

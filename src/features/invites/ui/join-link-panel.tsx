@@ -14,6 +14,7 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { CopyLink } from "@/components/copy-link";
 import { JoinLinkStatusBadge } from "./invite-status-badge";
 import { LocalDate } from "@/components/local-date";
+import { Alert } from "@/components/alert";
 
 const joinLinkFields = createJoinLinkInput.omit({ bandId: true });
 type JoinLinkSettings = z.output<typeof joinLinkFields>;
@@ -70,24 +71,24 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
   return (
     <section className="card stack-sm" aria-labelledby="join-link-heading">
       <div className="row-between">
-        <h2 id="join-link-heading" style={{ margin: 0 }}>
+        <h2 className="m-0" id="join-link-heading">
           Shareable join link
         </h2>
         {current.data && <JoinLinkStatusBadge status={current.data.status} />}
       </div>
-      <p className="muted small" style={{ margin: 0 }}>
+      <p className="muted small m-0">
         One link for the band chat: anyone signed in who opens it can join as a member, until it expires or reaches its limit.
       </p>
       {current.isPending && <div className="skeleton" style={{ height: 40 }} />}
-      {current.isError && <p className="alert alert-error" role="alert">{userMessage(current.error)}</p>}
+      {current.isError && <Alert as="p" tone="error">{userMessage(current.error)}</Alert>}
       {current.isSuccess &&
         (current.data ? (
-          <p className="small" style={{ margin: 0 }} data-testid="join-link-summary">
+          <p className="small m-0" data-testid="join-link-summary">
             {current.data.uses} of {current.data.maxUses} uses · {current.data.status === "EXPIRED" ? "expired" : "expires"} <LocalDate date={current.data.expiresAt} withTime={false} />
             {current.data.createdBy && <> · made by {current.data.createdBy.name?.trim() || current.data.createdBy.email}</>}
           </p>
         ) : (
-          <p className="small faint" style={{ margin: 0 }}>
+          <p className="small faint m-0">
             No join link right now.
           </p>
         ))}
@@ -126,7 +127,7 @@ export function JoinLinkPanel({ bandId, canManage }: { bandId: string; canManage
           )}
         </form>
       ) : (
-        <p className="hint" style={{ margin: 0 }}>
+        <p className="hint m-0">
           Admins create and share this link.
         </p>
       )}

@@ -6,6 +6,7 @@ import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import type { TakeMarker } from "../marker-shift.rules";
 import { MARKER_LABEL_MAX } from "../marker.schema";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -36,7 +37,7 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
 
   return (
     <section className="card card-tight stack-sm practice-markers" aria-labelledby={`${inputId}-heading`} data-testid="practice-markers">
-      <h2 id={`${inputId}-heading`} className="section-title" style={{ margin: 0 }}>
+      <h2 id={`${inputId}-heading`} className="section-title m-0">
         My practice markers <span className="small faint">(only you see these)</span>
       </h2>
       {loading ? (
@@ -63,7 +64,7 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
           ))}
         </ul>
       ) : (
-        <p className="small faint" style={{ margin: 0 }}>
+        <p className="small faint m-0">
           No markers yet. Mark a spot to practise; it shows on every take of this song.
         </p>
       )}
@@ -92,9 +93,9 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
         </button>
       </form>
       {error ? (
-        <p className="small alert alert-error" role="alert">
+        <Alert as="p" tone="error" className="small">
           {userMessage(error)}
-        </p>
+        </Alert>
       ) : null}
     </section>
   );

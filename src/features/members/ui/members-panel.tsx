@@ -11,6 +11,7 @@ import { roleLabel, type BandRole } from "@/lib/roles";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { MyPartForm } from "./my-part-form";
 import { isSoleOwner } from "./sole-owner";
+import { Alert } from "@/components/alert";
 
 type Member = RouterOutputs["member"]["list"][number];
 
@@ -85,9 +86,9 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
   }
   if (members.isError) {
     return (
-      <div className="alert alert-error" role="alert">
+      <Alert tone="error">
         {userMessage(members.error)}
-      </div>
+      </Alert>
     );
   }
 
@@ -102,21 +103,21 @@ export function MembersPanel({ bandId, bandName }: { bandId: string; bandName: s
           <h2 id="members-heading" style={{ marginBottom: 2 }}>
             Members
           </h2>
-          <p className="muted small" style={{ margin: 0 }}>
+          <p className="muted small m-0">
             {list.length} {list.length === 1 ? "person" : "people"} in {bandName}
           </p>
         </div>
       </div>
 
       {error ? (
-        <div className="alert alert-error" role="alert">
+        <Alert tone="error">
           {error}
-        </div>
+        </Alert>
       ) : null}
       {notice ? (
-        <div className="alert alert-success" role="status">
+        <Alert tone="success">
           {notice}
-        </div>
+        </Alert>
       ) : null}
 
       {me ? (

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { setPartInput } from "@/features/members/member.schema";
+import { MEMBER_PART_MAX, setPartInput } from "@/features/members/member.schema";
 import { api } from "@/trpc/react";
 
 /** What you play in this band; shown beside your name on the members list. */
@@ -34,7 +34,7 @@ export function MyPartForm({ bandId, bandName, part }: { bandId: string; bandNam
       <div className="part-form">
         <div className="field">
           <label htmlFor="my-part">What you play in {bandName}</label>
-          <input id="my-part" className="input" maxLength={40} placeholder="e.g. Bass, backing vocals" autoComplete="off" {...form.register("part")} {...fieldAria(error, errorId)} />
+          <input id="my-part" className="input" maxLength={MEMBER_PART_MAX} placeholder="e.g. Bass, backing vocals" autoComplete="off" {...form.register("part")} {...fieldAria(error, errorId)} />
         </div>
         <button type="submit" className="btn btn-secondary" disabled={setPart.isPending}>
           {setPart.isPending ? "Saving…" : "Save part"}
@@ -42,7 +42,7 @@ export function MyPartForm({ bandId, bandName, part }: { bandId: string; bandNam
       </div>
       <FieldError id={errorId} error={error} />
       {saved ? (
-        <p className="small" role="status" style={{ color: "var(--success)", margin: 0 }}>
+        <p className="small m-0 text-success" role="status">
           {saved}
         </p>
       ) : null}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { NotificationModeValue } from "@/features/notifications/notification.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { Alert } from "@/components/alert";
 
 type Category = "takes" | "replies" | "mentions";
 
@@ -40,14 +41,14 @@ export function NotificationSettingsForm() {
   });
 
   if (settings.isPending) return <div className="skeleton" style={{ height: 320 }} aria-busy="true" aria-label="Loading your email settings" role="status" />;
-  if (settings.isError) return <p className="alert alert-error" role="alert">{userMessage(settings.error)}</p>;
+  if (settings.isError) return <Alert as="p" tone="error">{userMessage(settings.error)}</Alert>;
 
   return (
     <div className="stack">
       {categories.map((c) => (
         <fieldset key={c.key} className="card stack-sm notify-fieldset">
           <legend className="notify-legend">{c.title}</legend>
-          <p className="small muted" style={{ margin: 0 }}>
+          <p className="small muted m-0">
             {c.hint}
           </p>
           <div className="notify-options">
@@ -72,16 +73,16 @@ export function NotificationSettingsForm() {
             ))}
           </div>
           {saved === c.key ? (
-            <p className="small" role="status" style={{ margin: 0, color: "var(--success)" }}>
+            <p className="small m-0 text-success" role="status">
               Saved.
             </p>
           ) : null}
         </fieldset>
       ))}
       {update.isError ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(update.error)}
-        </p>
+        </Alert>
       ) : null}
       <p className="small muted">
         Every email has an unsubscribe link that works without signing in. You never get email about your own takes and comments, and

@@ -100,7 +100,7 @@ export function AlignStrips({ reference, take, offset, saved, canEdit, readOnlyR
         <StripCanvas peaks={take.peaks} fromSeconds={shift} width={width} tone="take" testId="align-take-canvas" />
       </div>
       {!canEdit ? (
-        <p className="hint" id={hintId} style={{ margin: 0 }}>
+        <p className="hint m-0" id={hintId}>
           {readOnlyReason}
         </p>
       ) : null}

@@ -69,7 +69,7 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
     <details className="align-take card card-tight" data-testid="align-take" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Align with the other takes · offset {take.offsetSeconds.toFixed(1)} s</summary>
       <div className="stack-sm" style={{ marginTop: 8 }}>
-        <p className="small muted" style={{ margin: 0 }}>
+        <p className="small muted m-0">
           How far into this file the music starts. Takes with the right offsets switch at the same moment of the song.
         </p>
         {open && reference ? (
@@ -106,8 +106,8 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
             {save.isPending ? "Saving…" : "Save offset"}
           </button>
         </div>
-        {!canEdit && !(open && reference) ? <p className="hint" style={{ margin: 0 }}>{READ_ONLY_REASON}</p> : null}
-        {note ? <p className="small" role="status" style={{ margin: 0 }}>{note}</p> : null}
+        {!canEdit && !(open && reference) ? <p className="hint m-0">{READ_ONLY_REASON}</p> : null}
+        {note ? <p className="small m-0" role="status">{note}</p> : null}
       </div>
     </details>
   );

@@ -1,28 +1,16 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "@/components/use-modal-dialog";
 import { SHORTCUTS } from "../keymap";
 
 /** The player's shortcuts in a native modal dialog (focus trapped, Escape closes). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const { dialogRef, onDialogClose } = useModalDialog(open, onClose);
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-      opener.current?.focus();
-    }
-  }, [open]);
-
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose} data-testid="shortcuts-dialog">
+    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onDialogClose} onCancel={onClose} data-testid="shortcuts-dialog">
       <h2 id={titleId} style={{ marginTop: 0 }}>
         Keyboard shortcuts
       </h2>

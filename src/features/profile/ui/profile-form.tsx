@@ -6,9 +6,10 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Avatar } from "@/components/avatar";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { updateProfileInput } from "@/features/profile/profile.schema";
+import { DISPLAY_NAME_MAX, updateProfileInput } from "@/features/profile/profile.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { Alert } from "@/components/alert";
 
 /** Your display name: what your bands see instead of your email address. */
 export function ProfileForm() {
@@ -30,7 +31,7 @@ export function ProfileForm() {
   });
 
   if (profile.isPending) return <div className="skeleton" style={{ height: 120 }} aria-busy="true" aria-label="Loading your profile" />;
-  if (profile.isError) return <p className="alert alert-error" role="alert">{userMessage(profile.error)}</p>;
+  if (profile.isError) return <Alert as="p" tone="error">{userMessage(profile.error)}</Alert>;
 
   const error = form.formState.errors.name;
   return (
@@ -51,7 +52,7 @@ export function ProfileForm() {
       </div>
       <div className="field">
         <label htmlFor="profile-name">Your name</label>
-        <input id="profile-name" className="input" maxLength={60} autoComplete="name" {...form.register("name")} {...fieldAria(error, errorId, hintId)} />
+        <input id="profile-name" className="input" maxLength={DISPLAY_NAME_MAX} autoComplete="name" {...form.register("name")} {...fieldAria(error, errorId, hintId)} />
         <p id={hintId} className="hint">
           Shown to your bands instead of your email: on members, takes, comments and the emails we send.
         </p>
@@ -62,7 +63,7 @@ export function ProfileForm() {
           {update.isPending ? "Saving…" : "Save name"}
         </button>
         {saved ? (
-          <span className="small" role="status" style={{ color: "var(--success)" }}>
+          <span className="small text-success" role="status">
             Saved.
           </span>
         ) : null}

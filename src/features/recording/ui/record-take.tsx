@@ -18,6 +18,7 @@ import { appendChunk, deleteRecording, listRecordings, recordingBlob, saveRecord
 import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/takes/upload-take";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { LevelMeter } from "./level-meter";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -317,7 +318,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
       {offers.length > 0 ? (
         <ul className="stack-sm recording-offers" aria-label="Unfinished recordings">
           {offers.map(({ recording, state: offer }) => (
-            <li key={recording.id} className="alert alert-info recording-offer" data-testid="recording-offer">
+            <Alert key={recording.id} as="li" tone="info" announce={false} className="recording-offer" data-testid="recording-offer">
               <span>
                 {recordingFrom(recording.startedAt, Date.now())}, {formatTimer(recording.durationMs)} long, was not uploaded.
               </span>
@@ -334,11 +335,11 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
                 </div>
               )}
               {offer.kind === "failed" ? (
-                <p className="field-error" role="alert" style={{ margin: 0 }}>
+                <p className="field-error m-0" role="alert">
                   {offer.message}
                 </p>
               ) : null}
-            </li>
+            </Alert>
           ))}
         </ul>
       ) : null}
@@ -381,7 +382,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
       {progress ? <UploadProgressBar loaded={progress.loaded} total={progress.total} label="Recording upload progress" testId="recording-upload-progress" /> : null}
 
       {state.kind === "failed" ? (
-        <div className="alert alert-error stack-sm" role="alert">
+        <Alert tone="error" className="stack-sm">
           <span>{state.message}</span>
           {state.canRetry ? (
             <div className="row">
@@ -396,17 +397,17 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
               </button>
             </div>
           ) : null}
-        </div>
+        </Alert>
       ) : null}
       {storageWarning ? (
-        <p className="alert alert-warning" role="status" style={{ margin: 0 }}>
+        <Alert as="p" tone="warning" className="m-0">
           {storageWarning}
-        </p>
+        </Alert>
       ) : null}
       {done ? (
-        <p className="alert alert-success" role="status" style={{ margin: 0 }}>
+        <Alert as="p" tone="success" className="m-0">
           {done}
-        </p>
+        </Alert>
       ) : null}
     </section>
   );

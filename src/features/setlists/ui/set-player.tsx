@@ -23,7 +23,7 @@ export function SetPlayer({ songs }: { songs: SetSong[] }) {
   return (
     <section className="card card-tight stack-sm" aria-labelledby="set-player-heading">
       <div className="row-between">
-        <h2 id="set-player-heading" className="section-title" style={{ margin: 0 }}>
+        <h2 id="set-player-heading" className="section-title m-0">
           Play the set
         </h2>
         <span className="small muted">
@@ -31,7 +31,7 @@ export function SetPlayer({ songs }: { songs: SetSong[] }) {
         </span>
       </div>
       {current ? (
-        <p className="small" role="status" style={{ margin: 0 }} data-testid="set-now-playing">
+        <p className="small user-text m-0" role="status" data-testid="set-now-playing">
           Now playing {current.position}. {current.title}
         </p>
       ) : null}

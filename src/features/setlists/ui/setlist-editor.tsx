@@ -11,6 +11,8 @@ import { api, type RouterOutputs } from "@/trpc/react";
 import { Countdown } from "./countdown";
 import { SetPlayer } from "./set-player";
 import { SetlistSongs } from "./setlist-songs";
+import { Alert } from "@/components/alert";
+import { SETLIST_NAME_MAX, SETLIST_NOTES_MAX } from "@/features/setlists/setlist.schema";
 
 type Setlist = RouterOutputs["setlist"]["get"];
 
@@ -37,9 +39,9 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
   if (query.isPending) return <div className="skeleton" style={{ height: 240 }} aria-busy="true" aria-label="Loading the setlist" />;
   if (query.isError) {
     return (
-      <p className="alert alert-error" role="alert">
+      <Alert as="p" tone="error">
         {userMessage(query.error)}
-      </p>
+      </Alert>
     );
   }
   const setlist = query.data;
@@ -63,7 +65,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
 
       <section className="stack-sm" aria-labelledby="set-songs-heading">
         <div className="row-between">
-          <h2 id="set-songs-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="set-songs-heading">
             Songs <span className="count-pill">{setlist.songs.length}</span>
           </h2>
           <span className="small muted" data-testid="set-total">
@@ -71,9 +73,9 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
           </span>
         </div>
         {error ? (
-          <p className="alert alert-error" role="alert">
+          <Alert as="p" tone="error">
             {error}
-          </p>
+          </Alert>
         ) : null}
         {setlist.songs.length === 0 ? (
           <div className="empty-state">
@@ -97,7 +99,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
 
       <section className="stack-sm" aria-labelledby="readiness-heading">
         <div className="row-between">
-          <h2 id="readiness-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="readiness-heading">
             Who is ready
           </h2>
           {setlist.songs.length > 0 ? (
@@ -106,7 +108,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
             </span>
           ) : null}
         </div>
-        <p className="small muted" style={{ margin: 0 }}>
+        <p className="small muted m-0">
           Mark the songs you can play; everyone sees the grid.
         </p>
         {readiness(setlist)}
@@ -195,7 +197,7 @@ function SetlistDetails({ bandId, setlist, canDelete }: { bandId: string; setlis
         <div className="setlist-form-grid">
           <div className="field">
             <label htmlFor={ids.name}>Name</label>
-            <input id={ids.name} className="input" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+            <input id={ids.name} className="input" value={name} maxLength={SETLIST_NAME_MAX} onChange={(e) => setName(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={ids.date}>Date and time</label>
@@ -204,7 +206,7 @@ function SetlistDetails({ bandId, setlist, canDelete }: { bandId: string; setlis
         </div>
         <div className="field">
           <label htmlFor={ids.notes}>Notes for the gig</label>
-          <textarea id={ids.notes} className="textarea" rows={3} value={notes} maxLength={4000} onChange={(e) => setNotes(e.target.value)} />
+          <textarea id={ids.notes} className="textarea" rows={3} value={notes} maxLength={SETLIST_NOTES_MAX} onChange={(e) => setNotes(e.target.value)} />
         </div>
         {formError ? (
           <p className="field-error" role="alert">
@@ -225,12 +227,12 @@ function SetlistDetails({ bandId, setlist, canDelete }: { bandId: string; setlis
 
   return (
     <section className="card stack-sm" aria-labelledby="setlist-heading">
-      <div className="row-between" style={{ alignItems: "flex-start" }}>
+      <div className="row-between items-start">
         <div className="grow">
           <h2 id="setlist-heading" style={{ marginBottom: 4 }}>
             {setlist.name}
           </h2>
-          <p className="muted" style={{ margin: 0 }}>
+          <p className="muted m-0">
             {setlist.performAt ? (
               <>
                 <LocalDate date={setlist.performAt} /> <Countdown date={setlist.performAt} />

@@ -8,6 +8,7 @@ import { useId, useState } from "react";
 import { formatClock } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { GIG_NOTES_MAX } from "@/features/setlists/setlist.schema";
 
 type SetSong = RouterOutputs["setlist"]["get"]["songs"][number];
 
@@ -132,7 +133,7 @@ function GigNotes({ bandId, setlistId, song }: { bandId: string; setlistId: stri
       <label htmlFor={inputId} className="visually-hidden">
         Gig note for {song.title}
       </label>
-      <input id={inputId} className="input" value={value} maxLength={300} autoFocus placeholder="e.g. capo 2, straight into the next" onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setEditing(false)} />
+      <input id={inputId} className="input" value={value} maxLength={GIG_NOTES_MAX} autoFocus placeholder="e.g. capo 2, straight into the next" onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === "Escape" && setEditing(false)} />
       <button type="submit" className="btn btn-primary btn-sm" disabled={save.isPending}>
         Save
       </button>

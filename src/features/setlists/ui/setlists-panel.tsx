@@ -10,10 +10,11 @@ import { FieldError, fieldAria, showServerError } from "@/components/form-field"
 import { Icon } from "@/components/icon";
 import { LocalDate } from "@/components/local-date";
 import { fromDateTimeLocal } from "@/features/setlists/setlist.rules";
-import { setlistNameSchema } from "@/features/setlists/setlist.schema";
+import { SETLIST_NAME_MAX, setlistNameSchema } from "@/features/setlists/setlist.schema";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Countdown } from "./countdown";
+import { Alert } from "@/components/alert";
 
 const createForm = z.object({
   name: setlistNameSchema,
@@ -39,9 +40,9 @@ export function SetlistsPanel({ bandId }: { bandId: string }) {
           ))}
         </div>
       ) : setlists.isError ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(setlists.error)}
-        </p>
+        </Alert>
       ) : setlists.data.length === 0 ? (
         <div className="empty-state">
           <div className="icon">
@@ -52,14 +53,14 @@ export function SetlistsPanel({ bandId }: { bandId: string }) {
         </div>
       ) : (
         <section className="stack-sm" aria-labelledby="setlists-heading">
-          <h2 id="setlists-heading" style={{ margin: 0 }}>
+          <h2 className="m-0" id="setlists-heading">
             Setlists <span className="count-pill">{setlists.data.length}</span>
           </h2>
           <ul className="list" aria-label="Setlists">
             {setlists.data.map((s) => (
               <li key={s.id} data-testid="setlist-row" className="setlist-row">
                 <Link href={`/bands/${bandId}/setlists/${s.id}`} className="setlist-link">
-                  <span className="grow" style={{ minWidth: 0 }}>
+                  <span className="grow">
                     <span className="song-title truncate">{s.name}</span>
                     <span className="small muted">
                       {s.performAt ? (
@@ -109,7 +110,7 @@ function CreateSetlistForm({ bandId }: { bandId: string }) {
       <div className="setlist-form-grid">
         <div className="field">
           <label htmlFor="setlist-name">Name</label>
-          <input id="setlist-name" className="input" maxLength={80} placeholder="e.g. Friday at the Crown" autoComplete="off" {...form.register("name")} {...fieldAria(errors.name, nameError)} />
+          <input id="setlist-name" className="input" maxLength={SETLIST_NAME_MAX} placeholder="e.g. Friday at the Crown" autoComplete="off" {...form.register("name")} {...fieldAria(errors.name, nameError)} />
           <FieldError id={nameError} error={errors.name} />
         </div>
         <div className="field">

@@ -1,9 +1,10 @@
 "use client";
 
-import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { markersForTake } from "@/features/markers/marker-shift.rules";
 import type { VersionView } from "@/features/takes/take.view";
 import { DeferredPrefetchLink } from "@/components/deferred-prefetch-link";
+import { deferredSlot } from "@/components/deferred-slot";
 import { Icon } from "@/components/icon";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -21,6 +22,7 @@ import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-p
 import { AudioPlayer, type PlayerHandle } from "@/features/player/ui/audio-player";
 import { takeLabel, uploaderName } from "@/features/takes/ui/take-label";
 import { TakeList } from "@/features/takes/ui/take-list";
+import { Alert } from "@/components/alert";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -43,35 +45,10 @@ type Props = {
 // with the page (a tap on them is never lost to a chunk still in flight; the recorder's
 // storage and WebM fixer load on first use), and their props stay the same while the
 // page fills in, so React never has to replace their server HTML.
-const SideTools = memo(function SideTools(props: ComponentProps<typeof SongSideTools>) {
-  return (
-    <Suspense fallback={null}>
-      <SongSideTools {...props} />
-    </Suspense>
-  );
-});
-
-const DetailsSlot = memo(function DetailsSlot(props: ComponentProps<typeof TakeDetails>) {
-  return (
-    <Suspense fallback={null}>
-      <TakeDetails {...props} />
-    </Suspense>
-  );
-});
-const CommentsSlot = memo(function CommentsSlot(props: ComponentProps<typeof CommentsAtPlayhead>) {
-  return (
-    <Suspense fallback={null}>
-      <CommentsAtPlayhead {...props} />
-    </Suspense>
-  );
-});
-const PracticeSlot = memo(function PracticeSlot(props: ComponentProps<typeof PracticeMarkers>) {
-  return (
-    <Suspense fallback={null}>
-      <PracticeMarkers {...props} />
-    </Suspense>
-  );
-});
+const SideTools = deferredSlot(SongSideTools);
+const DetailsSlot = deferredSlot(TakeDetails);
+const CommentsSlot = deferredSlot(CommentsAtPlayhead);
+const PracticeSlot = deferredSlot(PracticeMarkers);
 
 type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
 
@@ -279,11 +256,11 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           <DeferredPrefetchLink href={`/bands/${bandId}`} className="small muted back-link">
             ← All songs
           </DeferredPrefetchLink>
-          <h2 className="song-heading">
+          <h2 className="song-heading user-text">
             {song.title}
             {song.archivedAt ? <span className="badge badge-neutral">Archived</span> : null}
           </h2>
-          <p className="small muted" style={{ margin: 0 }}>
+          <p className="small muted m-0">
             {versions.length === 0 ? "No takes yet" : `${versions.length} ${versions.length === 1 ? "take" : "takes"}`}
             {versions.some((v) => v.isBest) ? " · best take picked" : ""}
           </p>
@@ -291,9 +268,9 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
       </div>
 
       {versionsQuery.error ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(versionsQuery.error)}
-        </p>
+        </Alert>
       ) : null}
 
       <div className="song-layout">
@@ -395,7 +372,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           {versions.length > 0 ? (
             <section className="stack-sm slot-takes" aria-labelledby="takes-heading">
               <div className="row-between">
-                <h2 id="takes-heading" className="section-title" style={{ margin: 0 }}>
+                <h2 id="takes-heading" className="section-title m-0">
                   Takes <span className="count-pill">{versions.length}</span>
                 </h2>
                 <span className="small faint">Newest first</span>

@@ -5,10 +5,11 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { songSheetFields, songStatuses, songStatusLabel, songTempoSchema } from "@/features/songs/song.schema";
+import { SONG_KEY_MAX, songSheetFields, songStatuses, songStatusLabel, songTempoSchema } from "@/features/songs/song.schema";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { SongStatusBadge } from "./song-status-badge";
+import { Alert } from "@/components/alert";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -52,7 +53,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
           <div className="sheet-facts-form">
             <div className="field">
               <label htmlFor={ids.key}>Key</label>
-              <input id={ids.key} className="input" maxLength={20} placeholder="e.g. F#m" autoComplete="off" {...form.register("key")} {...fieldAria(errors.key, `${ids.err}-key`)} />
+              <input id={ids.key} className="input" maxLength={SONG_KEY_MAX} placeholder="e.g. F#m" autoComplete="off" {...form.register("key")} {...fieldAria(errors.key, `${ids.err}-key`)} />
               <FieldError id={`${ids.err}-key`} error={errors.key} />
             </div>
             <div className="field">
@@ -111,7 +112,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
   return (
     <section className="card card-tight stack-sm slot-sheet" aria-labelledby="sheet-heading" data-testid="song-sheet">
       <div className="row-between">
-        <h2 id="sheet-heading" className="section-title" style={{ margin: 0 }}>
+        <h2 id="sheet-heading" className="section-title m-0">
           Song sheet
         </h2>
         <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
@@ -119,9 +120,9 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
         </button>
       </div>
       {query.error ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(query.error)}
-        </p>
+        </Alert>
       ) : null}
       <dl className="sheet-facts">
         <div>
@@ -145,7 +146,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
         </pre>
       ) : null}
       {song.notes ? <p className="take-notes">{song.notes}</p> : null}
-      {empty ? <p className="small muted" style={{ margin: 0 }}>No key, tempo, lyrics or notes yet. Anyone in the band can add them.</p> : null}
+      {empty ? <p className="small muted m-0">No key, tempo, lyrics or notes yet. Anyone in the band can add them.</p> : null}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useId, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
-import { createSongInput, renameSongFields } from "@/features/songs/song.schema";
+import { SONG_TITLE_MAX, createSongInput, renameSongFields } from "@/features/songs/song.schema";
 import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
@@ -14,6 +14,7 @@ import { UndoToast } from "@/components/undo-toast";
 import { filterAndSortSongs, type SongSort } from "@/features/songs/songs-board.rules";
 import { SongStatusBadge } from "./song-status-badge";
 import { SongsToolbar } from "./songs-toolbar";
+import { Alert } from "@/components/alert";
 
 type Song = RouterOutputs["song"]["list"][number];
 
@@ -53,9 +54,9 @@ export function SongsBoard({ bandId, initialSongs, rehearsalUpload }: { bandId: 
       </section>
 
       {songs.error ? (
-        <p className="alert alert-error" role="alert">
+        <Alert as="p" tone="error">
           {userMessage(songs.error)}
-        </p>
+        </Alert>
       ) : null}
 
       {activeAll.length === 0 ? (
@@ -71,7 +72,7 @@ export function SongsBoard({ bandId, initialSongs, rehearsalUpload }: { bandId: 
       ) : (
         <section aria-labelledby="songs-heading" className="stack-sm">
           <div className="row-between">
-            <h2 id="songs-heading" style={{ margin: 0 }}>
+            <h2 className="m-0" id="songs-heading">
               Songs <span className="count-pill">{activeAll.length}</span>
             </h2>
           </div>
@@ -138,7 +139,7 @@ function CreateSongForm({ bandId }: { bandId: string }) {
             id="song-title"
             className="input"
             placeholder="e.g. Midnight Ferry"
-            maxLength={120}
+            maxLength={SONG_TITLE_MAX}
             autoComplete="off"
             {...form.register("title")}
             {...fieldAria(error, errorId)}
@@ -193,7 +194,7 @@ function SongRow({ bandId, song, onArchived }: { bandId: string; song: Song; onA
             <input
               id={inputId}
               className="input grow"
-              maxLength={120}
+              maxLength={SONG_TITLE_MAX}
               autoFocus
               {...form.register("title")}
               onKeyDown={(e) => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import pLimit from "p-limit";
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { Icon } from "@/components/icon";
+import { SONG_TITLE_MAX } from "@/features/songs/song.schema";
 import { suggestSong, type SongChoice } from "@/features/songs/suggest-song";
 import {
   isBusy,
@@ -24,6 +25,7 @@ import { formatBytes } from "@/lib/format-time";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { Alert } from "@/components/alert";
 
 type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
 
@@ -188,14 +190,14 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           <span className="small muted">or drop a whole rehearsal here</span>
         </span>
       </label>
-      <p id={hintId} className="hint" style={{ margin: 0 }}>
+      <p id={hintId} className="hint m-0">
         Each file becomes a take of the song its name suggests; change any before uploading. Up to {maxUploadMb} MB a file.
       </p>
 
       {refused.map((message) => (
-        <p key={message} className="alert alert-error" role="alert" style={{ margin: 0 }}>
+        <Alert key={message} as="p" tone="error" className="m-0">
           {message}
-        </p>
+        </Alert>
       ))}
 
       {rows.length > 0 ? (
@@ -217,7 +219,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           </ul>
 
           {started ? <UploadProgress loaded={progress.loaded} total={progress.total} samples={samples} label="Rehearsal upload progress" testId="rehearsal-progress" /> : null}
-          <p className="small muted" aria-live="polite" data-testid="rehearsal-summary" style={{ margin: 0 }}>
+          <p className="small muted m-0" aria-live="polite" data-testid="rehearsal-summary">
             {summarySentence(summary)}
           </p>
 
@@ -261,7 +263,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
   return (
     <li className="rehearsal-row" data-testid="rehearsal-row" data-state={row.state.kind}>
       <div className="rehearsal-row-head">
-        <span className="grow" style={{ minWidth: 0 }}>
+        <span className="grow">
           <span className="rehearsal-file truncate">{row.name}</span>
           <span className="small muted">{formatBytes(row.size)}</span>
         </span>
@@ -307,7 +309,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
             <input
               id={titleId}
               className="input"
-              maxLength={120}
+              maxLength={SONG_TITLE_MAX}
               value={row.target.title}
               onChange={(e) => onTarget({ kind: "new", title: e.target.value })}
               aria-invalid={row.target.title.trim() === "" ? true : undefined}
@@ -323,7 +325,7 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
       )}
       {row.state.kind === "failed" ? (
         <div className="rehearsal-failure">
-          <p className="field-error" role="alert" style={{ margin: 0 }}>
+          <p className="field-error m-0" role="alert">
             {row.state.message}
           </p>
           {!locked ? (

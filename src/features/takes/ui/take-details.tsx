@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { takeLabel, uploaderName } from "./take-label";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -67,12 +68,12 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
 
   return (
     <section className="card take-details stack-sm" aria-labelledby="take-details-heading" data-testid="take-details">
-      <div className="row-between" style={{ alignItems: "flex-start" }}>
+      <div className="row-between items-start">
         <div className="grow">
-          <h2 id="take-details-heading" className="section-title" style={{ marginBottom: 2 }}>
+          <h2 id="take-details-heading" className="section-title user-text" style={{ marginBottom: 2 }}>
             {label}
           </h2>
-          <p className="small muted" style={{ margin: 0 }}>
+          <p className="small muted m-0">
             Uploaded by {uploaderName(version)} ·{" "}
             <time dateTime={version.createdAt.toISOString()} suppressHydrationWarning>
               {formatDateTime(version.createdAt)}
@@ -95,8 +96,8 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
       </div>
 
       {version.processing === "FAILED" ? (
-        <div className="alert alert-error stack-sm" data-testid="take-processing-failed">
-          <p style={{ margin: 0 }}>
+        <Alert tone="error" announce={false} className="stack-sm" data-testid="take-processing-failed">
+          <p className="m-0">
             <strong>Processing failed.</strong> {version.processingError ?? "The file could not be processed."} The original still plays and downloads as
             uploaded.
           </p>
@@ -107,10 +108,10 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
               </button>
             </div>
           ) : null}
-          {retry.error ? <p style={{ margin: 0 }}>{userMessage(retry.error)}</p> : null}
-        </div>
+          {retry.error ? <p className="m-0">{userMessage(retry.error)}</p> : null}
+        </Alert>
       ) : version.processing !== "READY" ? (
-        <p className="small muted" role="status" style={{ margin: 0 }} data-testid="take-processing-note">
+        <p className="small muted m-0" role="status" data-testid="take-processing-note">
           Processing… the waveform, loudness and a phone-friendly stream will appear here in a moment.
         </p>
       ) : null}
@@ -146,7 +147,7 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
       ) : version.notes ? (
         <p className="take-notes">{version.notes}</p>
       ) : (
-        <p className="small faint" style={{ margin: 0 }}>
+        <p className="small faint m-0">
           No notes for this take.
         </p>
       )}

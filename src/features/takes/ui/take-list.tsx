@@ -24,7 +24,7 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
               <span className="take-number" aria-hidden="true">
                 {selected ? "♪" : number}
               </span>
-              <span className="grow" style={{ minWidth: 0 }}>
+              <span className="grow">
                 <span className="take-title">
                   <span className="truncate">{label}</span>
                   {version.isBest ? (

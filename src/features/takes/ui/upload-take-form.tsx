@@ -11,6 +11,7 @@ import { VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/takes/take.sche
 import { Icon } from "@/components/icon";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
+import { Alert } from "@/components/alert";
 
 type Props = {
   bandId: string;
@@ -136,7 +137,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           {file ? <Icon name="headphones" size={22} /> : <Icon name="upload" size={22} />}
         </span>
         {file ? (
-          <span className="grow" style={{ minWidth: 0 }}>
+          <span className="grow">
             <span className="dropzone-file truncate">{file.name}</span>
             <span className="small muted">{formatBytes(file.size)} · click to choose another</span>
           </span>
@@ -147,7 +148,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           </span>
         )}
       </label>
-      <p id="upload-hint" className="hint" style={{ margin: 0 }}>
+      <p id="upload-hint" className="hint m-0">
         MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio, up to {maxUploadMb} MB.
       </p>
 
@@ -212,14 +213,14 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
       )}
 
       {error ? (
-        <p className="alert alert-error" role="alert" style={{ margin: 0 }}>
+        <Alert as="p" tone="error" className="m-0">
           {error}
-        </p>
+        </Alert>
       ) : null}
       {done ? (
-        <p className="alert alert-success" role="status" style={{ margin: 0 }}>
+        <Alert as="p" tone="success" className="m-0">
           {done}
-        </p>
+        </Alert>
       ) : null}
     </form>
   );

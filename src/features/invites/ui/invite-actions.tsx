@@ -71,15 +71,36 @@ const nameTaken = (e: unknown) => (e as { data?: { reason?: string | null } | nu
 
 /**
  * Shown once joining was refused because someone in the band already goes by
- * the joiner's name: the next attempt joins under the name typed here.
+ * the joiner's name: the next attempt joins under the name typed here. The
+ * refusal is said beside the field (and the field gets the focus), while it
+ * still applies to what is typed.
  */
-function NameToJoinWith({ value, onChange }: { value: string; onChange: (name: string) => void }) {
+function NameToJoinWith({ value, onChange, error }: { value: string; onChange: (name: string) => void; error: string | null }) {
   const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
   return (
     <div className="field">
       <label htmlFor={id}>Name to join with</label>
-      <input id={id} className="input" maxLength={DISPLAY_NAME_MAX} autoComplete="name" value={value} onChange={(e) => onChange(e.target.value)} />
-      <p className="hint">Your bands will see this name instead of your email, in this band and the others you are in.</p>
+      <input
+        id={id}
+        className="input"
+        maxLength={DISPLAY_NAME_MAX}
+        autoComplete="name"
+        autoFocus
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+      />
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p id={hintId} className="hint">
+        Your bands will see this name instead of your email, in this band and the others you are in.
+      </p>
     </div>
   );
 }
@@ -90,14 +111,17 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
   const [error, setError] = useState<string | null>(null);
   const [confirmDecline, setConfirmDecline] = useState(false);
   const [newName, setNewName] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const accept = api.invite.accept.useMutation({
     onSuccess: (result) => {
       router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
     onError: (e) => {
-      if (nameTaken(e)) setNewName((name) => name ?? "");
-      setError(userMessage(e));
+      const taken = nameTaken(e);
+      if (taken) setNewName((name) => name ?? "");
+      setNameError(taken ? userMessage(e) : null);
+      setError(taken ? null : userMessage(e));
     },
   });
   const decline = api.invite.decline.useMutation({
@@ -114,7 +138,7 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
 
   return (
     <div className="stack-sm">
-      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} />}
+      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} error={nameError} />}
       <div className="invite-answer">
         <button type="button" className="btn btn-primary" onClick={() => accept.mutate(newName !== null ? { token, name: newName } : { token })} disabled={busy}>
           {accept.isPending || accept.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Accept and join ${bandName}`}
@@ -143,19 +167,22 @@ export function JoinBand({ token, bandName }: { token: string; bandName: string 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [newName, setNewName] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const join = api.joinLink.join.useMutation({
     onSuccess: (result) => {
       router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
     onError: (e) => {
-      if (nameTaken(e)) setNewName((name) => name ?? "");
-      setError(userMessage(e));
+      const taken = nameTaken(e);
+      if (taken) setNewName((name) => name ?? "");
+      setNameError(taken ? userMessage(e) : null);
+      setError(taken ? null : userMessage(e));
     },
   });
   return (
     <div className="stack-sm">
-      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} />}
+      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} error={nameError} />}
       <button
         type="button"
         className="btn btn-primary btn-block"

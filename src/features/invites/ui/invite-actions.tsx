@@ -105,25 +105,42 @@ function NameToJoinWith({ value, onChange, error }: { value: string; onChange: (
   );
 }
 
-/** Accept and decline are POSTs (tRPC mutations); opening the page never answers an invite. */
-export function AnswerInvite({ token, bandName }: { token: string; bandName: string }) {
+/**
+ * What a join (by invite or link) does with its answer: on success, into the
+ * band; refused because the joiner's name is taken there, ask for a name to
+ * join with (its message beside that field); anything else, an error below.
+ */
+function useJoinOutcome() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [confirmDecline, setConfirmDecline] = useState(false);
   const [newName, setNewName] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const accept = api.invite.accept.useMutation({
-    onSuccess: (result) => {
+  return {
+    error,
+    setError,
+    /** The name typed for the next attempt, once one was asked for. */
+    withName: <T extends { token: string }>(input: T): T & { name?: string } => (newName !== null ? { ...input, name: newName } : input),
+    nameField: newName !== null ? <NameToJoinWith value={newName} onChange={setNewName} error={nameError} /> : null,
+    onSuccess: (result: { bandId: string }) => {
       router.push(`/bands/${result.bandId}?joined=1`);
       router.refresh();
     },
-    onError: (e) => {
+    onError: (e: unknown) => {
       const taken = nameTaken(e);
       if (taken) setNewName((name) => name ?? "");
       setNameError(taken ? userMessage(e) : null);
       setError(taken ? null : userMessage(e));
     },
-  });
+  };
+}
+
+/** Accept and decline are POSTs (tRPC mutations); opening the page never answers an invite. */
+export function AnswerInvite({ token, bandName }: { token: string; bandName: string }) {
+  const router = useRouter();
+  const outcome = useJoinOutcome();
+  const { error, setError } = outcome;
+  const [confirmDecline, setConfirmDecline] = useState(false);
+  const accept = api.invite.accept.useMutation({ onSuccess: outcome.onSuccess, onError: outcome.onError });
   const decline = api.invite.decline.useMutation({
     onSuccess: () => {
       setConfirmDecline(false);
@@ -138,9 +155,9 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
 
   return (
     <div className="stack-sm">
-      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} error={nameError} />}
+      {outcome.nameField}
       <div className="invite-answer">
-        <button type="button" className="btn btn-primary" onClick={() => accept.mutate(newName !== null ? { token, name: newName } : { token })} disabled={busy}>
+        <button type="button" className="btn btn-primary" onClick={() => accept.mutate(outcome.withName({ token }))} disabled={busy}>
           {accept.isPending || accept.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Accept and join ${bandName}`}
         </button>
         <button type="button" className="btn btn-ghost" onClick={() => setConfirmDecline(true)} disabled={busy}>
@@ -164,34 +181,20 @@ export function AnswerInvite({ token, bandName }: { token: string; bandName: str
 
 /** The join-link counterpart: any signed-in person may join. */
 export function JoinBand({ token, bandName }: { token: string; bandName: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [newName, setNewName] = useState<string | null>(null);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const join = api.joinLink.join.useMutation({
-    onSuccess: (result) => {
-      router.push(`/bands/${result.bandId}?joined=1`);
-      router.refresh();
-    },
-    onError: (e) => {
-      const taken = nameTaken(e);
-      if (taken) setNewName((name) => name ?? "");
-      setNameError(taken ? userMessage(e) : null);
-      setError(taken ? null : userMessage(e));
-    },
-  });
+  const outcome = useJoinOutcome();
+  const join = api.joinLink.join.useMutation({ onSuccess: outcome.onSuccess, onError: outcome.onError });
   return (
     <div className="stack-sm">
-      {newName !== null && <NameToJoinWith value={newName} onChange={setNewName} error={nameError} />}
+      {outcome.nameField}
       <button
         type="button"
         className="btn btn-primary btn-block"
-        onClick={() => join.mutate(newName !== null ? { token, name: newName } : { token })}
+        onClick={() => join.mutate(outcome.withName({ token }))}
         disabled={join.isPending || join.isSuccess}
       >
         {join.isPending || join.isSuccess ? <><span className="spinner" aria-hidden="true" /> Joining…</> : `Join ${bandName}`}
       </button>
-      {error && <Alert as="p" tone="error">{error}</Alert>}
+      {outcome.error && <Alert as="p" tone="error">{outcome.error}</Alert>}
     </div>
   );
 }

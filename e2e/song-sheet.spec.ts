@@ -101,8 +101,13 @@ for (const viewport of [PHONE, DESKTOP]) {
       const first = cols.find((c) => c.textContent === "BmRiding")!.getBoundingClientRect();
       const last = cols.find((c) => c.textContent === "Bmriver")!.getBoundingClientRect();
       const card = el.getBoundingClientRect();
-      return { first: { top: first.top, height: first.height }, last: { top: last.top, right: last.right }, cardRight: card.right };
+      // The first E of the verse, after "Riding the": on the same row as Riding while there is room.
+      const dark = cols.find((c) => c.textContent === "Edark")!.getBoundingClientRect();
+      return { first: { top: first.top, height: first.height, right: first.right }, dark: { top: dark.top, left: dark.left }, last: { top: last.top, right: last.right }, cardRight: card.right };
     });
+    // Chords and words flow along the line: "Riding the dark" is one row, not a stack of chords and words.
+    expect(Math.abs(rows.dark.top - rows.first.top), "Bm and E on one row").toBeLessThanOrEqual(1);
+    expect(rows.dark.left, "E right of Riding").toBeGreaterThan(rows.first.right);
     expect(rows.last.top, "the long line wraps").toBeGreaterThan(rows.first.top + rows.first.height / 2);
     // Nothing sticks out of the card, nor the page out of the screen.
     expect(rows.last.right).toBeLessThanOrEqual(rows.cardRight + 1);

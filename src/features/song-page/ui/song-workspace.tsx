@@ -265,6 +265,10 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
             {versions.some((v) => v.isBest) ? " · best take picked" : ""}
           </p>
         </div>
+        {/* On a phone the sheet sits below the takes and comments: one tap from the top reaches it. */}
+        <a href="#song-sheet" className="btn btn-secondary btn-sm sheet-jump" data-testid="sheet-jump">
+          Song sheet
+        </a>
       </div>
 
       {versionsQuery.error ? (

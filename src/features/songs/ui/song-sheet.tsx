@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FieldError, fieldAria, showServerError } from "@/components/form-field";
@@ -10,6 +10,14 @@ import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
 import { SongStatusBadge } from "./song-status-badge";
 import { Alert } from "@/components/alert";
+import { parseChart, transposeChart } from "../chart/chart.rules";
+import { spellingFor, transposeKey, transposeOffsetLabel } from "../chart/transpose.rules";
+import { ChordChart } from "./chord-chart";
+import { TransposeBar } from "./transpose-bar";
+import { useTranspose } from "./use-transpose";
+
+// The stage view's code loads when someone opens it, never with the page.
+const StageView = lazy(() => import("./stage-view").then((m) => ({ default: m.StageView })));
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -23,7 +31,11 @@ const sheetForm = songSheetFields.extend({
 });
 const sheetFields = ["key", "tempoBpm", "status", "lyrics", "notes"] as const;
 
-/** The song sheet: key, tempo, status, lyrics with chords (as written, in monospace) and notes. Any member edits it. */
+/**
+ * The song sheet: key, tempo, status, the lyrics shown as a chord chart (transposable in
+ * this browser, and on a stage view) and notes. Any member edits it; the chart is only
+ * how the lyrics field is shown.
+ */
 export function SongSheet({ bandId, song: initial }: { bandId: string; song: Song }) {
   const utils = api.useUtils();
   const query = api.song.get.useQuery({ bandId, songId: initial.id }, { initialData: initial });
@@ -40,10 +52,16 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
     onError: showServerError(form.setError, "root.server", sheetFields),
   });
   const errors = form.formState.errors;
+  const [semitones, setSemitones] = useTranspose(song.id);
+  const [stage, setStage] = useState(false);
+  const written = useMemo(() => (song.lyrics ? parseChart(song.lyrics) : null), [song.lyrics]);
+  // The song's key field leads; a {key:} in the sheet stands in when it is empty.
+  const songKey = song.key ?? written?.key ?? null;
+  const chart = useMemo(() => (written ? transposeChart(written, semitones, spellingFor(songKey, semitones)) : null), [written, semitones, songKey]);
 
   if (editing) {
     return (
-      <section className="card card-tight stack-sm slot-sheet" aria-labelledby="sheet-heading">
+      <section className="card card-tight stack-sm slot-sheet" id="song-sheet" aria-labelledby="sheet-heading">
         <h2 id="sheet-heading" className="section-title">
           Edit the song sheet
         </h2>
@@ -75,7 +93,10 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
           <div className="field">
             <label htmlFor={ids.lyrics}>Lyrics and chords</label>
             <textarea id={ids.lyrics} className="textarea sheet-lyrics" rows={12} wrap="off" spellCheck={false} {...form.register("lyrics")} {...fieldAria(errors.lyrics, `${ids.err}-lyrics`)} />
-            <p className="hint">Written in monospace and kept exactly as typed, so chords stay above their words.</p>
+            <p className="hint">
+              Put a chord in brackets just before its syllable (<code>[Bm]Riding the [E]dark water</code>) or on a line of its own above the words.
+              Mark parts with a line such as <code>Chorus:</code> or <code>{"{start_of_chorus}"}</code> … <code>{"{end_of_chorus}"}</code>; <code>{"{c: Slow}"}</code> adds a comment.
+            </p>
             <FieldError id={`${ids.err}-lyrics`} error={errors.lyrics} />
           </div>
           <div className="field">
@@ -110,7 +131,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
 
   const empty = !song.key && !song.tempoBpm && !song.lyrics && !song.notes;
   return (
-    <section className="card card-tight stack-sm slot-sheet" aria-labelledby="sheet-heading" data-testid="song-sheet">
+    <section className="card card-tight stack-sm slot-sheet" id="song-sheet" aria-labelledby="sheet-heading" data-testid="song-sheet">
       <div className="row-between">
         <h2 id="sheet-heading" className="section-title m-0">
           Song sheet
@@ -133,17 +154,40 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
         </div>
         <div>
           <dt>Key</dt>
-          <dd>{song.key ?? <span className="faint">not set</span>}</dd>
+          <dd>
+            {song.key ? (
+              semitones !== 0 ? (
+                <>
+                  {transposeKey(song.key, semitones)} <span className="small muted">({transposeOffsetLabel(semitones)}, written {song.key})</span>
+                </>
+              ) : (
+                song.key
+              )
+            ) : (
+              <span className="faint">not set</span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Tempo</dt>
           <dd>{song.tempoBpm ? `${song.tempoBpm} BPM` : <span className="faint">not set</span>}</dd>
         </div>
       </dl>
-      {song.lyrics ? (
-        <pre className="sheet-lyrics" tabIndex={0} aria-label="Lyrics and chords" data-testid="sheet-lyrics">
-          {song.lyrics}
-        </pre>
+      {chart ? (
+        <>
+          <div className="sheet-tools">
+            <TransposeBar songKey={songKey} semitones={semitones} onChange={setSemitones} />
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setStage(true)} aria-haspopup="dialog">
+              Stage view
+            </button>
+          </div>
+          <ChordChart chart={chart} />
+          {stage ? (
+            <Suspense fallback={<p className="small muted m-0" role="status">Opening the stage view…</p>}>
+              <StageView title={song.title} chart={chart} songKey={songKey} semitones={semitones} onTranspose={setSemitones} onClose={() => setStage(false)} />
+            </Suspense>
+          ) : null}
+        </>
       ) : null}
       {song.notes ? <p className="take-notes">{song.notes}</p> : null}
       {empty ? <p className="small muted m-0">No key, tempo, lyrics or notes yet. Anyone in the band can add them.</p> : null}

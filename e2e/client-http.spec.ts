@@ -21,7 +21,7 @@ async function askForLink(request: APIRequestContext, email: string, headers: Re
 }
 
 const SENT = /\/api\/auth\/verify-request/;
-const CAPPED = /\/signin\?error=TooManyEmails&retryMinutes=\d+$/;
+const CAPPED = /\/signin\?error=TooManyFromClient&retryMinutes=\d+$/;
 
 test.describe("the per-client sign-in cap", () => {
   test.describe.configure({ mode: "serial" });

@@ -21,7 +21,7 @@ async function askForLink(request: APIRequestContext, email: string, headers: Re
 }
 
 const SENT = /\/api\/auth\/verify-request/;
-const CAPPED = /\/signin\?error=TooManyEmails&retryMinutes=\d+$/;
+const CAPPED = /\/signin\?error=TooManyFromClient&retryMinutes=\d+$/;
 
 test.describe("the per-client sign-in cap", () => {
   test.describe.configure({ mode: "serial" });
@@ -59,6 +59,10 @@ test.describe("the per-client sign-in cap", () => {
       }
       expect(answers.slice(0, 3)).toEqual([expect.stringMatching(SENT), expect.stringMatching(SENT), expect.stringMatching(SENT)]);
       expect(answers.slice(3)).toEqual([expect.stringMatching(CAPPED), expect.stringMatching(CAPPED)]);
+      // The page says which cap was hit: these addresses were never used, so "this address" would be wrong.
+      const refusal = await (await request.get(answers[3]!)).text();
+      expect(refusal).toContain("Too many sign-in links were asked for from this device or network");
+      expect(refusal).not.toContain("sent to this address");
     } finally {
       await request.dispose();
     }

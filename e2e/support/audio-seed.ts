@@ -77,6 +77,21 @@ export class AudioSeed {
     return { versionId, storageKey, file, bytes, bandId, songTitle, title };
   }
 
+  /** A setlist of these songs, in this order, and when it is played. */
+  async setlist(bandId: string, name: string, songIds: string[], performAt: Date | null = null): Promise<string> {
+    const id = randomUUID();
+    await this.query(`INSERT INTO "Setlist" (id, "bandId", name, "performAt", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [id, bandId, name, performAt]);
+    for (const [position, songId] of songIds.entries()) {
+      await this.query(`INSERT INTO "SetlistSong" (id, "bandId", "setlistId", "songId", position) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), bandId, id, songId, position]);
+    }
+    return id;
+  }
+
+  /** The song a seeded take belongs to. */
+  async songOf(take: SeededTake): Promise<string> {
+    return (await this.query<{ songId: string }>(`SELECT "songId" FROM "Version" WHERE id = $1`, [take.versionId]))[0]!.songId;
+  }
+
   async close() {
     if (this.connected) await this.db.end();
   }

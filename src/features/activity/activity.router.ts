@@ -5,7 +5,7 @@ import { AppError } from "@/server/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { listActivityInput } from "./activity.schema";
 import { newSince, unreadSince, visitAfterOpen } from "./band-visit.rules";
-import { collapseJoins } from "./collapse-joins";
+import { countNews, FEED_ORDER, markNews } from "./news";
 
 type Db = Pick<Prisma.TransactionClient, "bandVisit" | "bandMember">;
 
@@ -17,9 +17,6 @@ async function visitOf(db: Db, bandId: string, userId: string) {
   ]);
   return { visit, joinedAt: membership.createdAt };
 }
-
-/** What counts as news for me: other people's doings (mine are never unread). */
-const byOthers = (userId: string): Prisma.BandActivityWhereInput => ({ OR: [{ actorId: null }, { actorId: { not: userId } }] });
 
 const person = { select: { id: true, name: true, email: true } } as const;
 
@@ -35,7 +32,7 @@ export const activityRouter = createTRPCRouter({
       if (input.cursor && !cursor) throw new AppError("NOT_FOUND", "That page of activity does not exist.");
       const rows = await ctx.db.bandActivity.findMany({
         where: { bandId: ctx.band.id },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        orderBy: FEED_ORDER,
         take: input.limit + 1,
         ...(cursor ? { cursor: { id: cursor.id }, skip: 1 } : {}),
         select: {
@@ -57,18 +54,16 @@ export const activityRouter = createTRPCRouter({
       const { visit, joinedAt } = await visitOf(ctx.db, ctx.band.id, ctx.user.id);
       const since = newSince(visit, new Date(), joinedAt);
       return {
-        items: collapseJoins(items).map((item) => ({ ...item, isNew: item.createdAt > since && item.actor?.id !== ctx.user.id })),
+        items: markNews(items, since, ctx.user.id),
         nextCursor: rows.length > input.limit ? items.at(-1)!.id : null,
         newSince: since,
       };
     }),
 
-  /** How many events by others happened since I last opened the band (or since I joined). */
+  /** How many lines of the feed, by others, are new since I last opened the band (or since I joined): the feed's own definition (`news.ts`). */
   unread: bandMemberProcedure("MEMBER").query(async ({ ctx }) => {
     const { visit, joinedAt } = await visitOf(ctx.db, ctx.band.id, ctx.user.id);
-    const count = await ctx.db.bandActivity.count({
-      where: { bandId: ctx.band.id, createdAt: { gt: unreadSince(visit, joinedAt) }, ...byOthers(ctx.user.id) },
-    });
+    const count = await countNews(ctx.db, { bandId: ctx.band.id, since: unreadSince(visit, joinedAt), viewerId: ctx.user.id });
     return { count };
   }),
 

@@ -3,7 +3,7 @@ import type { ActivityType } from "@/generated/prisma/enums";
 type Item = { type: ActivityType; createdAt: Date; targetUser: { id: string } | null };
 
 const HOW_SOMEONE_JOINED: ReadonlySet<ActivityType> = new Set(["INVITE_ACCEPTED", "JOIN_LINK_USED"]);
-const SAME_MOMENT_MS = 5_000;
+export const SAME_MOMENT_MS = 5_000;
 
 /**
  * A join through an invite or a join link is recorded as two events (how they

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   countdownWording,
   formatSetLength,
-  gigDayWording,
+  gigDay,
   moveItem,
   printTypeSize,
   nextSetlist,
@@ -86,7 +86,7 @@ describe("songsNotReady", () => {
   });
 });
 
-describe("nextSetlist / gigDayWording", () => {
+describe("nextSetlist / gigDay", () => {
   it("picks the soonest from today on, ignoring past and undated sets", () => {
     const sets = [
       { id: "past", performAt: at(9) },
@@ -100,10 +100,10 @@ describe("nextSetlist / gigDayWording", () => {
   });
   it("names the weekday within a week, else the date", () => {
     // 2030-01-11 is a Friday.
-    expect(gigDayWording(at(11), at(8))).toBe("for Friday");
-    expect(gigDayWording(at(10), at(10))).toBe("for today");
-    expect(gigDayWording(at(11), at(10))).toBe("for tomorrow");
-    expect(gigDayWording(at(25), at(10))).toBe("for 25 Jan");
+    expect(gigDay(at(11), at(8))).toBe("Friday");
+    expect(gigDay(at(10), at(10))).toBe("today");
+    expect(gigDay(at(11), at(10))).toBe("tomorrow");
+    expect(gigDay(at(25), at(10))).toBe("25 Jan");
   });
 });
 

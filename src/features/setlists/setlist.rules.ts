@@ -72,13 +72,13 @@ export function nextSetlist<T extends { performAt: Date | null }>(setlists: read
   return ahead.sort((a, b) => a.performAt.getTime() - b.performAt.getTime())[0] ?? null;
 }
 
-/** "for Friday" within a week, else "for 12 Dec": the band page's readiness line. */
-export function gigDayWording(performAt: Date, now: Date): string {
+/** The gig's day as people say it: "today", "tomorrow", a weekday within the week, else the date ("25 Jan"). */
+export function gigDay(performAt: Date, now: Date): string {
   const days = calendarDaysBetween(now, performAt);
-  if (days === 0) return "for today";
-  if (days === 1) return "for tomorrow";
-  if (days > 1 && days < 7) return `for ${performAt.toLocaleDateString("en-GB", { weekday: "long" })}`;
-  return `for ${performAt.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}`;
+  if (days === 0) return "today";
+  if (days === 1) return "tomorrow";
+  if (days > 1 && days < 7) return performAt.toLocaleDateString("en-GB", { weekday: "long" });
+  return performAt.toLocaleDateString("en-GB", { day: "numeric", month: "short" });
 }
 
 /** A date as a `datetime-local` field's value ("2031-05-02T20:00"), in the viewer's time zone. */

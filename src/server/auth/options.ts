@@ -67,7 +67,9 @@ export function buildAuthOptions({ db, clientAddress }: { db: PrismaClient; clie
         // providerAccountId is the normalised address, the same whether or not an account exists.
         const verdict = await takeSignInMail(db, { email: account.providerAccountId, clientAddress });
         if (verdict.ok) return true;
-        return `${appUrl}/signin?${new URLSearchParams({ error: SIGN_IN_ERRORS.TooManyEmails, retryMinutes: String(verdict.retryMinutes) })}`;
+        // Say which cap was hit: someone typing a fresh address must not read that "this address" got too many.
+        const error = verdict.limit === "client" ? SIGN_IN_ERRORS.TooManyFromClient : SIGN_IN_ERRORS.TooManyEmails;
+        return `${appUrl}/signin?${new URLSearchParams({ error, retryMinutes: String(verdict.retryMinutes) })}`;
       },
       redirect({ url, baseUrl }) {
         return sameOriginRedirect(url, baseUrl);

@@ -12,17 +12,19 @@ export const SIGN_IN_LIMITS = {
   perAddress: { points: 5, minutes: 15 },
 };
 
-export type SignInMailVerdict = { ok: true } | { ok: false; retryMinutes: number };
+/** Which cap refused: the client's (many addresses from one device or network) or the address's own. */
+export type SignInLimitHit = "client" | "address";
+export type SignInMailVerdict = { ok: true } | { ok: false; limit: SignInLimitHit; retryMinutes: number };
 
 export async function takeSignInMail(db: PrismaClient, { email, clientAddress }: { email: string; clientAddress: string | null }): Promise<SignInMailVerdict> {
   const { signInLimitPerClient } = env();
   if (clientAddress && signInLimitPerClient) {
     const perClient: Limit = { keyPrefix: "signin-client", points: signInLimitPerClient.points, duration: signInLimitPerClient.minutes * 60 };
     const taken = await takePoint(db, perClient, clientAddress);
-    if (!taken.ok) return { ok: false, retryMinutes: Math.ceil(taken.retrySeconds / 60) };
+    if (!taken.ok) return { ok: false, limit: "client", retryMinutes: Math.ceil(taken.retrySeconds / 60) };
   }
   const perAddress: Limit = { keyPrefix: "signin-address", points: SIGN_IN_LIMITS.perAddress.points, duration: SIGN_IN_LIMITS.perAddress.minutes * 60 };
   const taken = await takePoint(db, perAddress, email);
-  if (!taken.ok) return { ok: false, retryMinutes: Math.ceil(taken.retrySeconds / 60) };
+  if (!taken.ok) return { ok: false, limit: "address", retryMinutes: Math.ceil(taken.retrySeconds / 60) };
   return { ok: true };
 }

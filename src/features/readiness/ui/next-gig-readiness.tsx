@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useSyncExternalStore } from "react";
-import { gigDayWording, nextSetlist } from "@/features/setlists/setlist.rules";
+import { nextSetlist } from "@/features/setlists/setlist.rules";
+import { nextGigLine } from "../next-gig-line";
 import { api } from "@/trpc/react";
 
 const subscribeNothing = () => () => {};
 
-/** The band page's line about the next gig: "3 songs not ready for Friday". Needs the viewer's clock, so it renders in the browser. */
+/** The band page's line about the next gig: "3 songs not ready for Friday at the Crown". Needs the viewer's clock, so it renders in the browser. */
 export function NextGigReadiness({ bandId }: { bandId: string }) {
   const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const setlists = api.setlist.list.useQuery({ bandId });
@@ -15,12 +16,11 @@ export function NextGigReadiness({ bandId }: { bandId: string }) {
   const now = new Date();
   const next = nextSetlist(setlists.data, now);
   if (!next || !next.performAt || next.songCount === 0) return null;
-  const when = gigDayWording(next.performAt, now);
   const count = next.notReadyCount;
   return (
     <p className={`alert ${count ? "alert-warning" : "alert-success"} readiness-line next-gig`} data-testid="next-gig-readiness">
       <span className="grow">
-        {count ? `${count} ${count === 1 ? "song" : "songs"} not ready ${when}` : `Everyone is ready ${when}`} ({next.name}).
+        {nextGigLine({ name: next.name, performAt: next.performAt, notReadyCount: count, now })}
       </span>
       <Link href={`/bands/${bandId}/setlists/${next.id}`}>Open the setlist</Link>
     </p>

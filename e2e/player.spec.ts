@@ -454,6 +454,29 @@ test("the align panel is accessible and fits a phone and a laptop", async ({ pag
   await screenshotAtWidths(page, "align");
 });
 
+test("Suggest lines the take up with another, says how sure it is, and offers the next-best offsets", async ({ page }) => {
+  await page.goto(song(`?take=${takeB}`));
+  const panel = await openAlign(page);
+  await panel.getByTestId("align-suggest").click();
+  // The same recording as take A (offset 0): its music starts where A's does.
+  await expect(panel.getByTestId("align-draft")).toHaveText("0.0 s");
+  await expect(panel.getByTestId("align-confidence")).toHaveText("a clear match");
+  // The beeps repeat every second: the next best are a beat either side.
+  const candidates = panel.getByTestId("align-candidate");
+  await expect(candidates).toHaveCount(3);
+  await expect(candidates.first()).toHaveText("0.0 s · best");
+  await expect(candidates.first()).toHaveAttribute("aria-pressed", "true");
+  const other = (await candidates.nth(1).textContent())!.trim();
+  expect(["1.0 s", "-1.0 s"]).toContain(other);
+  await candidates.nth(1).click();
+  await expect(panel.getByTestId("align-draft")).toHaveText(other);
+  await expect(candidates.nth(1)).toHaveAttribute("aria-pressed", "true");
+  await expect(strip(page)).toHaveAttribute("aria-valuenow", String(Number.parseFloat(other)));
+  // Nothing is saved until Save.
+  expect(await savedOffset(takeB)).toBe(2);
+  await expectNoSeriousA11yViolations(page, "align panel, suggestion");
+});
+
 test("the tempo ladder speeds a loop up pass by pass until full speed", async ({ page }) => {
   await page.goto(song(`?take=${takeA}&t=5&end=7`));
   await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");

@@ -509,6 +509,30 @@ test("the tempo ladder speeds a loop up pass by pass until full speed", async ({
   expect(await audio(page).evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
 });
 
+test("turning the tempo ladder off goes back to the speed set before it", async ({ page }) => {
+  await page.goto(song(`?take=${takeA}&t=5&end=7`));
+  await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");
+  const rate = () => audio(page).evaluate((a: HTMLAudioElement) => a.playbackRate);
+  await page.getByTestId("player-speed").selectOption("1.25");
+  await expect.poll(rate).toBe(1.25);
+  await page.getByTestId("ladder-toggle").check();
+  await expect.poll(rate).toBe(0.7);
+  await expect(page.getByTestId("player-speed")).toHaveValue("0.7");
+  await page.getByTestId("ladder-toggle").uncheck();
+  await expect.poll(rate).toBe(1.25);
+  await expect(page.getByTestId("player-speed")).toHaveValue("1.25");
+
+  // With no speed chosen before, it goes back to full speed.
+  await page.goto(song(`?take=${takeA}&t=5&end=7`));
+  await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");
+  await page.getByTestId("ladder-toggle").check();
+  await expect.poll(rate).toBe(0.7);
+  await page.getByTestId("ladder-toggle").uncheck();
+  await expect.poll(rate).toBe(1);
+  await expect(page.getByTestId("player-speed")).toHaveValue("1");
+});
+
+
 test("B flips between the last two takes at the same moment, the louder one turned down", async ({ page }) => {
   // Take B measured 6 LU louder than take A.
   await seed.query(`UPDATE "Version" SET "loudnessLufs" = CASE WHEN id = $1 THEN -20 ELSE -14 END WHERE id IN ($1, $2)`, [takeA, takeB]);

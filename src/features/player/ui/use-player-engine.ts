@@ -9,7 +9,7 @@
 
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type SyntheticEvent } from "react";
 import { createPlaybackClock, type PlaybackClock } from "@/features/player/playback-clock";
-import { clampRate, DEFAULT_LADDER, ladderRate } from "@/features/player/tempo-ladder";
+import { clampRate, DEFAULT_LADDER, ladderRate, speedAfterLadder } from "@/features/player/tempo-ladder";
 import { readPlace, writePlace } from "@/features/player/resume-position";
 import { loadWaveSurfer, type WaveformOverlay } from "@/features/player/ui/waveform";
 import { usePeaks } from "@/features/player/ui/use-peaks";
@@ -112,6 +112,8 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
   useEffect(() => {
     if (audioRef.current) audioRef.current.volume = Math.max(0, Math.min(1, volume));
   }, [audio, volume]);
+  // The speed to go back to when the tempo ladder is turned off.
+  const speedBeforeLadder = useRef<number | null>(null);
 
   // The starting place: as asked, else where this member left off.
   const startedAt = useRef(false);
@@ -342,6 +344,11 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
     toggleLadder: (on: boolean) => {
       setLadderOn(on);
       live.current.ladderOn = on;
+      if (on) speedBeforeLadder.current = speed;
+      else {
+        applyRate(speedAfterLadder(speedBeforeLadder.current));
+        speedBeforeLadder.current = null;
+      }
       // Turned on over a loop already set: the climb starts now, from its first rung.
       if (on && loop?.end != null) {
         live.current.pass = 0;

@@ -533,6 +533,32 @@ test("turning the tempo ladder off goes back to the speed set before it", async 
 });
 
 
+test("a long take title is readable in full in the list and the player, on a phone and a laptop", async ({ page }) => {
+  const title = "Saturday afternoon run-through with the new bridge, the slower outro and Marta's harmony on the last chorus";
+  await seed.query(`UPDATE "Version" SET title = $2 WHERE id = $1`, [takeA, title]);
+  try {
+    await page.goto(song(`?take=${takeA}`));
+    const name = page.locator(`[data-take-id="${takeA}"] .take-title > span`).first();
+    await expect(name).toHaveText(title);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const shown of [name, page.getByTestId("player").locator(".player-title")]) {
+        await shown.scrollIntoViewIfNeeded();
+        // Nothing cut off: the box holds the whole text, and the box is on screen.
+        const fits = await shown.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1);
+        expect(fits, `the whole title shows at ${width} px`).toBe(true);
+        const box = (await shown.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+    }
+    await screenshotAtWidths(page, "long-take-title");
+  } finally {
+    await seed.query(`UPDATE "Version" SET title = NULL WHERE id = $1`, [takeA]);
+  }
+});
+
+
 test("B flips between the last two takes at the same moment, the louder one turned down", async ({ page }) => {
   // Take B measured 6 LU louder than take A.
   await seed.query(`UPDATE "Version" SET "loudnessLufs" = CASE WHEN id = $1 THEN -20 ELSE -14 END WHERE id IN ($1, $2)`, [takeA, takeB]);

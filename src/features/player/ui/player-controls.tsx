@@ -31,7 +31,7 @@ export function PlayerHead({ title, subtitle, playing, waiting, onToggle }: { ti
         {waiting && playing ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>}
       </button>
       <div className="grow player-titles">
-        <div className="player-title truncate">{title}</div>
+        <div className="player-title user-text">{title}</div>
         {subtitle ? <div className="small muted truncate">{subtitle}</div> : null}
       </div>
     </div>

@@ -532,6 +532,50 @@ test("turning the tempo ladder off goes back to the speed set before it", async 
   await expect(page.getByTestId("player-speed")).toHaveValue("1");
 });
 
+test("the zoom buttons say zoom; the volume slider and mute drive the element and are kept", async ({ page }) => {
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  const zoom = page.getByRole("group", { name: "Waveform zoom" });
+  await expect(zoom.getByRole("button", { name: "Zoom in" })).toBeVisible();
+  await expect(zoom.getByRole("button", { name: "Zoom out" })).toBeVisible();
+
+  const element = () => audio(page).evaluate((a: HTMLAudioElement) => ({ volume: a.volume, muted: a.muted }));
+  const slider = page.getByRole("slider", { name: "Volume" });
+  await expect(slider).toHaveValue("1");
+  await slider.fill("0.4");
+  await expect.poll(element).toEqual({ volume: 0.4, muted: false });
+  const mute = page.getByRole("button", { name: "Mute" });
+  await mute.click();
+  await expect(mute).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(element).toEqual({ volume: 0.4, muted: true });
+
+  await page.reload();
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByRole("slider", { name: "Volume" })).toHaveValue("0.4");
+  await expect(page.getByRole("button", { name: "Mute" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(element).toEqual({ volume: 0.4, muted: true });
+
+  // Unmuted again, and turned back up: the next tests hear the take at full volume.
+  await page.getByRole("button", { name: "Mute" }).click();
+  await expect.poll(element).toEqual({ volume: 0.4, muted: false });
+  await page.getByRole("slider", { name: "Volume" }).fill("1");
+  await expect.poll(element).toEqual({ volume: 1, muted: false });
+});
+
+test("where a page cannot set the volume (iOS), only mute is offered", async ({ page }) => {
+  // iOS keeps every media element's volume at 1 whatever a page writes.
+  await page.addInitScript(() => {
+    Object.defineProperty(HTMLMediaElement.prototype, "volume", { configurable: true, get: () => 1, set: () => undefined });
+  });
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByRole("slider", { name: "Volume" })).toHaveCount(0);
+  const mute = page.getByRole("button", { name: "Mute" });
+  await mute.click();
+  await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.muted)).toBe(true);
+  await mute.click();
+  await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.muted)).toBe(false);
+});
 
 test("a long take title is readable in full in the list and the player, on a phone and a laptop", async ({ page }) => {
   const title = "Saturday afternoon run-through with the new bridge, the slower outro and Marta's harmony on the last chorus";
@@ -557,7 +601,6 @@ test("a long take title is readable in full in the list and the player, on a pho
     await seed.query(`UPDATE "Version" SET title = NULL WHERE id = $1`, [takeA]);
   }
 });
-
 
 test("B flips between the last two takes at the same moment, the louder one turned down", async ({ page }) => {
   // Take B measured 6 LU louder than take A.

@@ -4,7 +4,7 @@ import type { Ref } from "react";
 import type { PlaybackClock } from "@/features/player/playback-clock";
 import { Waveform } from "@/features/player/ui/waveform";
 import { usePlayerEngine, type PlayerHandle, type PlayerMarker } from "@/features/player/ui/use-player-engine";
-import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
+import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, VolumeControl, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
 
 export type { PlayerHandle, PlayerMarker };
 
@@ -47,7 +47,7 @@ type Props = {
  */
 export function AudioPlayer(props: Props) {
   const { src, title, subtitle, versionId, cspNonce } = props;
-  const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep } = usePlayerEngine(props);
+  const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep, volume, muted, volumeAdjustable, setVolume, toggleMute } = usePlayerEngine(props);
   const hasWaveform = peaks.state === "ready" && audio;
 
   return (
@@ -69,6 +69,7 @@ export function AudioPlayer(props: Props) {
           <SkipButtons seekBy={seekBy} />
           {hasWaveform ? <ZoomButtons canZoomOut={canZoomOut} canZoomIn={canZoomIn} onZoomOut={zoomOut} onZoomIn={zoomIn} /> : null}
           <SpeedSelect id={`speed-${versionId}`} speed={speed} onChange={applyRate} />
+          <VolumeControl volume={volume} muted={muted} adjustable={volumeAdjustable} onVolume={setVolume} onToggleMute={toggleMute} />
         </div>
       </div>
 

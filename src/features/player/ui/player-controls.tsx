@@ -6,7 +6,8 @@
  * tools. They take props only; the engine (use-player-engine.ts) drives them.
  */
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
+import { Icon } from "@/components/icon";
 import { formatClock, spokenClock } from "@/lib/format-time";
 import { useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
 import { MAX_RATE, MIN_RATE } from "@/features/player/tempo-ladder";
@@ -121,17 +122,52 @@ export function SkipButtons({ seekBy }: { seekBy: (seconds: number) => void }) {
   );
 }
 
-/** The waveform's zoom out/in. */
+/** The waveform's zoom out/in: magnifiers, so they never read as volume. */
 export function ZoomButtons({ canZoomOut, canZoomIn, onZoomOut, onZoomIn }: { canZoomOut: boolean; canZoomIn: boolean; onZoomOut: () => void; onZoomIn: () => void }) {
   return (
-    <>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={onZoomOut} disabled={!canZoomOut} aria-label="Zoom out" data-testid="zoom-out">
-        <span aria-hidden="true">−</span>
+    <span className="player-zoom" role="group" aria-label="Waveform zoom">
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" onClick={onZoomOut} disabled={!canZoomOut} aria-label="Zoom out" title="Zoom out" data-testid="zoom-out">
+        <Icon name="zoomOut" size={18} />
       </button>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={onZoomIn} disabled={!canZoomIn} aria-label="Zoom in" data-testid="zoom-in">
-        <span aria-hidden="true">+</span>
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" onClick={onZoomIn} disabled={!canZoomIn} aria-label="Zoom in" title="Zoom in" data-testid="zoom-in">
+        <Icon name="zoomIn" size={18} />
       </button>
-    </>
+    </span>
+  );
+}
+
+/**
+ * Mute and the volume slider (kept in this browser). Where a page cannot set
+ * the volume (iOS: the hardware buttons own it) only mute is offered.
+ */
+export function VolumeControl({ volume, muted, adjustable, onVolume, onToggleMute }: { volume: number; muted: boolean; adjustable: boolean; onVolume: (volume: number) => void; onToggleMute: () => void }) {
+  const id = useId();
+  const silent = muted || (adjustable && volume === 0);
+  return (
+    <span className="player-volume" role="group" aria-label="Volume">
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" onClick={onToggleMute} aria-pressed={muted} aria-label="Mute" title={muted ? "Unmute" : "Mute"} data-testid="player-mute">
+        <Icon name={silent ? "volumeMuted" : "volume"} size={18} />
+      </button>
+      {adjustable ? (
+        <>
+          <label className="visually-hidden" htmlFor={id}>
+            Volume
+          </label>
+          <input
+            id={id}
+            type="range"
+            className="player-volume-slider"
+            min={0}
+            max={1}
+            step={0.05}
+            value={volume}
+            aria-valuetext={muted ? `${Math.round(volume * 100)} %, muted` : `${Math.round(volume * 100)} %`}
+            onChange={(e) => onVolume(Number(e.target.value))}
+            data-testid="player-volume"
+          />
+        </>
+      ) : null}
+    </span>
   );
 }
 

@@ -602,6 +602,63 @@ test("a long take title is readable in full in the list and the player, on a pho
   }
 });
 
+test("on a phone a compact player stays in reach, plays and pauses, and never covers what the keyboard focuses", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await muted(page);
+  const mini = page.getByTestId("mini-player");
+  // The full player on screen: no second one.
+  await expect(mini).toBeHidden();
+
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(mini).toBeVisible();
+  await expect(mini).toContainText("Take");
+  const paused = () => audio(page).evaluate((a: HTMLAudioElement) => a.paused);
+  await mini.getByTestId("mini-player-toggle").click();
+  await expect.poll(paused).toBe(false);
+  await expect(mini.getByTestId("mini-player-toggle")).toHaveAccessibleName(/^Pause /);
+  await expect.poll(() => now(page)).toBeGreaterThan(1);
+  await expect(mini.getByTestId("mini-player-time")).not.toHaveText(/^0:00/);
+  await mini.getByTestId("mini-player-toggle").click();
+  await expect.poll(paused).toBe(true);
+  await expectNoSeriousA11yViolations(page, "song page, compact player");
+  expect(await smallTouchTargets(page), "compact player controls under 44x44 px").toEqual([]);
+  await page.screenshot({ path: path.resolve(process.env.E2E_ROOT || ".data/e2e", "screenshots", "compact-player-390.png") });
+
+  // The comment box sits just under the bar's top edge; Tab onto it from the control before it.
+  const field = page.locator("#comment-body");
+  await field.evaluate((el) => {
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top - (window.innerHeight - 30));
+  });
+  await expect(mini).toBeVisible();
+  const barTop = (await mini.boundingBox())!.y;
+  expect((await field.boundingBox())!.y, "the field starts under the bar").toBeGreaterThan(barTop);
+  await field.evaluate((el: HTMLElement) => {
+    const focusable = [...document.querySelectorAll<HTMLElement>("main button, main a[href], main input, main select, main textarea, main summary")].filter(
+      (e) => !e.closest("[hidden], .mini-player") && e.getClientRects().length > 0 && !(e as HTMLButtonElement).disabled,
+    );
+    focusable[focusable.indexOf(el) - 1]!.focus({ preventScroll: true });
+  });
+  await page.keyboard.press("Tab");
+  await expect(field).toBeFocused();
+  const box = (await field.boundingBox())!;
+  expect(box.y + box.height, "the focused field ends above the compact player").toBeLessThanOrEqual((await mini.boundingBox())!.y);
+
+  // Back to the full player: it scrolls into view, its play button focused, the bar gone.
+  await mini.getByTestId("mini-player-expand").click();
+  await expect(page.getByTestId("player-toggle")).toBeFocused();
+  await expect(page.getByTestId("player-toggle")).toBeInViewport();
+  await expect(mini).toBeHidden();
+
+  // A laptop never shows it.
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByTestId("player")).toBeVisible();
+  await expect(mini).toBeHidden();
+});
+
 test("B flips between the last two takes at the same moment, the louder one turned down", async ({ page }) => {
   // Take B measured 6 LU louder than take A.
   await seed.query(`UPDATE "Version" SET "loudnessLufs" = CASE WHEN id = $1 THEN -20 ELSE -14 END WHERE id IN ($1, $2)`, [takeA, takeB]);

@@ -49,7 +49,7 @@ export function WaveformNote({ state }: { state: PeaksState["state"] }) {
 }
 
 /** The seek slider, moved by the clock without re-rendering (arrow keys step 5 s). */
-export function SeekBar({ seek, clock, duration }: { seek: (seconds: number) => void; clock: PlaybackClock; duration: number }) {
+export function SeekBar({ seek, clock, duration, label = "Seek", testId = "player-seek", thin = false }: { seek: (seconds: number) => void; clock: PlaybackClock; duration: number; label?: string; testId?: string; thin?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -65,7 +65,7 @@ export function SeekBar({ seek, clock, duration }: { seek: (seconds: number) => 
   }, [clock, duration]);
 
   return (
-    <div className="player-track" ref={wrap}>
+    <div className={`player-track${thin ? " is-thin" : ""}`} ref={wrap}>
       <input
         ref={input}
         type="range"
@@ -88,9 +88,9 @@ export function SeekBar({ seek, clock, duration }: { seek: (seconds: number) => 
         onChange={(e) => {
           seek(Number(e.target.value));
         }}
-        aria-label="Seek"
+        aria-label={label}
         aria-valuetext={`${spokenClock(seconds)} of ${spokenClock(duration || null)}`}
-        data-testid="player-seek"
+        data-testid={testId}
       />
     </div>
   );

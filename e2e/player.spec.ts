@@ -614,6 +614,11 @@ test("on a phone a compact player stays in reach, plays and pauses, and never co
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(mini).toBeVisible();
   await expect(mini).toContainText("Take");
+  // Its height is reserved after the page's end: scrolled to the end, nothing is left under it.
+  await expect.poll(() => page.evaluate(() => document.body.style.paddingBottom)).not.toBe("");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const last = (await page.locator("main button:visible").last().boundingBox())!;
+  expect(last.y + last.height, "the page's last control ends above the compact player").toBeLessThanOrEqual((await mini.boundingBox())!.y);
   const paused = () => audio(page).evaluate((a: HTMLAudioElement) => a.paused);
   await mini.getByTestId("mini-player-toggle").click();
   await expect.poll(paused).toBe(false);

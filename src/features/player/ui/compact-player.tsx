@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type RefObject } from "react";
+import { useRef, useState, type RefObject } from "react";
 import { Icon } from "@/components/icon";
 import { formatClock } from "@/lib/format-time";
 import { useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
@@ -27,7 +27,11 @@ type Props = {
 export function CompactPlayer({ title, playing, waiting, onToggle, clock, duration, seek, fullPlayer }: Props) {
   const bar = useRef<HTMLDivElement>(null);
   const shown = useFullPlayerOutOfSight(fullPlayer);
-  useReservedBottom(bar, shown);
+  // Reserved from the first time it shows until the player goes.
+  // (State adjusted while rendering, React's pattern for state derived from changing data.)
+  const [reserved, setReserved] = useState(false);
+  if (shown && !reserved) setReserved(true);
+  useReservedBottom(bar, reserved);
   const seconds = useWholeSeconds(clock);
 
   const expand = () => {

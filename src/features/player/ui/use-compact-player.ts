@@ -39,10 +39,11 @@ export function useFullPlayerOutOfSight(head: RefObject<HTMLElement | null>): bo
 }
 
 /**
- * While `bar` (fixed to the bottom of the window) shows, the page reserves its
- * height: scroll padding, so whatever the keyboard focuses or a link scrolls to
- * stops above it (WCAG 2.4.11, focus not obscured), and as much room below the
- * page's end, so the last controls can be scrolled clear of it.
+ * Once `bar` (fixed to the bottom of the window) has shown, the page reserves
+ * its height: scroll padding, so whatever the keyboard focuses or a link scrolls
+ * to stops above it (WCAG 2.4.11, focus not obscured), and as much room below
+ * the page's end, so the last controls can be scrolled clear of it. The room
+ * stays while the bar comes and goes, so the page's length does not jump.
  */
 export function useReservedBottom(bar: RefObject<HTMLElement | null>, active: boolean) {
   useEffect(() => {
@@ -51,6 +52,8 @@ export function useReservedBottom(bar: RefObject<HTMLElement | null>, active: bo
     const root = document.documentElement;
     const update = () => {
       const height = Math.ceil(el.getBoundingClientRect().height);
+      // Hidden again: keep what was reserved.
+      if (height === 0) return;
       root.style.setProperty("scroll-padding-bottom", `${height + 12}px`);
       document.body.style.setProperty("padding-bottom", `${height}px`);
     };

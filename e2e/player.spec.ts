@@ -475,6 +475,7 @@ test("Suggest lines the take up with another, says how sure it is, and offers th
   // Nothing is saved until Save.
   expect(await savedOffset(takeB)).toBe(2);
   await expectNoSeriousA11yViolations(page, "align panel, suggestion");
+  await screenshotAtWidths(page, "align-suggestion");
 });
 
 test("the tempo ladder speeds a loop up pass by pass until full speed", async ({ page }) => {

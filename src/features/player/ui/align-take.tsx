@@ -127,7 +127,7 @@ function SuggestionChoices({ suggestion, referenceLabel, draft, offsetFor, onApp
         Suggested from {referenceLabel}: <span className={`align-confidence is-${level}`} data-testid="align-confidence">{words}</span>. Check by switching takes, then save.
       </p>
       {suggestion.candidates.length > 1 ? (
-        <div className="row player-buttons" role="group" aria-label="Suggested offsets, best first">
+        <div className="row player-buttons align-candidates" role="group" aria-label="Suggested offsets, best first">
           {suggestion.candidates.map((c, i) => {
             const offset = offsetFor(c.seconds);
             const chosen = Math.abs(offset - draft) < 0.05;

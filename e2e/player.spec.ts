@@ -454,6 +454,30 @@ test("the align panel is accessible and fits a phone and a laptop", async ({ pag
   await screenshotAtWidths(page, "align");
 });
 
+test("Suggest lines the take up with another, says how sure it is, and offers the next-best offsets", async ({ page }) => {
+  await page.goto(song(`?take=${takeB}`));
+  const panel = await openAlign(page);
+  await panel.getByTestId("align-suggest").click();
+  // The same recording as take A (offset 0): its music starts where A's does.
+  await expect(panel.getByTestId("align-draft")).toHaveText("0.0 s");
+  await expect(panel.getByTestId("align-confidence")).toHaveText("a clear match");
+  // The beeps repeat every second: the next best are a beat either side.
+  const candidates = panel.getByTestId("align-candidate");
+  await expect(candidates).toHaveCount(3);
+  await expect(candidates.first()).toHaveText("0.0 s · best");
+  await expect(candidates.first()).toHaveAttribute("aria-pressed", "true");
+  const other = (await candidates.nth(1).textContent())!.trim();
+  expect(["1.0 s", "-1.0 s"]).toContain(other);
+  await candidates.nth(1).click();
+  await expect(panel.getByTestId("align-draft")).toHaveText(other);
+  await expect(candidates.nth(1)).toHaveAttribute("aria-pressed", "true");
+  await expect(strip(page)).toHaveAttribute("aria-valuenow", String(Number.parseFloat(other)));
+  // Nothing is saved until Save.
+  expect(await savedOffset(takeB)).toBe(2);
+  await expectNoSeriousA11yViolations(page, "align panel, suggestion");
+  await screenshotAtWidths(page, "align-suggestion");
+});
+
 test("the tempo ladder speeds a loop up pass by pass until full speed", async ({ page }) => {
   await page.goto(song(`?take=${takeA}&t=5&end=7`));
   await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");
@@ -484,6 +508,161 @@ test("the tempo ladder speeds a loop up pass by pass until full speed", async ({
   expect(at).toBeGreaterThanOrEqual(4.9);
   expect(at).toBeLessThan(7.4);
   expect(await audio(page).evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+});
+
+test("turning the tempo ladder off goes back to the speed set before it", async ({ page }) => {
+  await page.goto(song(`?take=${takeA}&t=5&end=7`));
+  await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");
+  const rate = () => audio(page).evaluate((a: HTMLAudioElement) => a.playbackRate);
+  await page.getByTestId("player-speed").selectOption("1.25");
+  await expect.poll(rate).toBe(1.25);
+  await page.getByTestId("ladder-toggle").check();
+  await expect.poll(rate).toBe(0.7);
+  await expect(page.getByTestId("player-speed")).toHaveValue("0.7");
+  await page.getByTestId("ladder-toggle").uncheck();
+  await expect.poll(rate).toBe(1.25);
+  await expect(page.getByTestId("player-speed")).toHaveValue("1.25");
+
+  // With no speed chosen before, it goes back to full speed.
+  await page.goto(song(`?take=${takeA}&t=5&end=7`));
+  await expect(page.getByTestId("loop-state")).toHaveText("Loop 0:05–0:07");
+  await page.getByTestId("ladder-toggle").check();
+  await expect.poll(rate).toBe(0.7);
+  await page.getByTestId("ladder-toggle").uncheck();
+  await expect.poll(rate).toBe(1);
+  await expect(page.getByTestId("player-speed")).toHaveValue("1");
+});
+
+test("the zoom buttons say zoom; the volume slider and mute drive the element and are kept", async ({ page }) => {
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  const zoom = page.getByRole("group", { name: "Waveform zoom" });
+  await expect(zoom.getByRole("button", { name: "Zoom in" })).toBeVisible();
+  await expect(zoom.getByRole("button", { name: "Zoom out" })).toBeVisible();
+
+  const element = () => audio(page).evaluate((a: HTMLAudioElement) => ({ volume: a.volume, muted: a.muted }));
+  const slider = page.getByRole("slider", { name: "Volume" });
+  await expect(slider).toHaveValue("1");
+  await slider.fill("0.4");
+  await expect.poll(element).toEqual({ volume: 0.4, muted: false });
+  const mute = page.getByRole("button", { name: "Mute" });
+  await mute.click();
+  await expect(mute).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(element).toEqual({ volume: 0.4, muted: true });
+
+  await page.reload();
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByRole("slider", { name: "Volume" })).toHaveValue("0.4");
+  await expect(page.getByRole("button", { name: "Mute" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(element).toEqual({ volume: 0.4, muted: true });
+
+  // Unmuted again, and turned back up: the next tests hear the take at full volume.
+  await page.getByRole("button", { name: "Mute" }).click();
+  await expect.poll(element).toEqual({ volume: 0.4, muted: false });
+  await page.getByRole("slider", { name: "Volume" }).fill("1");
+  await expect.poll(element).toEqual({ volume: 1, muted: false });
+});
+
+test("where a page cannot set the volume (iOS), only mute is offered", async ({ page }) => {
+  // iOS keeps every media element's volume at 1 whatever a page writes.
+  await page.addInitScript(() => {
+    Object.defineProperty(HTMLMediaElement.prototype, "volume", { configurable: true, get: () => 1, set: () => undefined });
+  });
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByRole("slider", { name: "Volume" })).toHaveCount(0);
+  const mute = page.getByRole("button", { name: "Mute" });
+  await mute.click();
+  await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.muted)).toBe(true);
+  await mute.click();
+  await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.muted)).toBe(false);
+});
+
+test("a long take title is readable in full in the list and the player, on a phone and a laptop", async ({ page }) => {
+  const title = "Saturday afternoon run-through with the new bridge, the slower outro and Marta's harmony on the last chorus";
+  await seed.query(`UPDATE "Version" SET title = $2 WHERE id = $1`, [takeA, title]);
+  try {
+    await page.goto(song(`?take=${takeA}`));
+    const name = page.locator(`[data-take-id="${takeA}"] .take-title > span`).first();
+    await expect(name).toHaveText(title);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const shown of [name, page.getByTestId("player").locator(".player-title")]) {
+        await shown.scrollIntoViewIfNeeded();
+        // Nothing cut off: the box holds the whole text, and the box is on screen.
+        const fits = await shown.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1);
+        expect(fits, `the whole title shows at ${width} px`).toBe(true);
+        const box = (await shown.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+    }
+    await screenshotAtWidths(page, "long-take-title");
+  } finally {
+    await seed.query(`UPDATE "Version" SET title = NULL WHERE id = $1`, [takeA]);
+  }
+});
+
+test("on a phone a compact player stays in reach, plays and pauses, and never covers what the keyboard focuses", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(song(`?take=${takeA}`));
+  await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await muted(page);
+  const mini = page.getByTestId("mini-player");
+  // The full player on screen: no second one.
+  await expect(mini).toBeHidden();
+
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(mini).toBeVisible();
+  await expect(mini).toContainText("Take");
+  // Its height is reserved after the page's end: scrolled to the end, nothing is left under it.
+  await expect.poll(() => page.evaluate(() => document.body.style.paddingBottom)).not.toBe("");
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const last = (await page.locator("main button:visible").last().boundingBox())!;
+  expect(last.y + last.height, "the page's last control ends above the compact player").toBeLessThanOrEqual((await mini.boundingBox())!.y);
+  const paused = () => audio(page).evaluate((a: HTMLAudioElement) => a.paused);
+  await mini.getByTestId("mini-player-toggle").click();
+  await expect.poll(paused).toBe(false);
+  await expect(mini.getByTestId("mini-player-toggle")).toHaveAccessibleName(/^Pause /);
+  await expect.poll(() => now(page)).toBeGreaterThan(1);
+  await expect(mini.getByTestId("mini-player-time")).not.toHaveText(/^0:00/);
+  await mini.getByTestId("mini-player-toggle").click();
+  await expect.poll(paused).toBe(true);
+  await expectNoSeriousA11yViolations(page, "song page, compact player");
+  expect(await smallTouchTargets(page), "compact player controls under 44x44 px").toEqual([]);
+  await page.screenshot({ path: path.resolve(process.env.E2E_ROOT || ".data/e2e", "screenshots", "compact-player-390.png") });
+
+  // The comment box sits just under the bar's top edge; Tab onto it from the control before it.
+  const field = page.locator("#comment-body");
+  await field.evaluate((el) => {
+    const top = el.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top - (window.innerHeight - 30));
+  });
+  await expect(mini).toBeVisible();
+  const barTop = (await mini.boundingBox())!.y;
+  expect((await field.boundingBox())!.y, "the field starts under the bar").toBeGreaterThan(barTop);
+  await field.evaluate((el: HTMLElement) => {
+    const focusable = [...document.querySelectorAll<HTMLElement>("main button, main a[href], main input, main select, main textarea, main summary")].filter(
+      (e) => !e.closest("[hidden], .mini-player") && e.getClientRects().length > 0 && !(e as HTMLButtonElement).disabled,
+    );
+    focusable[focusable.indexOf(el) - 1]!.focus({ preventScroll: true });
+  });
+  await page.keyboard.press("Tab");
+  await expect(field).toBeFocused();
+  const box = (await field.boundingBox())!;
+  expect(box.y + box.height, "the focused field ends above the compact player").toBeLessThanOrEqual((await mini.boundingBox())!.y);
+
+  // Back to the full player: it scrolls into view, its play button focused, the bar gone.
+  await mini.getByTestId("mini-player-expand").click();
+  await expect(page.getByTestId("player-toggle")).toBeFocused();
+  await expect(page.getByTestId("player-toggle")).toBeInViewport();
+  await expect(mini).toBeHidden();
+
+  // A laptop never shows it.
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByTestId("player")).toBeVisible();
+  await expect(mini).toBeHidden();
 });
 
 test("B flips between the last two takes at the same moment, the louder one turned down", async ({ page }) => {

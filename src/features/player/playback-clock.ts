@@ -6,6 +6,8 @@ import { useSyncExternalStore } from "react";
  * never re-renders the song page.
  */
 export type PlaybackClock = {
+  /** Where it started: what the server rendered, whatever the browser has set since. */
+  readonly initial: number;
   get(): number;
   set(seconds: number): void;
   subscribe(listener: () => void): () => void;
@@ -15,6 +17,7 @@ export function createPlaybackClock(initial = 0): PlaybackClock {
   let now = initial;
   const listeners = new Set<() => void>();
   return {
+    initial,
     get: () => now,
     set(seconds) {
       if (seconds === now) return;
@@ -28,11 +31,16 @@ export function createPlaybackClock(initial = 0): PlaybackClock {
   };
 }
 
-/** The playhead in whole seconds: a component using it renders at most once a second. */
+/**
+ * The playhead in whole seconds: a component using it renders at most once a second.
+ * While hydrating it renders what the server did (the clock's start): by the time a
+ * later boundary hydrates, the player may already have moved the clock to a deep
+ * link's moment or the remembered place, and that text would not match the HTML.
+ */
 export function useWholeSeconds(clock: PlaybackClock): number {
   return useSyncExternalStore(
     clock.subscribe,
     () => Math.floor(clock.get()),
-    () => Math.floor(clock.get()),
+    () => Math.floor(clock.initial),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampRate, ladderRate } from "./tempo-ladder";
+import { clampRate, ladderRate, speedAfterLadder } from "./tempo-ladder";
 
 describe("ladderRate", () => {
   it("starts at 70% and adds 5% a pass up to full speed", () => {
@@ -13,5 +13,14 @@ describe("ladderRate", () => {
     expect(ladderRate(-3)).toBe(0.7);
     expect(clampRate(5)).toBe(2);
     expect(clampRate(Number.NaN)).toBe(1);
+  });
+});
+
+describe("speedAfterLadder", () => {
+  it("goes back to the speed set before the ladder, else full speed", () => {
+    expect(speedAfterLadder(1.25)).toBe(1.25);
+    expect(speedAfterLadder(0.6)).toBe(0.6);
+    expect(speedAfterLadder(null)).toBe(1);
+    expect(speedAfterLadder(9)).toBe(2);
   });
 });

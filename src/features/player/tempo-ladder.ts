@@ -13,6 +13,11 @@ export function ladderRate(pass: number, ladder: TempoLadder = DEFAULT_LADDER): 
   return clampRate(rounded);
 }
 
+/** The speed to go back to when the ladder is turned off: the one set before it started, else full speed. */
+export function speedAfterLadder(before: number | null | undefined): number {
+  return before == null ? 1 : clampRate(before);
+}
+
 export const MIN_RATE = 0.5;
 export const MAX_RATE = 2;
 

@@ -4,20 +4,21 @@ import { useState } from "react";
 import { api } from "@/trpc/react";
 import { userMessage } from "@/lib/user-message";
 import { envelope, type WaveformPeaks } from "../peaks";
-import { resampleEnvelope, suggestOffsetDifference } from "../align-takes";
+import { confidenceWording, suggestOffset, type OffsetSuggestion, type TakeSignal } from "../align-takes";
 import { normalizeOffset } from "../align-strip";
 import { AlignStrips } from "./align-strips";
 import { usePeaks } from "./use-peaks";
 
 type Take = { id: string; songId: string; offsetSeconds: number; peaksUrl: string | null; label: string };
 
-const FRAME_RATE = 10;
 const READ_ONLY_REASON = "Only the uploader or an admin can change it.";
 
-function envelopeOf(peaks: WaveformPeaks): number[] {
+function signalOf(peaks: WaveformPeaks): TakeSignal {
   const pixels = (peaks.channels[0]?.length ?? 0) / 2;
-  return resampleEnvelope(envelope(peaks), peaks.duration > 0 ? pixels / peaks.duration : 0, FRAME_RATE);
+  return { envelope: envelope(peaks), frameRate: peaks.duration > 0 ? pixels / peaks.duration : 0 };
 }
+
+const signed = (seconds: number) => `${seconds > 0 ? "+" : seconds < 0 ? "−" : ""}${Math.abs(seconds).toFixed(1)} s`;
 
 /**
  * Where this take's music starts, so switching takes lands on the same
@@ -36,6 +37,7 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
     if (draft === saved) setDraft(take.offsetSeconds);
   }
   const [note, setNote] = useState<string | null>(null);
+  const [suggestion, setSuggestion] = useState<OffsetSuggestion | null>(null);
   // Loaded once the panel is opened, not with every song page.
   const referencePeaks = usePeaks(open && reference ? reference.peaksUrl : null);
   const takePeaks = usePeaks(open ? take.peaksUrl : null);
@@ -54,14 +56,16 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
 
   function suggest() {
     if (!reference || referencePeaks.state !== "ready" || takePeaks.state !== "ready") return;
-    const diff = suggestOffsetDifference(envelopeOf(referencePeaks.peaks), envelopeOf(takePeaks.peaks), FRAME_RATE);
-    if (diff == null) {
+    const found = suggestOffset(signalOf(referencePeaks.peaks), signalOf(takePeaks.peaks));
+    setSuggestion(found);
+    if (!found) {
       setNote("These takes are too quiet or too short to line up; nudge by ear.");
       return;
     }
-    setDraft(normalizeOffset(reference.offsetSeconds + diff));
-    setNote(`Suggested from ${reference.label}: check by switching takes, then save.`);
+    setDraft(normalizeOffset(reference.offsetSeconds + found.seconds));
+    setNote(null);
   }
+  const offsetFor = (seconds: number) => (reference ? normalizeOffset(reference.offsetSeconds + seconds) : seconds);
 
   const canSuggest = referencePeaks.state === "ready" && takePeaks.state === "ready";
 
@@ -106,9 +110,43 @@ export function AlignTake({ bandId, take, reference, canEdit }: { bandId: string
             {save.isPending ? "Saving…" : "Save offset"}
           </button>
         </div>
+        {suggestion && reference ? <SuggestionChoices suggestion={suggestion} referenceLabel={reference.label} draft={draft} offsetFor={offsetFor} onApply={change} /> : null}
         {!canEdit && !(open && reference) ? <p className="hint m-0">{READ_ONLY_REASON}</p> : null}
         {note ? <p className="small m-0" role="status">{note}</p> : null}
       </div>
     </details>
+  );
+}
+
+/** What "Suggest" found: how sure it is, and the best shifts, each a button that applies it. */
+function SuggestionChoices({ suggestion, referenceLabel, draft, offsetFor, onApply }: { suggestion: OffsetSuggestion; referenceLabel: string; draft: number; offsetFor: (seconds: number) => number; onApply: (offset: number) => void }) {
+  const { level, words } = confidenceWording(suggestion.confidence);
+  return (
+    <div className="stack-sm align-suggestion" data-testid="align-suggestion">
+      <p className="small m-0" role="status">
+        Suggested from {referenceLabel}: <span className={`align-confidence is-${level}`} data-testid="align-confidence">{words}</span>. Check by switching takes, then save.
+      </p>
+      {suggestion.candidates.length > 1 ? (
+        <div className="row player-buttons align-candidates" role="group" aria-label="Suggested offsets, best first">
+          {suggestion.candidates.map((c, i) => {
+            const offset = offsetFor(c.seconds);
+            const chosen = Math.abs(offset - draft) < 0.05;
+            return (
+              <button
+                key={c.seconds}
+                type="button"
+                className="btn btn-ghost btn-sm"
+                aria-pressed={chosen}
+                onClick={() => onApply(offset)}
+                data-testid="align-candidate"
+                title={`Lines up ${Math.round(c.score * 100)} % (${signed(c.seconds)} against ${referenceLabel})`}
+              >
+                {offset.toFixed(1)} s{i === 0 ? " · best" : ""}
+              </button>
+            );
+          })}
+        </div>
+      ) : null}
+    </div>
   );
 }

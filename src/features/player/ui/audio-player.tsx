@@ -1,10 +1,11 @@
 "use client";
 
-import type { Ref } from "react";
+import { useRef, type Ref } from "react";
 import type { PlaybackClock } from "@/features/player/playback-clock";
 import { Waveform } from "@/features/player/ui/waveform";
+import { CompactPlayer } from "@/features/player/ui/compact-player";
 import { usePlayerEngine, type PlayerHandle, type PlayerMarker } from "@/features/player/ui/use-player-engine";
-import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
+import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, VolumeControl, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
 
 export type { PlayerHandle, PlayerMarker };
 
@@ -47,13 +48,16 @@ type Props = {
  */
 export function AudioPlayer(props: Props) {
   const { src, title, subtitle, versionId, cspNonce } = props;
-  const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep } = usePlayerEngine(props);
+  const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep, volume, muted, volumeAdjustable, setVolume, toggleMute } = usePlayerEngine(props);
   const hasWaveform = peaks.state === "ready" && audio;
+  const head = useRef<HTMLDivElement>(null);
 
   return (
     <div className="player" data-testid="player" aria-label={`Player: ${title}`} role="region">
       <audio ref={attach} src={src} preload="metadata" data-testid="player-audio" {...audioEvents} />
-      <PlayerHead title={title} subtitle={subtitle} playing={playing} waiting={waiting} onToggle={togglePlay} />
+      <div ref={head}>
+        <PlayerHead title={title} subtitle={subtitle} playing={playing} waiting={waiting} onToggle={togglePlay} />
+      </div>
 
       {hasWaveform ? (
         <Waveform media={audio} cspNonce={cspNonce} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
@@ -69,6 +73,7 @@ export function AudioPlayer(props: Props) {
           <SkipButtons seekBy={seekBy} />
           {hasWaveform ? <ZoomButtons canZoomOut={canZoomOut} canZoomIn={canZoomIn} onZoomOut={zoomOut} onZoomIn={zoomIn} /> : null}
           <SpeedSelect id={`speed-${versionId}`} speed={speed} onChange={applyRate} />
+          <VolumeControl volume={volume} muted={muted} adjustable={volumeAdjustable} onVolume={setVolume} onToggleMute={toggleMute} />
         </div>
       </div>
 
@@ -84,6 +89,7 @@ export function AudioPlayer(props: Props) {
         onLadderStart={changeLadderStart}
         onLadderStep={changeLadderStep}
       />
+      <CompactPlayer title={title} playing={playing} waiting={waiting} onToggle={togglePlay} clock={clock} duration={effectiveDuration} seek={seekTo} fullPlayer={head} />
       {error ? (
         <p className="field-error" role="alert" style={{ margin: "8px 0 0" }}>
           {error}

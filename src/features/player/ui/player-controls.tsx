@@ -6,7 +6,8 @@
  * tools. They take props only; the engine (use-player-engine.ts) drives them.
  */
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
+import { Icon } from "@/components/icon";
 import { formatClock, spokenClock } from "@/lib/format-time";
 import { useWholeSeconds, type PlaybackClock } from "@/features/player/playback-clock";
 import { MAX_RATE, MIN_RATE } from "@/features/player/tempo-ladder";
@@ -31,7 +32,7 @@ export function PlayerHead({ title, subtitle, playing, waiting, onToggle }: { ti
         {waiting && playing ? <span className="spinner" aria-hidden="true" /> : <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>}
       </button>
       <div className="grow player-titles">
-        <div className="player-title truncate">{title}</div>
+        <div className="player-title user-text">{title}</div>
         {subtitle ? <div className="small muted truncate">{subtitle}</div> : null}
       </div>
     </div>
@@ -48,7 +49,7 @@ export function WaveformNote({ state }: { state: PeaksState["state"] }) {
 }
 
 /** The seek slider, moved by the clock without re-rendering (arrow keys step 5 s). */
-export function SeekBar({ seek, clock, duration }: { seek: (seconds: number) => void; clock: PlaybackClock; duration: number }) {
+export function SeekBar({ seek, clock, duration, label = "Seek", testId = "player-seek", thin = false }: { seek: (seconds: number) => void; clock: PlaybackClock; duration: number; label?: string; testId?: string; thin?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -64,7 +65,7 @@ export function SeekBar({ seek, clock, duration }: { seek: (seconds: number) => 
   }, [clock, duration]);
 
   return (
-    <div className="player-track" ref={wrap}>
+    <div className={`player-track${thin ? " is-thin" : ""}`} ref={wrap}>
       <input
         ref={input}
         type="range"
@@ -87,9 +88,9 @@ export function SeekBar({ seek, clock, duration }: { seek: (seconds: number) => 
         onChange={(e) => {
           seek(Number(e.target.value));
         }}
-        aria-label="Seek"
+        aria-label={label}
         aria-valuetext={`${spokenClock(seconds)} of ${spokenClock(duration || null)}`}
-        data-testid="player-seek"
+        data-testid={testId}
       />
     </div>
   );
@@ -121,17 +122,52 @@ export function SkipButtons({ seekBy }: { seekBy: (seconds: number) => void }) {
   );
 }
 
-/** The waveform's zoom out/in. */
+/** The waveform's zoom out/in: magnifiers, so they never read as volume. */
 export function ZoomButtons({ canZoomOut, canZoomIn, onZoomOut, onZoomIn }: { canZoomOut: boolean; canZoomIn: boolean; onZoomOut: () => void; onZoomIn: () => void }) {
   return (
-    <>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={onZoomOut} disabled={!canZoomOut} aria-label="Zoom out" data-testid="zoom-out">
-        <span aria-hidden="true">−</span>
+    <span className="player-zoom" role="group" aria-label="Waveform zoom">
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" onClick={onZoomOut} disabled={!canZoomOut} aria-label="Zoom out" title="Zoom out" data-testid="zoom-out">
+        <Icon name="zoomOut" size={18} />
       </button>
-      <button type="button" className="btn btn-ghost btn-sm" onClick={onZoomIn} disabled={!canZoomIn} aria-label="Zoom in" data-testid="zoom-in">
-        <span aria-hidden="true">+</span>
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" onClick={onZoomIn} disabled={!canZoomIn} aria-label="Zoom in" title="Zoom in" data-testid="zoom-in">
+        <Icon name="zoomIn" size={18} />
       </button>
-    </>
+    </span>
+  );
+}
+
+/**
+ * Mute and the volume slider (kept in this browser). Where a page cannot set
+ * the volume (iOS: the hardware buttons own it) only mute is offered.
+ */
+export function VolumeControl({ volume, muted, adjustable, onVolume, onToggleMute }: { volume: number; muted: boolean; adjustable: boolean; onVolume: (volume: number) => void; onToggleMute: () => void }) {
+  const id = useId();
+  const silent = muted || (adjustable && volume === 0);
+  return (
+    <span className="player-volume" role="group" aria-label="Volume">
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" onClick={onToggleMute} aria-pressed={muted} aria-label="Mute" title={muted ? "Unmute" : "Mute"} data-testid="player-mute">
+        <Icon name={silent ? "volumeMuted" : "volume"} size={18} />
+      </button>
+      {adjustable ? (
+        <>
+          <label className="visually-hidden" htmlFor={id}>
+            Volume
+          </label>
+          <input
+            id={id}
+            type="range"
+            className="player-volume-slider"
+            min={0}
+            max={1}
+            step={0.05}
+            value={volume}
+            aria-valuetext={muted ? `${Math.round(volume * 100)} %, muted` : `${Math.round(volume * 100)} %`}
+            onChange={(e) => onVolume(Number(e.target.value))}
+            data-testid="player-volume"
+          />
+        </>
+      ) : null}
+    </span>
   );
 }
 

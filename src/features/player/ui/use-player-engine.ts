@@ -9,7 +9,9 @@
 
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type SyntheticEvent } from "react";
 import { createPlaybackClock, type PlaybackClock } from "@/features/player/playback-clock";
-import { clampRate, DEFAULT_LADDER, ladderRate } from "@/features/player/tempo-ladder";
+import { clampRate, DEFAULT_LADDER, ladderRate, speedAfterLadder } from "@/features/player/tempo-ladder";
+import { outputVolume } from "@/features/player/volume";
+import { useListenerVolume } from "@/features/player/ui/use-listener-volume";
 import { readPlace, writePlace } from "@/features/player/resume-position";
 import { loadWaveSurfer, type WaveformOverlay } from "@/features/player/ui/waveform";
 import { usePeaks } from "@/features/player/ui/use-peaks";
@@ -50,6 +52,7 @@ export type PlayerEngineOptions = {
   onMarkerActivate?: (id: string) => void;
   onRangeSelect?: (start: number, end: number) => void;
   start?: { seconds: number; loopEnd?: number | null; play?: boolean } | null;
+  /** 0..1, the loudness match (the louder take of a pair turned down); the listener's own volume multiplies it. */
   volume?: number;
   clock?: PlaybackClock;
   onPlay?: () => void;
@@ -63,7 +66,7 @@ export type Loop = { start: number; end: number | null };
 type AudioEvent = SyntheticEvent<HTMLAudioElement>;
 
 export function usePlayerEngine(options: PlayerEngineOptions) {
-  const { ref, title, songTitle, bandName, versionId, userId, knownDuration, peaksUrl, markers = [], onMarkerActivate, onRangeSelect, start, volume = 1, onPlay } = options;
+  const { ref, title, songTitle, bandName, versionId, userId, knownDuration, peaksUrl, markers = [], onMarkerActivate, onRangeSelect, start, volume: match = 1, onPlay } = options;
   // State for what renders with the element (waveform, lock screen); the ref for what drives it.
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
@@ -109,9 +112,15 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
     [],
   );
 
+  const listener = useListenerVolume();
   useEffect(() => {
-    if (audioRef.current) audioRef.current.volume = Math.max(0, Math.min(1, volume));
-  }, [audio, volume]);
+    if (audioRef.current) audioRef.current.volume = outputVolume(listener.adjustable ? listener.volume : 1, match);
+  }, [audio, match, listener.volume, listener.adjustable]);
+  useEffect(() => {
+    if (audioRef.current) audioRef.current.muted = listener.muted;
+  }, [audio, listener.muted]);
+  // The speed to go back to when the tempo ladder is turned off.
+  const speedBeforeLadder = useRef<number | null>(null);
 
   // The starting place: as asked, else where this member left off.
   const startedAt = useRef(false);
@@ -328,6 +337,11 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
     seekBy,
     applyRate,
     togglePlay: () => (audioRef.current?.paused ? play() : audioRef.current?.pause()),
+    volume: listener.volume,
+    muted: listener.muted,
+    volumeAdjustable: listener.adjustable,
+    setVolume: listener.setVolume,
+    toggleMute: listener.toggleMute,
     zoomOut: () => setZoomIndex((z) => Math.max(0, z - 1)),
     zoomIn: () => setZoomIndex((z) => Math.min(ZOOMS.length - 1, z + 1)),
     setLoopStart: () => {
@@ -342,6 +356,11 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
     toggleLadder: (on: boolean) => {
       setLadderOn(on);
       live.current.ladderOn = on;
+      if (on) speedBeforeLadder.current = speed;
+      else {
+        applyRate(speedAfterLadder(speedBeforeLadder.current));
+        speedBeforeLadder.current = null;
+      }
       // Turned on over a loop already set: the climb starts now, from its first rung.
       if (on && loop?.end != null) {
         live.current.pass = 0;

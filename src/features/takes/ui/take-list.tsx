@@ -26,7 +26,7 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
               </span>
               <span className="grow">
                 <span className="take-title">
-                  <span className="truncate">{label}</span>
+                  <span className="take-name user-text" data-testid="take-name">{label}</span>
                   {version.isBest ? (
                     <span className="badge badge-best" data-testid="best-badge">
                       ★ Best

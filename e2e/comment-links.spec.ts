@@ -278,4 +278,7 @@ test("pins and their tips never block seeking or dragging, and a pin's click kee
   await expect(page.getByTestId("comment").filter({ hasText: "Tempo drops at this point" })).toHaveAttribute("data-highlighted", "true");
   expect(await scrolledBy(page)).toBeLessThanOrEqual(3);
   await screenshotAtWidths(page, "waveform-pins");
+  // A pin near the start opens its tip inwards (on a phone it would leave the screen).
+  await page.locator("[data-testid=waveform-overlay].tip-start").first().focus();
+  await screenshotAtWidths(page, "waveform-pin-start");
 });

@@ -227,8 +227,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
   const [highlight, setHighlight] = useState<CommentHighlight | null>(null);
   useEffect(() => {
     const id = commentFromHash(window.location.hash);
-    // The address is only known in the browser; the comments list is not there before this anyway.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address's # is only known in the browser, after hydration
     if (id) setHighlight({ id, reveal: true });
   }, []);
   const showComment = useCallback((id: string) => setHighlight({ id, reveal: false }), []);

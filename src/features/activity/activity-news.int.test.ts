@@ -55,3 +55,24 @@ it("refuses outsiders", async () => {
   expect(await rejection(callerFor(t.db, b.owner).activity.unread({ bandId: a.band.id }))).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
   expect(await rejection(callerFor(t.db, b.owner).activity.markSeen({ bandId: a.band.id }))).toMatchObject({ code: "FORBIDDEN", reason: "NOT_A_MEMBER" });
 });
+
+it("a comment's line carries where it sits in its take (a reply its parent's moment); a deleted comment's only its take", async () => {
+  const { band, owner, member } = await createBandWith(t.db, { member: true });
+  const alice = callerFor(t.db, owner);
+  const bob = callerFor(t.db, member!);
+  const song = await alice.song.create({ bandId: band.id, title: "Harbour" });
+  const take = await t.db.version.create({
+    data: { bandId: band.id, songId: song.id, uploaderId: owner.id, storageKey: "k2", originalName: "a.wav", contentType: "audio/wav", sizeBytes: 1n, durationSeconds: 200 },
+  });
+  const moment = await alice.comment.create({ bandId: band.id, versionId: take.id, body: "Outro drags", atSeconds: 130, endSeconds: 140 });
+  const reply = await bob.comment.create({ bandId: band.id, versionId: take.id, body: "Agreed", parentId: moment.id });
+  const gone = await bob.comment.create({ bandId: band.id, versionId: take.id, body: "Typo", atSeconds: 3 });
+  await bob.comment.delete({ bandId: band.id, commentId: gone.id });
+
+  const lines = (await alice.activity.list({ bandId: band.id })).items.filter((i) => i.type.startsWith("COMMENT"));
+  expect(lines.map((i) => ({ type: i.type, versionId: i.versionId, commentId: i.commentId, atSeconds: i.atSeconds, endSeconds: i.endSeconds }))).toEqual([
+    { type: "COMMENT_ADDED", versionId: take.id, commentId: null, atSeconds: null, endSeconds: null },
+    { type: "COMMENT_REPLIED", versionId: take.id, commentId: reply.id, atSeconds: 130, endSeconds: 140 },
+    { type: "COMMENT_ADDED", versionId: take.id, commentId: moment.id, atSeconds: 130, endSeconds: 140 },
+  ]);
+});

@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { listActivityInput } from "./activity.schema";
 import { newSince, unreadSince, visitAfterOpen } from "./band-visit.rules";
 import { countNews, FEED_ORDER, markNews } from "./news";
+import { commentMoment } from "@/features/player/deep-link";
 
 type Db = Pick<Prisma.TransactionClient, "bandVisit" | "bandMember">;
 
@@ -19,6 +20,17 @@ async function visitOf(db: Db, bandId: string, userId: string) {
 }
 
 const person = { select: { id: true, name: true, email: true } } as const;
+
+/** Where in its take each listed comment sits, read within this band. */
+async function commentMoments(db: Pick<Prisma.TransactionClient, "comment">, bandId: string, rows: { commentId: string | null }[]) {
+  const ids = rows.flatMap((r) => (r.commentId ? [r.commentId] : []));
+  if (ids.length === 0) return new Map<string, { atSeconds: number | null; endSeconds: number | null }>();
+  const comments = await db.comment.findMany({
+    where: { id: { in: ids }, bandId },
+    select: { id: true, atSeconds: true, endSeconds: true, parent: { select: { atSeconds: true, endSeconds: true } } },
+  });
+  return new Map(comments.map((c) => [c.id, commentMoment(c)]));
+}
 
 export const activityRouter = createTRPCRouter({
   /** The band's events, newest first, a page at a time (cursor = last id of the previous page). */
@@ -44,6 +56,7 @@ export const activityRouter = createTRPCRouter({
           toRole: true,
           songId: true,
           versionId: true,
+          commentId: true,
           setlistId: true,
           subject: true,
           actor: person,
@@ -53,8 +66,18 @@ export const activityRouter = createTRPCRouter({
       const items = rows.slice(0, input.limit);
       const { visit, joinedAt } = await visitOf(ctx.db, ctx.band.id, ctx.user.id);
       const since = newSince(visit, new Date(), joinedAt);
+      const moments = await commentMoments(ctx.db, ctx.band.id, items);
       return {
-        items: markNews(items, since, ctx.user.id),
+        items: markNews(items, since, ctx.user.id).map((item) => {
+          // A comment's line opens its take at its moment (a reply at its parent's); a deleted comment's, just the take.
+          const moment = item.commentId ? moments.get(item.commentId) : undefined;
+          return {
+            ...item,
+            commentId: moment ? item.commentId : null,
+            atSeconds: moment?.atSeconds ?? null,
+            endSeconds: moment?.endSeconds ?? null,
+          };
+        }),
         nextCursor: rows.length > input.limit ? items.at(-1)!.id : null,
         newSince: since,
       };

@@ -11,6 +11,7 @@ export type ActivityEvent = {
   toRole?: BandRole | null;
   songId?: string | null;
   versionId?: string | null;
+  commentId?: string | null;
   setlistId?: string | null;
   /** The song's or setlist's title at the time, so the line still reads after a rename or delete. */
   subject?: string | null;
@@ -23,7 +24,7 @@ export async function logActivity(tx: Prisma.TransactionClient, event: ActivityE
 
 type Tx = Pick<Prisma.TransactionClient, "bandActivity" | "song">;
 
-async function songEvent(tx: Tx, type: ActivityType, e: { bandId: string; actorId: string; songId: string; versionId: string }): Promise<void> {
+async function songEvent(tx: Tx, type: ActivityType, e: { bandId: string; actorId: string; songId: string; versionId: string; commentId?: string }): Promise<void> {
   const song = await tx.song.findFirst({ where: { id: e.songId, bandId: e.bandId }, select: { title: true } });
   await tx.bandActivity.create({ data: { ...e, type, subject: song?.title ?? null } });
 }
@@ -34,9 +35,9 @@ export const logTakeUploaded = (tx: Tx, e: { bandId: string; actorId: string; so
 /** A take became its song's best take. */
 export const logBestTakePicked = (tx: Tx, e: { bandId: string; actorId: string; songId: string; versionId: string }) => songEvent(tx, "BEST_TAKE_PICKED", e);
 
-/** A comment on a take; `reply` when it answers another comment. */
-export const logCommentAdded = (tx: Tx, e: { bandId: string; actorId: string; songId: string; versionId: string; reply?: boolean }) =>
-  songEvent(tx, e.reply ? "COMMENT_REPLIED" : "COMMENT_ADDED", { bandId: e.bandId, actorId: e.actorId, songId: e.songId, versionId: e.versionId });
+/** A comment on a take; `reply` when it answers another comment. Its line links to the comment. */
+export const logCommentAdded = (tx: Tx, e: { bandId: string; actorId: string; songId: string; versionId: string; commentId: string; reply?: boolean }) =>
+  songEvent(tx, e.reply ? "COMMENT_REPLIED" : "COMMENT_ADDED", { bandId: e.bandId, actorId: e.actorId, songId: e.songId, versionId: e.versionId, commentId: e.commentId });
 
 /** A setlist was created or changed (name, date, songs, order, gig notes). */
 export async function logSetlistEvent(tx: Pick<Prisma.TransactionClient, "bandActivity">, e: { bandId: string; actorId: string; setlistId: string; name: string; created?: boolean }): Promise<void> {

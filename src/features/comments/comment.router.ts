@@ -123,7 +123,7 @@ export const commentRouter = createTRPCRouter({
           select: { id: true },
         });
         const mentioned = await storeMentions(tx, ctx.band.id, created.id, input.body);
-        await logCommentAdded(tx, { bandId: ctx.band.id, actorId: ctx.user.id, songId: version.songId, versionId: version.id, reply: input.parentId != null });
+        await logCommentAdded(tx, { bandId: ctx.band.id, actorId: ctx.user.id, songId: version.songId, versionId: version.id, commentId: created.id, reply: input.parentId != null });
         // Mail goes out from the job queue once this commits. The author replied
         // to hears of it once, as a reply, even when also mentioned.
         let repliedTo: string | null = null;

@@ -3,7 +3,7 @@ import { log } from "@/server/log";
 import { sendMail, type Mail } from "@/server/mail/mailer";
 import { digestMail, mentionSentence, replySentence, takeSentence, type DigestEntry } from "./notification.emails";
 import { categoryField, DEFAULT_PREFERENCES } from "./notification-settings";
-import { settingsUrl, songUrl } from "./notify.job";
+import { commentLinkSelect, commentUrl, settingsUrl, takeUrl } from "./notify.job";
 import { createUnsubscribeLink } from "./unsubscribe-token";
 
 export type DigestDeps = { db: PrismaClient; now?: () => Date; send?: (mail: Mail) => Promise<void> };
@@ -71,24 +71,24 @@ async function entriesFor(db: PrismaClient, claimed: Claimed[]): Promise<DigestE
   const takes = await db.version.findMany({
     where: { id: { in: ids("TAKES") } },
     orderBy: { createdAt: "asc" },
-    select: { bandId: true, songId: true, number: true, uploader: person, song: { select: { title: true } }, band: { select: { name: true } } },
+    select: { id: true, bandId: true, songId: true, number: true, uploader: person, song: { select: { title: true } }, band: { select: { name: true } } },
   });
   const commentIds = [...ids("REPLIES"), ...ids("MENTIONS")];
   const comments = await db.comment.findMany({
     where: { id: { in: commentIds } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, bandId: true, body: true, author: person, band: { select: { name: true } }, version: { select: { number: true, songId: true, song: { select: { title: true } } } } },
+    select: { ...commentLinkSelect, body: true, author: person, band: { select: { name: true } }, version: { select: { number: true, songId: true, song: { select: { title: true } } } } },
   });
   const replies = new Set(ids("REPLIES"));
   return [
     ...takes.map((v) => ({
       bandName: v.band.name,
       sentence: takeSentence({ bandName: v.band.name, songTitle: v.song.title, takeNumber: v.number, uploader: v.uploader, url: "" }),
-      url: songUrl(v.bandId, v.songId),
+      url: takeUrl(v),
     })),
     ...comments.map((c) => {
       const news = { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: "" };
-      return { bandName: c.band.name, sentence: replies.has(c.id) ? replySentence(news) : mentionSentence(news), body: c.body, url: songUrl(c.bandId, c.version.songId) };
+      return { bandName: c.band.name, sentence: replies.has(c.id) ? replySentence(news) : mentionSentence(news), body: c.body, url: commentUrl(c) };
     }),
   ];
 }

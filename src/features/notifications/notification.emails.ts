@@ -79,7 +79,7 @@ export function commentsMail(to: string, kind: "reply" | "mention", items: Comme
   const count = items.length;
   const listed = items.slice(0, GROUPED_MAIL_MAX_ITEMS);
   const sentence = kind === "reply" ? replySentence : mentionSentence;
-  const paragraphs = listed.map((n) => `- ${sentence(n)} ${quote(n.body)} ${n.url}`);
+  const paragraphs: EmailContent["paragraphs"] = listed.map((n) => ({ text: `- ${sentence(n)} ${quote(n.body)}`, link: { label: "Open this comment", url: n.url } }));
   if (count > listed.length) paragraphs.push(`...and ${count - listed.length} more on RehearsalHub.`);
   const subject = kind === "reply" ? `${count} replies to your comments` : `You were mentioned ${count} times`;
   return mail(
@@ -106,7 +106,9 @@ export function digestMail(to: string, entries: DigestEntry[], links: { unsubscr
   const bands = [...new Set(entries.map((e) => e.bandName))];
   const paragraphs = bands.flatMap((bandName) => [
     `${bandName}:`,
-    ...entries.filter((e) => e.bandName === bandName).map((e) => `- ${e.sentence}${e.body ? ` ${quote(e.body)}` : ""} ${e.url}`),
+    ...entries
+      .filter((e) => e.bandName === bandName)
+      .map((e) => ({ text: `- ${e.sentence}${e.body ? ` ${quote(e.body)}` : ""}`, link: { label: e.body != null ? "Open this comment" : "Listen", url: e.url } })),
   ]);
   const count = entries.length;
   return mail(

@@ -9,6 +9,7 @@ import { commentMail, commentsMail, takeMail, type CommentNews, type TakeNews } 
 import { modesFor } from "./notification-settings";
 import { deliveryDelaySeconds, NOTIFY_TIMING, type NotifyTiming } from "./notify-grouping.rules";
 import { createUnsubscribeLink } from "./unsubscribe-token";
+import { commentMoment, songLink } from "@/features/player/deep-link";
 
 export type NotifyDeps = {
   db: PrismaClient;
@@ -28,7 +29,22 @@ type Subject = {
 };
 
 export const settingsUrl = () => `${env().appUrl}/settings/notifications`;
-export const songUrl = (bandId: string, songId: string) => `${env().appUrl}/bands/${bandId}/songs/${songId}`;
+/** A mail's link to a take, and for a comment to its moment with the comment shown (player/deep-link.ts). */
+export const takeUrl = (v: { bandId: string; songId: string; id: string }) => songLink(env().appUrl, { path: `/bands/${v.bandId}/songs/${v.songId}`, versionId: v.id });
+export const commentUrl = (c: CommentLinkFacts) =>
+  songLink(env().appUrl, { path: `/bands/${c.bandId}/songs/${c.version.songId}`, versionId: c.versionId, commentId: c.id, ...commentMoment(c) });
+
+type Moment = { atSeconds: number | null; endSeconds: number | null };
+export type CommentLinkFacts = Moment & { id: string; bandId: string; versionId: string; version: { songId: string }; parent: Moment | null };
+/** What a comment's link needs, for any query that mails about comments. */
+export const commentLinkSelect = {
+  id: true,
+  bandId: true,
+  versionId: true,
+  atSeconds: true,
+  endSeconds: true,
+  parent: { select: { atSeconds: true, endSeconds: true } },
+} as const;
 
 /**
  * One notify job: works out who hears of the change, records one Notification
@@ -141,8 +157,7 @@ export async function runNotifyDeliveryJob(data: NotifyDeliveryJob, deps: Notify
 const person = { select: { name: true } } as const;
 
 const commentNewsSelect = {
-  id: true,
-  bandId: true,
+  ...commentLinkSelect,
   authorId: true,
   body: true,
   author: person,
@@ -150,8 +165,8 @@ const commentNewsSelect = {
   version: { select: { number: true, songId: true, song: { select: { title: true } } } },
 } as const;
 
-function commentNews(c: { bandId: string; body: string; author: { name: string | null } | null; band: { name: string }; version: { number: number; songId: string; song: { title: string } } }): CommentNews {
-  return { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: songUrl(c.bandId, c.version.songId) };
+function commentNews(c: CommentLinkFacts & { body: string; author: { name: string | null } | null; band: { name: string }; version: { number: number; songId: string; song: { title: string } } }): CommentNews {
+  return { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: commentUrl(c) };
 }
 
 async function loadSubject(db: PrismaClient, data: NotifyJob): Promise<Subject | null> {
@@ -161,7 +176,7 @@ async function loadSubject(db: PrismaClient, data: NotifyJob): Promise<Subject |
       select: { id: true, bandId: true, songId: true, number: true, uploaderId: true, uploader: person, song: { select: { title: true } }, band: { select: { name: true, members: { select: { userId: true } } } } },
     });
     if (!v) return null; // deleted before the job ran: nothing to tell
-    const news: TakeNews = { bandName: v.band.name, songTitle: v.song.title, takeNumber: v.number, uploader: v.uploader, url: songUrl(v.bandId, v.songId) };
+    const news: TakeNews = { bandName: v.band.name, songTitle: v.song.title, takeNumber: v.number, uploader: v.uploader, url: takeUrl(v) };
     return {
       bandId: v.bandId,
       category: "TAKES",

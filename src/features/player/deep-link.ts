@@ -16,11 +16,61 @@ export function parseMoment(params: { t?: string | null; end?: string | null }):
 
 /** A link to this moment (and passage) of this take. */
 export function momentLink(origin: string, path: string, take: string, start: number, end?: number | null): string {
-  const url = new URL(path, origin);
-  url.searchParams.set("take", take);
-  url.searchParams.set("t", round(start));
-  if (end != null && end > start) url.searchParams.set("end", round(end));
+  return songLink(origin, { path, versionId: take, atSeconds: start, endSeconds: end });
+}
+
+/** The id a comment's element carries on the song page, and the `#` of a link to it. */
+export const commentAnchor = (commentId: string) => `comment-${commentId}`;
+
+/** The comment a song link's `#comment-<id>` points at, or null. */
+export function commentFromHash(hash: string): string | null {
+  const match = /^#?comment-([A-Za-z0-9_-]{1,64})$/.exec(hash);
+  return match ? match[1]! : null;
+}
+
+/** What a link into a song opens: a take, where in it, and the comment to show. */
+export type SongLinkTarget = {
+  /** The song page's path, `/bands/<bandId>/songs/<songId>`. */
+  path: string;
+  versionId?: string | null;
+  atSeconds?: number | null;
+  endSeconds?: number | null;
+  commentId?: string | null;
+};
+
+/**
+ * The one builder of song-page links (mail, the activity feed, "copy link at
+ * this moment"): `?take=<versionId>&t=<seconds>[&end=<seconds>]#comment-<id>`,
+ * each part only when known; a time needs its take.
+ */
+export function songLink(origin: string, target: SongLinkTarget): string {
+  const url = new URL(target.path, origin);
+  if (target.versionId) {
+    url.searchParams.set("take", target.versionId);
+    const start = target.atSeconds;
+    if (start != null && Number.isFinite(start)) {
+      url.searchParams.set("t", round(start));
+      const end = target.endSeconds;
+      if (end != null && Number.isFinite(end) && end > start) url.searchParams.set("end", round(end));
+    }
+  }
+  if (target.commentId) url.hash = commentAnchor(target.commentId);
   return url.toString();
+}
+
+/** The path of a song link without the origin (for in-app links). */
+export function songHref(target: SongLinkTarget): string {
+  const url = new URL(songLink("http://x.invalid", target));
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** A comment's place in its take: a reply sits at its parent's moment (replies carry no time of their own). */
+export function commentMoment(c: { atSeconds: number | null; endSeconds: number | null; parent?: { atSeconds: number | null; endSeconds: number | null } | null }): {
+  atSeconds: number | null;
+  endSeconds: number | null;
+} {
+  const own = c.parent ?? c;
+  return { atSeconds: own.atSeconds, endSeconds: own.endSeconds };
 }
 
 function round(n: number): string {

@@ -11,14 +11,24 @@ export type PlaybackClock = {
   get(): number;
   set(seconds: number): void;
   subscribe(listener: () => void): () => void;
+  /** The take has been played or sought (by a person or a link), not merely opened where it was left. */
+  heard(): boolean;
+  markHeard(): void;
 };
 
 export function createPlaybackClock(initial = 0): PlaybackClock {
   let now = initial;
+  let heard = false;
   const listeners = new Set<() => void>();
   return {
     initial,
     get: () => now,
+    heard: () => heard,
+    markHeard() {
+      if (heard) return;
+      heard = true;
+      listeners.forEach((l) => l());
+    },
     set(seconds) {
       if (seconds === now) return;
       now = seconds;
@@ -43,4 +53,9 @@ export function useWholeSeconds(clock: PlaybackClock): number {
     () => Math.floor(clock.get()),
     () => Math.floor(clock.initial),
   );
+}
+
+/** Whether the take has been played or sought yet (re-renders once, when it first is). */
+export function useHeard(clock: PlaybackClock): boolean {
+  return useSyncExternalStore(clock.subscribe, clock.heard, () => false);
 }

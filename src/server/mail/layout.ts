@@ -9,18 +9,23 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, "&#39;");
 }
 
+/** A paragraph with its own link: in the text part the address follows the text; in HTML it is a link under it. */
+export type LinkedParagraph = { text: string; link: { label: string; url: string } };
+
 export type EmailContent = {
   preheader: string;
   heading: string;
-  /** Paragraphs, already plain text; escaped here. */
-  paragraphs: string[];
+  /** Paragraphs, already plain text; escaped here. One may end in a link of its own (an item of a list). */
+  paragraphs: (string | LinkedParagraph)[];
   button?: { label: string; url: string };
   footer: string;
 };
 
 export function renderEmailHtml(c: EmailContent): string {
-  const p = (text: string) =>
-    `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#2b2622">${escapeHtml(text)}</p>`;
+  const p = (para: string | LinkedParagraph) =>
+    typeof para === "string"
+      ? `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#2b2622">${escapeHtml(para)}</p>`
+      : `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#2b2622">${escapeHtml(para.text)}<br><a href="${escapeHtml(para.link.url)}" style="color:#b8430a;font-weight:600">${escapeHtml(para.link.label)}</a></p>`;
   const button = c.button
     ? `<table role="presentation" cellspacing="0" cellpadding="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#e8590c">
 <a href="${escapeHtml(c.button.url)}" style="display:inline-block;padding:14px 28px;font-size:16px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:8px">${escapeHtml(c.button.label)}</a>
@@ -43,7 +48,7 @@ ${button}
 }
 
 export function renderEmailText(c: EmailContent): string {
-  const lines = [c.heading, "", ...c.paragraphs.flatMap((p) => [p, ""])];
+  const lines = [c.heading, "", ...c.paragraphs.flatMap((p) => [typeof p === "string" ? p : `${p.text} ${p.link.url}`, ""])];
   if (c.button) lines.push(`${c.button.label}:`, c.button.url, "");
   lines.push("--", c.footer, "RehearsalHub");
   return lines.join("\n");

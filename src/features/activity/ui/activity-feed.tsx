@@ -9,6 +9,7 @@ import { formatRelative } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { describeActivity } from "../activity-sentence";
+import { songHref } from "@/features/player/deep-link";
 import { groupByDay } from "../group-by-day";
 import { Alert } from "@/components/alert";
 
@@ -35,11 +36,18 @@ const icon: Record<ActivityType, IconName> = {
   SETLIST_CHANGED: "layers",
 };
 
-/** Where a line leads: the song for take and comment events, the setlist for setlist events. */
-function hrefOf(bandId: string, item: { songId: string | null; setlistId: string | null; type: ActivityType }): string | null {
+type Linked = { songId: string | null; versionId: string | null; commentId: string | null; atSeconds: number | null; endSeconds: number | null; setlistId: string | null; type: ActivityType };
+
+/**
+ * Where a line leads: the setlist for setlist events; for take events the take; for
+ * comments the take at the comment's moment with the comment shown (as mail links do).
+ */
+function hrefOf(bandId: string, item: Linked): string | null {
   if (item.setlistId && item.type.startsWith("SETLIST")) return `/bands/${bandId}/setlists/${item.setlistId}`;
-  if (item.songId) return `/bands/${bandId}/songs/${item.songId}`;
-  return null;
+  if (!item.songId) return null;
+  const path = `/bands/${bandId}/songs/${item.songId}`;
+  // A song's line with no take of its own (or a take since deleted) opens the song as it is.
+  return songHref({ path, versionId: item.versionId, commentId: item.commentId, atSeconds: item.atSeconds, endSeconds: item.endSeconds });
 }
 
 const PAGE_SIZE = 25;

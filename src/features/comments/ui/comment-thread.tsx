@@ -7,6 +7,7 @@ import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { commentTimeLabel } from "../comment-order.rules";
 import type { Mentionable } from "../mention.rules";
+import { commentAnchor } from "@/features/player/deep-link";
 import { CommentBody } from "./comment-body";
 import type { CommentItem, CommentReply } from "./comments-panel";
 import { MentionTextarea } from "./mention-textarea";
@@ -22,10 +23,14 @@ type Props = {
   onSeek: (seconds: number) => void;
   onLoop?: (start: number, end: number) => void;
   onDelete: (comment: CommentItem | CommentReply) => void;
+  /** The take's length: times written in bodies within it seek the player. */
+  takeSeconds?: number | null;
+  /** This comment's or one of its replies' id, while a link or a pin shows it. */
+  highlightedId?: string | null;
 };
 
 /** One top-level comment with its replies; re-renders only when its own data or `active` changes. */
-export const CommentThread = memo(function CommentThread({ bandId, versionId, comment, active, members, onSeek, onLoop, onDelete }: Props) {
+export const CommentThread = memo(function CommentThread({ bandId, versionId, comment, active, members, onSeek, onLoop, onDelete, takeSeconds, highlightedId }: Props) {
   const utils = api.useUtils();
   const refresh = () => utils.comment.list.invalidate({ bandId, versionId });
   const [replying, setReplying] = useState(false);
@@ -37,10 +42,20 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
     },
   });
   const timeLabel = commentTimeLabel(comment, formatClock);
-  const cls = ["comment", active ? "is-active" : "", comment.resolved ? "is-resolved" : ""].filter(Boolean).join(" ");
+  const cls = ["comment", active ? "is-active" : "", comment.resolved ? "is-resolved" : "", highlightedId === comment.id ? "is-highlighted" : ""].filter(Boolean).join(" ");
+  const bodyProps = { bandId, versionId, members, takeSeconds, onSeek };
 
   return (
-    <li className={cls} data-testid="comment" data-comment-id={comment.id} aria-current={active ? "true" : undefined}>
+    <li
+      id={commentAnchor(comment.id)}
+      // Focusable from script only: a link to the comment moves the focus here, so it is read out.
+      tabIndex={-1}
+      className={cls}
+      data-testid="comment"
+      data-comment-id={comment.id}
+      data-highlighted={highlightedId === comment.id || undefined}
+      aria-current={active ? "true" : undefined}
+    >
       <div className="comment-head">
         {comment.atSeconds != null ? (
           <button
@@ -64,7 +79,7 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
         </time>
         {comment.resolved ? <span className="badge badge-neutral">Resolved</span> : null}
       </div>
-      <EditableBody bandId={bandId} versionId={versionId} item={comment} members={members}>
+      <EditableBody {...bodyProps} item={comment}>
         {comment.atSeconds != null && comment.endSeconds != null && onLoop ? (
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => onLoop(comment.atSeconds!, comment.endSeconds!)}>
             Loop this passage
@@ -95,7 +110,15 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
       {comment.replies.length > 0 ? (
         <ol className="comment-replies" aria-label={`Replies to ${comment.name}`}>
           {comment.replies.map((r) => (
-            <li key={r.id} className="comment-reply" data-testid="comment-reply">
+            <li
+              key={r.id}
+              id={commentAnchor(r.id)}
+              tabIndex={-1}
+              className={`comment-reply${highlightedId === r.id ? " is-highlighted" : ""}`}
+              data-testid="comment-reply"
+              data-comment-id={r.id}
+              data-highlighted={highlightedId === r.id || undefined}
+            >
               <div className="comment-head">
                 <span className="comment-author">{r.name}</span>
                 <time className="small faint" dateTime={r.createdAt.toISOString()} suppressHydrationWarning>
@@ -107,7 +130,7 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
                   </button>
                 ) : null}
               </div>
-              <EditableBody bandId={bandId} versionId={versionId} item={r} members={members} />
+              <EditableBody {...bodyProps} item={r} />
             </li>
           ))}
         </ol>
@@ -131,7 +154,15 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
  * A comment's text and one row under it: "edited", for its author an Edit button that
  * swaps in a form, then the thread's own actions (`children`).
  */
-function EditableBody({ bandId, versionId, item, members, children }: { bandId: string; versionId: string; item: CommentReply; members: readonly Mentionable[]; children?: ReactNode }) {
+function EditableBody({ bandId, versionId, item, members, takeSeconds, onSeek, children }: {
+  bandId: string;
+  versionId: string;
+  item: CommentReply;
+  members: readonly Mentionable[];
+  takeSeconds?: number | null;
+  onSeek: (seconds: number) => void;
+  children?: ReactNode;
+}) {
   const utils = api.useUtils();
   const [editing, setEditing] = useState(false);
   const update = api.comment.update.useMutation({
@@ -157,7 +188,7 @@ function EditableBody({ bandId, versionId, item, members, children }: { bandId: 
   return (
     <>
       <div className="comment-text">
-        <CommentBody body={item.body} />
+        <CommentBody body={item.body} takeSeconds={takeSeconds} versionId={versionId} onSeek={onSeek} />
       </div>
       {item.edited || item.canEdit || children ? (
         <div className="comment-actions">

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ConfirmDialog } from "@/components/confirm-dialog";
@@ -10,6 +10,7 @@ import { COMMENT_MAX, commentBodySchema } from "@/features/comments/comment.sche
 import { formatClock } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { commentAnchor } from "@/features/player/deep-link";
 import { commentAtTime } from "../comment-order.rules";
 import type { Mentionable } from "../mention.rules";
 import { CommentThread } from "./comment-thread";
@@ -29,6 +30,12 @@ type Props = {
   loadError: unknown;
   /** The player's position now. */
   currentTime: number;
+  /** The take has played or been seeked: until then a new comment is a general one. */
+  heard: boolean;
+  /** The take's length: times written in comments within it seek the player. */
+  takeSeconds?: number | null;
+  /** A comment to show: from a link (`reveal`: scrolled to and focused) or a pin on the waveform (highlighted where it is). */
+  highlight?: CommentHighlight | null;
   onSeek: (seconds: number) => void;
   /** A passage chosen on the waveform: the next comment is about it. */
   passage?: { start: number; end: number } | null;
@@ -36,6 +43,50 @@ type Props = {
   /** Loop a comment's passage in the player. */
   onLoop?: (start: number, end: number) => void;
 };
+
+/** A comment to point out; a new object each time, so the same comment can be shown again. */
+export type CommentHighlight = { id: string; reveal: boolean };
+
+/** How long a shown comment stays highlighted, unless the person acts before. */
+const HIGHLIGHT_MS = 8000;
+
+/**
+ * Points out a comment once it is listed: highlighted for a while (until the next
+ * tap or key), and for a link also scrolled into view and focused, so a screen
+ * reader reads it. Returns the id highlighted now.
+ */
+function useHighlightedComment(highlight: CommentHighlight | null | undefined, listed: boolean): string | null {
+  const [shown, setShown] = useState<CommentHighlight | null>(null);
+  const [handled, setHandled] = useState<CommentHighlight | null>(null);
+  // (State adjusted while rendering: a new highlight replaces the one shown.)
+  if (highlight && listed && highlight !== handled) {
+    setHandled(highlight);
+    setShown(highlight);
+  }
+  useEffect(() => {
+    if (!shown) return;
+    const el = document.getElementById(commentAnchor(shown.id));
+    if (!el) return;
+    if (shown.reveal) {
+      el.scrollIntoView({ block: "center" });
+      el.focus({ preventScroll: true });
+    }
+    const end = () => setShown(null);
+    const timer = window.setTimeout(end, HIGHLIGHT_MS);
+    // Listened for after this turn, so the tap that asked for it does not end it.
+    const listen = window.setTimeout(() => {
+      window.addEventListener("pointerdown", end, { once: true });
+      window.addEventListener("keydown", end, { once: true });
+    }, 0);
+    return () => {
+      window.clearTimeout(timer);
+      window.clearTimeout(listen);
+      window.removeEventListener("pointerdown", end);
+      window.removeEventListener("keydown", end);
+    };
+  }, [shown]);
+  return shown?.id ?? null;
+}
 
 /** The band's members by display name, for "@" autocomplete. */
 function useMentionables(bandId: string): Mentionable[] {
@@ -47,9 +98,12 @@ function useMentionables(bandId: string): Mentionable[] {
 }
 
 /** The conversation about one take: moments, passages, general comments and their replies. */
-export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, onSeek, passage, onPassageDone, onLoop }: Props) {
+export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, heard, takeSeconds, highlight, onSeek, passage, onPassageDone, onLoop }: Props) {
   const utils = api.useUtils();
   const members = useMentionables(bandId);
+  const highlightedId = useHighlightedComment(highlight, !!comments?.length);
+  // "At m:ss" is offered (ticked) once the take has played or been seeked; before that
+  // the playhead's 0:00 means nothing, and a comment is a general one.
   const [atTime, setAtTime] = useState(true);
   // The moment is taken when you start writing, not when you finish.
   const [pinned, setPinned] = useState<number | null>(null);
@@ -83,12 +137,12 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
     create.mutate(
       passage
         ? { bandId, versionId, body, atSeconds: passage.start, endSeconds: passage.end }
-        : { bandId, versionId, body, atSeconds: atTime ? moment : null },
+        : { bandId, versionId, body, atSeconds: heard && atTime ? moment : null },
     ),
   );
   const { ref: bodyRef, name: bodyName, onBlur: bodyBlur } = form.register("body");
   const setBody = (value: string) => {
-    if (!body && pinned == null) setPinned(currentTime);
+    if (!body && pinned == null && heard) setPinned(currentTime);
     form.setValue("body", value, { shouldValidate: form.formState.isSubmitted });
   };
 
@@ -122,6 +176,8 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
               onSeek={onSeek}
               onLoop={onLoop}
               onDelete={setToDelete}
+              takeSeconds={takeSeconds}
+              highlightedId={highlightedId && (comment.id === highlightedId || comment.replies.some((r) => r.id === highlightedId)) ? highlightedId : null}
             />
           ))}
         </ol>
@@ -147,7 +203,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
           ref={bodyRef}
           onBlur={bodyBlur}
           onFocus={() => {
-            if (!body) setPinned(currentTime);
+            if (!body && heard) setPinned(currentTime);
           }}
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void onSubmit(e);
@@ -165,6 +221,10 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
                   Not a passage
                 </button>
               </>
+            ) : !heard ? (
+              <span className="small muted" data-testid="comment-general-note">
+                General comment · play the take to note a moment
+              </span>
             ) : (
               <>
                 <label className="check">

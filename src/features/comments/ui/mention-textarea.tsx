@@ -12,7 +12,8 @@ type Props = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChan
 /**
  * A textarea that offers band members when "@" is typed: a listbox the
  * arrows move through (aria-activedescendant, focus stays in the text),
- * Enter or Tab inserts "@Name ", Escape closes it.
+ * Enter or Tab inserts "@Name " and closes it, Escape closes it; it opens
+ * again only for a newly typed "@".
  */
 export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function MentionTextarea({ value, onValueChange, members, onKeyDown, ...rest }, ref) {
   const inner = useRef<HTMLTextAreaElement>(null);
@@ -44,6 +45,8 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
     onValueChange(next);
     setCaret(pos);
     setActive(0);
+    // "@Name " still reads as a query for that name: the list stays shut until a new "@".
+    setDismissedAt(query.start);
     pendingCaret.current = pos;
   };
 
@@ -82,6 +85,8 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open ? optionId(activeIndex) : undefined}
         onChange={(e) => {
+          // A newly typed (or pasted) "@" asks again, even where a list was closed before.
+          if (count(e.target.value, "@") > count(value, "@")) setDismissedAt(null);
           onValueChange(e.target.value);
           setCaret(e.target.selectionStart);
           setActive(0);
@@ -112,3 +117,5 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
     </div>
   );
 });
+
+const count = (text: string, char: string) => text.split(char).length - 1;

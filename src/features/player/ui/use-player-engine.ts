@@ -122,14 +122,18 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
   // The speed to go back to when the tempo ladder is turned off.
   const speedBeforeLadder = useRef<number | null>(null);
 
-  // The starting place: as asked, else where this member left off.
+  // The starting place: as asked, else where this member left off. A place asked for
+  // (a link, the same moment of another take) counts as sought; the remembered one does not.
   const startedAt = useRef(false);
+  const restoring = useRef(false);
   useEffect(() => {
     const el = audioRef.current;
     if (!audio || !el || startedAt.current) return;
     startedAt.current = true;
     const at = start?.seconds ?? readPlace(window.localStorage, userId, versionId, knownDuration);
+    if (start) clock.markHeard();
     if (at != null && at > 0) {
+      restoring.current = !start;
       el.currentTime = at;
       clock.set(at);
     }
@@ -183,6 +187,7 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
       const clamped = Math.max(0, Math.min(seconds, limit));
       el.currentTime = clamped;
       clock.set(clamped);
+      clock.markHeard();
     },
     [clock, effectiveDuration],
   );
@@ -292,6 +297,7 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
       if (Number.isFinite(d) && d > 0) setDuration(d);
     },
     onPlay: () => {
+      clock.markHeard();
       setPlaying(true);
       setError(null);
       live.current.onPlay?.();
@@ -304,7 +310,12 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
     onWaiting: () => setWaiting(true),
     onPlaying: () => setWaiting(false),
     onCanPlay: () => setWaiting(false),
-    onSeeked: (e: AudioEvent) => clock.set(e.currentTarget.currentTime),
+    onSeeked: (e: AudioEvent) => {
+      clock.set(e.currentTarget.currentTime);
+      // The waveform seeks the element itself: any seek but the restored place counts.
+      if (restoring.current) restoring.current = false;
+      else clock.markHeard();
+    },
     onTimeUpdate: (e: AudioEvent) => {
       if (e.currentTarget.paused) clock.set(e.currentTarget.currentTime);
     },

@@ -204,7 +204,9 @@ function OverlayMark({ overlay, duration, onActivate }: { overlay: WaveformOverl
   const left = (overlay.start / duration) * 100;
   const width = overlay.end != null && overlay.end > overlay.start ? ((Math.min(overlay.end, duration) - overlay.start) / duration) * 100 : 0;
   const time = overlay.end != null ? `${formatClock(overlay.start)}–${formatClock(overlay.end)}` : formatClock(overlay.start);
-  const cls = `waveform-mark is-${overlay.kind}${overlay.resolved ? " is-resolved" : ""}`;
+  // Near an end of the waveform the tip opens inwards, so it stays on a phone's screen.
+  const side = left < 25 ? " tip-start" : left > 75 ? " tip-end" : "";
+  const cls = `waveform-mark is-${overlay.kind}${overlay.resolved ? " is-resolved" : ""}${side}`;
   return (
     <>
       {width > 0 ? <span className={`waveform-span is-${overlay.kind}`} style={{ left: `${left}%`, width: `${width}%` }} aria-hidden="true" /> : null}

@@ -15,6 +15,8 @@ import type { PlayerAction } from "@/features/player/keymap";
 import { usePlayerKeys } from "@/features/player/ui/use-player-keys";
 import { ShortcutsDialog } from "@/features/player/ui/shortcuts-dialog";
 import { MomentLink } from "@/features/player/ui/moment-link";
+import { commentFromHash } from "@/features/player/deep-link";
+import type { CommentHighlight } from "@/features/comments/ui/comments-panel";
 import { AlignTake } from "@/features/player/ui/align-take";
 import { SongSideTools } from "./song-side-tools";
 import { CommentsAtPlayhead, PracticeMarkers, TakeDetails } from "./take-panels";
@@ -103,6 +105,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     const url = new URL(window.location.href);
     // A moment's t/end have been applied; leaving them would reopen it on every reload.
     if (url.searchParams.get("take") === selected.id && !url.searchParams.has("t") && !url.searchParams.has("end")) return;
+    // Another take than the link's: its comment anchor no longer applies.
+    if (url.searchParams.has("take") && url.searchParams.get("take") !== selected.id) url.hash = "";
     url.searchParams.set("take", selected.id);
     url.searchParams.delete("t");
     url.searchParams.delete("end");
@@ -218,9 +222,15 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     [selectedTakeId, setDragged],
   );
   const loopPassage = useCallback((from: number, to: number) => player.current?.loopPassage(from, to), []);
-  const showComment = useCallback((id: string) => {
-    document.querySelector(`[data-comment-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  // A comment to point out: the one a link names (`#comment-<id>`, scrolled to and focused
+  // once listed), or a pin's on the waveform (highlighted in place: the page stays at the player).
+  const [highlight, setHighlight] = useState<CommentHighlight | null>(null);
+  useEffect(() => {
+    const id = commentFromHash(window.location.hash);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address's # is only known in the browser, after hydration
+    if (id) setHighlight({ id, reveal: true });
   }, []);
+  const showComment = useCallback((id: string) => setHighlight({ id, reveal: false }), []);
 
   const shown = useDeferredValue(selected);
   const shownComments = useDeferredValue(comments.data);
@@ -353,6 +363,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                   loading={shownCommentsLoading}
                   loadError={shownCommentsError}
                   onSeek={seek}
+                  takeSeconds={shown.durationSeconds}
+                  highlight={highlight}
                   passage={passage}
                   onPassageDone={onPassageDone}
                   onLoop={loopPassage}

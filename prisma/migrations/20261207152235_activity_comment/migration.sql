@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BandActivity" ADD COLUMN     "commentId" TEXT;

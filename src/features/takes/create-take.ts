@@ -9,7 +9,7 @@ import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { implausibleAudio } from "@/server/media/plausible-audio";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { StorageDriver } from "@/server/storage";
-import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "@/server/media/audio-format";
+import { storedContentType, type AudioFormat } from "@/server/media/audio-format";
 import type { UploadTarget } from "./upload-target";
 import type { UploadFields } from "./upload.schema";
 
@@ -21,8 +21,9 @@ export type CreatedTake = ReturnType<typeof toVersionView> & { streamUrl: string
 /**
  * The one way a take comes into being, whichever way its bytes arrived
  * (multipart POST or a finished resumable upload): read the stored file's
- * facts, refuse containers that hold video or no audio and headers that cannot
- * be real audio of the file's size (before any tool works on it), create the Version row
+ * facts, refuse a file with no sound (a silent video) and headers that cannot
+ * be real audio of the file's size (before any tool works on it), keep a video
+ * with its video content type (processing keeps only its sound), create the Version row
  * and answer with the same view of it as version.get. On any failure the
  * stored file is removed again, so nothing is left behind.
  */
@@ -34,9 +35,8 @@ export async function createTakeFromStoredFile(
 ): Promise<CreatedTake> {
   try {
     const metadata = await readMetadata(deps.storage, stored);
-    if (!isAudioOnly(stored.format, metadata)) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file holds video or no audio. Upload ${ACCEPTED_FORMATS_LABEL}.`);
-    }
+    const kept = storedContentType(stored.format, metadata);
+    if ("refusal" in kept) throw new AppError("UNSUPPORTED_MEDIA_TYPE", kept.refusal);
     const format = metadata?.format;
     const implausible = implausibleAudio(
       {
@@ -63,7 +63,7 @@ export async function createTakeFromStoredFile(
           notes: fields.notes,
           storageKey: stored.key,
           originalName: stored.originalName,
-          contentType: stored.format.contentType,
+          contentType: kept.contentType,
           sizeBytes: BigInt(stored.size),
           durationSeconds,
           sampleRate: intOrNull(format?.sampleRate),

@@ -9,6 +9,7 @@
  */
 import type { DetailedError, PreviousUpload } from "tus-js-client";
 import { RESUMABLE_UPLOADS_PATH } from "@/features/takes/resumable-upload.schema";
+import { ACCEPTED_FORMATS_LABEL } from "@/lib/upload-formats";
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -48,7 +49,7 @@ export function uploadErrorMessage(status: number, body: unknown, maxUploadMb: n
     case 415:
       return typeof serverMessage === "string"
         ? serverMessage
-        : "That is not an audio file. Upload MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio.";
+        : `That is not an audio or video file we can read. Upload ${ACCEPTED_FORMATS_LABEL}.`;
     default:
       if (status >= 500) return "Something went wrong on our side while saving the take. Please try again.";
       return typeof serverMessage === "string" ? serverMessage : "The upload failed. Please try again.";

@@ -1,9 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import { getStorage } from "@/server/storage";
 import { createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav, wavClaiming } from "@/test/wav";
+import { makeVideoFile, VIDEO_FORMATS, type VideoFormatName } from "@/test/video-files";
 import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import { handleUpload, type UploadDeps } from "./upload.handler";
 
@@ -201,6 +205,39 @@ describe("uploading a take", () => {
   it("refuses an empty file with 415", async () => {
     const response = await post(setup.member!, multipart([{ name: "file", filename: "empty.wav", data: "" }]));
     expect(response.status).toBe(415);
+    await expectNothingLeft();
+  });
+});
+
+describe("uploading a video: the take keeps its sound", () => {
+  let videoDir: string;
+  beforeAll(() => {
+    videoDir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-upload-videos-"));
+  });
+  afterAll(() => fs.rmSync(videoDir, { recursive: true, force: true }));
+
+  it.each(["mp4-h264-aac", "mp4-hevc-aac", "mov-h264-aac", "webm-vp9-opus", "webm-vp8-vorbis", "mkv-h264-aac"] as VideoFormatName[])(
+    "%s is accepted (201), stored byte for byte with its real video content type",
+    async (name) => {
+      const video = fs.readFileSync(makeVideoFile(videoDir, name, { seconds: 2 }));
+      const response = await post(setup.member!, multipart([{ name: "file", filename: `rehearsal.${VIDEO_FORMATS[name].ext}`, contentType: "application/octet-stream", data: video }]));
+      expect(response.status).toBe(201);
+      // Its length and facts come from processing (music-metadata reads no length from a MOV).
+      const take = (await response.json()) as { id: string; contentType: string; sizeBytes: number; processing: string };
+      expect(take).toMatchObject({ contentType: VIDEO_FORMATS[name].contentType, sizeBytes: video.length, processing: "PENDING" });
+      const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+      expect(row.storageKey).toMatch(new RegExp(`\\.${VIDEO_FORMATS[name].ext}$`));
+      const chunks: Buffer[] = [];
+      for await (const chunk of getStorage().openRange(row.storageKey, 0, video.length - 1)) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).equals(video)).toBe(true);
+    },
+  );
+
+  it("a video with no sound is refused with 415 saying so, and nothing is kept", async () => {
+    const silent = fs.readFileSync(makeVideoFile(videoDir, "mp4-h264-aac", { sound: false }));
+    const error = await errorOf(await post(setup.member!, multipart([{ name: "file", filename: "silent.mp4", data: silent }])));
+    expect(error).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    expect(error.message).toMatch(/^That video has no sound/);
     await expectNothingLeft();
   });
 });

@@ -26,10 +26,10 @@ import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Alert } from "@/components/alert";
+import { UPLOAD_ACCEPT, VIDEO_NOTE } from "@/lib/upload-formats";
 
 type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
 
-const ACCEPT = "audio/*,.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,.webm,.aif,.aiff";
 const NEW_SONG = "new";
 
 /** Every recording of a rehearsal at once: each file goes to the song its name suggests, or one you pick. */
@@ -175,7 +175,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           ref={input}
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           className="visually-hidden"
           disabled={running}
           onChange={(e) => add(e.target.files)}
@@ -191,7 +191,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
         </span>
       </label>
       <p id={hintId} className="hint m-0">
-        Each file becomes a take of the song its name suggests; change any before uploading. Up to {maxUploadMb} MB a file.
+        Each file becomes a take of the song its name suggests; change any before uploading. Audio or video files, up to {maxUploadMb} MB a file. {VIDEO_NOTE}
       </p>
 
       {refused.map((message) => (

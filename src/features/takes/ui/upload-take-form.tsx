@@ -12,6 +12,7 @@ import { Icon } from "@/components/icon";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { Alert } from "@/components/alert";
+import { UPLOAD_ACCEPT, UPLOAD_HINT, VIDEO_NOTE } from "@/lib/upload-formats";
 
 type Props = {
   bandId: string;
@@ -20,7 +21,6 @@ type Props = {
   onUploaded: (take: UploadedTake) => void | Promise<void>;
 };
 
-const ACCEPT = "audio/*,.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,.webm";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress; samples: ProgressSample[] } | { kind: "processing" };
 
@@ -126,7 +126,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         <input
           ref={fileInput}
           type="file"
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           className="visually-hidden"
           disabled={busy}
           onChange={(e) => choose(e.target.files?.[0] ?? null)}
@@ -149,7 +149,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         )}
       </label>
       <p id="upload-hint" className="hint m-0">
-        MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio, up to {maxUploadMb} MB.
+        {UPLOAD_HINT}, up to {maxUploadMb} MB. {VIDEO_NOTE}
       </p>
 
       {showDetails ? (

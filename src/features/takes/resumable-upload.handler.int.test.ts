@@ -259,6 +259,21 @@ describe("resumable uploads (tus)", () => {
     fs.rmSync(videoDir, { recursive: true, force: true });
   });
 
+  it("the same file sent twice: the second take carries duplicateOf, naming the first", async () => {
+    const user = setup.member!;
+    const bytes = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 880 });
+    const send = async () => {
+      const url = (await create(user, bytes.length, { filename: "twice.wav" })).headers.get("location")!;
+      const last = await patch(user, url, 0, bytes);
+      expect(last.status).toBe(200);
+      return JSON.parse(last.text) as { id: string; number: number; duplicateOf: unknown };
+    };
+    const first = await send();
+    const second = await send();
+    expect(first.duplicateOf).toBeNull();
+    expect(second.duplicateOf).toEqual({ versionId: first.id, number: first.number, songId, songTitle: expect.any(String) });
+  });
+
   it("keeps a non-ASCII file name exactly (base64 of its UTF-8 bytes in Upload-Metadata)", async () => {
     const name = "Tõnu – ü take.wav";
     const user = setup.member!;

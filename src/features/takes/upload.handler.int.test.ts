@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import { getStorage } from "@/server/storage";
-import { createBandWith, createUser } from "@/test/callers";
+import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav, wavClaiming } from "@/test/wav";
 import { makeVideoFile, VIDEO_FORMATS, type VideoFormatName } from "@/test/video-files";
@@ -239,6 +239,48 @@ describe("uploading a video: the take keeps its sound", () => {
     expect(error).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
     expect(error.message).toMatch(/^That video has no sound/);
     await expectNothingLeft();
+  });
+});
+
+describe("the same file uploaded twice", () => {
+  type Answer = { id: string; number: number; duplicateOf: { versionId: string; number: number; songId: string; songTitle: string } | null };
+  const upload = async (user: SessionUser, bytes: Buffer, song: string) => {
+    const response = await post(user, multipart([{ name: "file", filename: "take.wav", contentType: "audio/wav", data: bytes }]), { songId: song });
+    expect(response.status).toBe(201);
+    return (await response.json()) as Answer;
+  };
+
+  it("the second take carries duplicateOf (the first, in any song of the band), different bytes do not; both are kept", async () => {
+    const bytes = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 523 });
+    const first = await upload(setup.member!, bytes, songId);
+    expect(first.duplicateOf).toBeNull();
+    const other = await createSong(t.db, setup.band.id, "Song X");
+    const second = await upload(setup.owner, bytes, other.id);
+    expect(second.duplicateOf).toEqual({ versionId: first.id, number: first.number, songId, songTitle: "Song" });
+    const different = await upload(setup.member!, makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 659 }), other.id);
+    expect(different.duplicateOf).toBeNull();
+
+    // The take's own views say it too, and both takes are still there.
+    const caller = callerFor(t.db, setup.member!);
+    expect((await caller.version.get({ bandId: setup.band.id, versionId: second.id })).duplicateOf?.versionId).toBe(first.id);
+    const list = await caller.version.list({ bandId: setup.band.id, songId: other.id });
+    expect(list.map((v) => [v.id, v.duplicateOf?.versionId ?? null])).toEqual([
+      [different.id, null],
+      [second.id, first.id],
+    ]);
+    expect((await caller.version.list({ bandId: setup.band.id, songId })).find((v) => v.id === first.id)?.duplicateOf).toBeNull();
+    // The hash is the server's own: no view carries it.
+    expect(second).not.toHaveProperty("sha256");
+  });
+
+  it("the same bytes in another band are nobody's duplicate there", async () => {
+    const bytes = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 784 });
+    await upload(setup.member!, bytes, songId);
+    const elsewhere = await createBandWith(t.db);
+    const theirSong = await createSong(t.db, elsewhere.band.id);
+    const response = await post(elsewhere.owner, multipart([{ name: "file", filename: "take.wav", data: bytes }]), { bandId: elsewhere.band.id, songId: theirSong.id });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as Answer).duplicateOf).toBeNull();
   });
 });
 

@@ -9,11 +9,13 @@
  */
 import type { DetailedError, PreviousUpload } from "tus-js-client";
 import { RESUMABLE_UPLOADS_PATH } from "@/features/takes/resumable-upload.schema";
+import type { DuplicateOf } from "@/features/takes/duplicate-takes.rules";
 import { ACCEPTED_FORMATS_LABEL } from "@/lib/upload-formats";
 
 export type UploadProgress = { loaded: number; total: number };
 
-export type UploadedTake = { id: string; songId: string; durationSeconds: number | null };
+/** What the upload answers with (the take's view; these are the fields the forms use). */
+export type UploadedTake = { id: string; songId: string; durationSeconds: number | null; duplicateOf?: DuplicateOf | null };
 
 export class UploadError extends Error {
   constructor(

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { makeVideoFile } from "../src/test/video-files";
 import { makeWav } from "../src/test/wav";
-import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
 import { expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
 import { screenshotAtWidths } from "./support/screenshots";
 
@@ -106,6 +106,9 @@ test("uploading the same file twice says so, links the first take, and the copy 
   await expect(page.getByTestId("take-row").filter({ hasText: "First pass" }).getByTestId("duplicate-badge")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, "song page with a duplicate take");
   await screenshotAtWidths(page, "duplicate-take");
+  await page.setViewportSize({ width: 390, height: 900 });
+  expect(await smallTouchTargets(page)).toEqual([]);
+  await page.setViewportSize({ width: 1366, height: 900 });
 
   await notice.getByRole("button", { name: "Delete this duplicate" }).click();
   const dialog = page.getByRole("dialog");

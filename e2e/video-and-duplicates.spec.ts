@@ -122,4 +122,13 @@ test("uploading the same file twice says so, links the first take, and the copy 
   await page.getByTestId("take-duplicate").getByTestId("duplicate-of-link").click();
   await expect(page).toHaveURL(/[?&]take=/);
   await expect(page.getByTestId("take-details").getByRole("heading")).toHaveText("First pass");
+
+  // A whole rehearsal dropped on the band page: the row of a file uploaded before says so.
+  await page.getByRole("link", { name: /All songs/ }).click();
+  await page.getByTestId("rehearsal-files").setInputFiles([{ name: "Song X.wav", mimeType: "audio/wav", buffer: wav }]);
+  await page.getByRole("button", { name: /^Upload all/ }).click();
+  await expect(page.getByTestId("rehearsal-row")).toHaveAttribute("data-state", "done", { timeout: 20_000 });
+  await expect(page.getByTestId("rehearsal-duplicate")).toHaveText("Same audio as Take 1 of Song X: this file was uploaded before.");
+  await expectNoSeriousA11yViolations(page, "band page, a rehearsal file uploaded before");
+  await screenshotAtWidths(page, "rehearsal-duplicate");
 });

@@ -27,6 +27,7 @@ import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Alert } from "@/components/alert";
 import { UPLOAD_ACCEPT, VIDEO_NOTE } from "@/lib/upload-formats";
+import { DuplicateLink } from "./duplicate-notice";
 
 type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
 
@@ -139,7 +140,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
         { bandId, songId, file },
         { maxUploadMb, onProgress: (p) => update(row.id, { state: { kind: "uploading", loaded: p.loaded } }) },
       );
-      update(row.id, { state: { kind: "done", songId: take.songId, takeId: take.id } });
+      update(row.id, { state: { kind: "done", songId: take.songId, takeId: take.id, duplicateOf: take.duplicateOf ?? null } });
     } catch (error) {
       const message = error instanceof UploadCancelled ? "The upload was cancelled." : error instanceof Error ? error.message : "The upload failed. Please try again.";
       update(row.id, { state: { kind: "failed", message } });
@@ -277,6 +278,11 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
           <Link href={`/bands/${bandId}/songs/${row.state.songId}?take=${row.state.takeId}`} className="btn btn-ghost btn-sm">
             Open the take
           </Link>
+          {row.state.duplicateOf ? (
+            <Alert as="p" tone="warning" announce={false} className="m-0 rehearsal-duplicate" data-testid="rehearsal-duplicate">
+              Same audio as <DuplicateLink bandId={bandId} duplicateOf={row.state.duplicateOf} />: this file was uploaded before.
+            </Alert>
+          ) : null}
         </div>
       ) : (
       <div className="rehearsal-row-fields">

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseStream, type IAudioMetadata } from "music-metadata";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { toVersionView, versionSelect } from "@/features/takes/take.view";
+import { takeView } from "@/features/takes/duplicate-takes";
+import { versionSelect } from "@/features/takes/take.view";
 import { logTakeUploaded } from "@/features/activity/log-activity";
 import { notify } from "@/features/notifications/notify";
 import { AppError } from "@/server/errors";
@@ -9,20 +10,28 @@ import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { implausibleAudio } from "@/server/media/plausible-audio";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { StorageDriver } from "@/server/storage";
-import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "@/server/media/audio-format";
+import { storedContentType, type AudioFormat } from "@/server/media/audio-format";
 import type { UploadTarget } from "./upload-target";
 import type { UploadFields } from "./upload.schema";
 
 /** A complete file already in storage, its format sniffed from its first bytes. */
-export type StoredAudio = { key: string; size: number; format: AudioFormat; originalName: string };
+export type StoredAudio = {
+  key: string;
+  size: number;
+  format: AudioFormat;
+  originalName: string;
+  /** SHA-256 (hex) of the stored bytes, computed while they were stored. */
+  sha256: string;
+};
 
-export type CreatedTake = ReturnType<typeof toVersionView> & { streamUrl: string };
+export type CreatedTake = Awaited<ReturnType<typeof takeView>> & { streamUrl: string };
 
 /**
  * The one way a take comes into being, whichever way its bytes arrived
  * (multipart POST or a finished resumable upload): read the stored file's
- * facts, refuse containers that hold video or no audio and headers that cannot
- * be real audio of the file's size (before any tool works on it), create the Version row
+ * facts, refuse a file with no sound (a silent video) and headers that cannot
+ * be real audio of the file's size (before any tool works on it), keep a video
+ * with its video content type (processing keeps only its sound), create the Version row
  * and answer with the same view of it as version.get. On any failure the
  * stored file is removed again, so nothing is left behind.
  */
@@ -32,11 +41,19 @@ export async function createTakeFromStoredFile(
   stored: StoredAudio,
   fields: UploadFields,
 ): Promise<CreatedTake> {
+  const version = await storeTakeRow(deps, target, stored, fields);
+  // The take exists from here on: its file stays whatever happens to this answer.
+  const { access } = target;
+  const view = await takeView(deps.db, access.band.id, version, { userId: access.userId, role: access.role });
+  return { ...view, streamUrl: `/api/versions/${version.id}/stream` };
+}
+
+/** Checks the stored file and creates the row with its job; on any failure the stored file is removed. */
+async function storeTakeRow(deps: { db: PrismaClient; storage: StorageDriver }, target: UploadTarget, stored: StoredAudio, fields: UploadFields) {
   try {
     const metadata = await readMetadata(deps.storage, stored);
-    if (!isAudioOnly(stored.format, metadata)) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `That file holds video or no audio. Upload ${ACCEPTED_FORMATS_LABEL}.`);
-    }
+    const kept = storedContentType(stored.format, metadata);
+    if ("refusal" in kept) throw new AppError("UNSUPPORTED_MEDIA_TYPE", kept.refusal);
     const format = metadata?.format;
     const implausible = implausibleAudio(
       {
@@ -53,7 +70,7 @@ export async function createTakeFromStoredFile(
     // The row and its processing job commit together (or not at all). The
     // take's number comes from the database (a trigger), so concurrent uploads
     // to one song never share one.
-    const version = await deps.db.$transaction(async (tx) => {
+    return await deps.db.$transaction(async (tx) => {
       const created = await tx.version.create({
         data: {
           bandId: access.band.id,
@@ -63,7 +80,8 @@ export async function createTakeFromStoredFile(
           notes: fields.notes,
           storageKey: stored.key,
           originalName: stored.originalName,
-          contentType: stored.format.contentType,
+          contentType: kept.contentType,
+          sha256: stored.sha256,
           sizeBytes: BigInt(stored.size),
           durationSeconds,
           sampleRate: intOrNull(format?.sampleRate),
@@ -79,8 +97,6 @@ export async function createTakeFromStoredFile(
       await notify.take(tx, { versionId: created.id });
       return created;
     });
-    const view = toVersionView(version, { userId: access.userId, role: access.role });
-    return { ...view, streamUrl: `/api/versions/${version.id}/stream` };
   } catch (error) {
     await deps.storage.delete(stored.key);
     throw error;
@@ -114,6 +130,6 @@ export const uploadLimitMessage = (maxBytes: number) => `That file is too large:
 export async function loadCreatedTake(db: PrismaClient, target: UploadTarget, versionId: string): Promise<CreatedTake | null> {
   const version = await db.version.findFirst({ where: { id: versionId, bandId: target.access.band.id, songId: target.songId }, select: versionSelect });
   if (!version) return null;
-  const view = toVersionView(version, { userId: target.access.userId, role: target.access.role });
+  const view = await takeView(db, target.access.band.id, version, { userId: target.access.userId, role: target.access.role });
   return { ...view, streamUrl: `/api/versions/${version.id}/stream` };
 }

@@ -1,4 +1,5 @@
 import { normaliseTitle, suggestSong, type SongChoice } from "@/features/songs/suggest-song";
+import type { DuplicateOf } from "./duplicate-takes.rules";
 
 /** Where one file of a rehearsal goes: a song the band has, or a song to create first. */
 export type UploadTarget = { kind: "existing"; songId: string } | { kind: "new"; title: string };
@@ -6,7 +7,7 @@ export type UploadTarget = { kind: "existing"; songId: string } | { kind: "new";
 export type RowState =
   | { kind: "waiting" }
   | { kind: "uploading"; loaded: number }
-  | { kind: "done"; songId: string; takeId: string }
+  | { kind: "done"; songId: string; takeId: string; duplicateOf?: DuplicateOf | null }
   | { kind: "failed"; message: string };
 
 export type UploadRow = { id: string; name: string; size: number; target: UploadTarget; state: RowState };

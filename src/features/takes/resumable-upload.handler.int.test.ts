@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { MemoryLocker } from "@tus/server";
@@ -17,6 +18,7 @@ import { serveLocally, type LocalServer } from "@/test/local-server";
 import { sessionCookies } from "@/test/session-cookie";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav, wavClaiming } from "@/test/wav";
+import { makeVideoFile } from "@/test/video-files";
 import { removeAbandonedUploads } from "./abandoned-uploads";
 import { AudioSniffingFileStore } from "./audio-sniffing-file-store";
 import { handleResumableUpload, type ResumableUploadDeps } from "./resumable-upload.handler";
@@ -230,6 +232,46 @@ describe("resumable uploads (tus)", () => {
     expect(row.title).toBe("From the client");
     expect(row.originalName).toBe("client.wav");
     expect(sha256(await fsp.readFile(path.join(storage.storageDir, row.storageKey)))).toBe(sha256(wav));
+  });
+
+  it("takes a phone video (MP4, index at the end) in parts, kept as the video/mp4 it is, and refuses one with no sound (415)", async () => {
+    const user = setup.member!;
+    const videoDir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-tus-videos-"));
+    const video = fs.readFileSync(makeVideoFile(videoDir, "mp4-h264-aac", { seconds: 2 }));
+    const url = (await create(user, video.length, { filename: "IMG_0042.MP4" })).headers.get("location")!;
+    expect((await patch(user, url, 0, video.subarray(0, 10_000))).status).toBe(204);
+    const last = await patch(user, url, 10_000, video.subarray(10_000));
+    expect(last.status).toBe(200);
+    const take = JSON.parse(last.text) as { id: string; contentType: string; originalName: string; durationSeconds: number };
+    expect(take).toMatchObject({ contentType: "video/mp4", originalName: "IMG_0042.MP4" });
+    expect(take.durationSeconds).toBeCloseTo(2, 0);
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(sha256(await fsp.readFile(path.join(storage.storageDir, row.storageKey)))).toBe(sha256(video));
+
+    const silent = fs.readFileSync(makeVideoFile(videoDir, "mov-h264-aac", { sound: false }));
+    const takesBefore = await t.db.version.count();
+    const silentUrl = (await create(user, silent.length, { filename: "silent.mov" })).headers.get("location")!;
+    const refused = await patch(user, silentUrl, 0, silent);
+    expect(refused.status).toBe(415);
+    expect(JSON.parse(refused.text).error.message).toMatch(/^That video has no sound/);
+    expect(await t.db.version.count()).toBe(takesBefore);
+    expect(await unfinishedFiles()).toEqual([]);
+    fs.rmSync(videoDir, { recursive: true, force: true });
+  });
+
+  it("the same file sent twice: the second take carries duplicateOf, naming the first", async () => {
+    const user = setup.member!;
+    const bytes = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 880 });
+    const send = async () => {
+      const url = (await create(user, bytes.length, { filename: "twice.wav" })).headers.get("location")!;
+      const last = await patch(user, url, 0, bytes);
+      expect(last.status).toBe(200);
+      return JSON.parse(last.text) as { id: string; number: number; duplicateOf: unknown };
+    };
+    const first = await send();
+    const second = await send();
+    expect(first.duplicateOf).toBeNull();
+    expect(second.duplicateOf).toEqual({ versionId: first.id, number: first.number, songId, songTitle: expect.any(String) });
   });
 
   it("keeps a non-ASCII file name exactly (base64 of its UTF-8 bytes in Upload-Metadata)", async () => {

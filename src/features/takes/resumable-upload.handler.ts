@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { pipeline as pipelineCallback } from "node:stream";
 import { Server, type ServerOptions } from "@tus/server";
 import { Metadata, type Locker, type Upload } from "@tus/utils";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -11,6 +12,7 @@ import { errorResponse } from "@/server/http/error-response";
 import { log } from "@/server/log";
 import type { StorageDriver } from "@/server/storage";
 import { notAudio, readHead, type AudioSniffingFileStore } from "./audio-sniffing-file-store";
+import { sha256Tap } from "./stream-utils";
 import { forgetFinishedUpload, readFinishedUpload, recordFinishedUpload, type FinishedUpload } from "./finished-uploads";
 import {
   RESUMABLE_UPLOADS_PATH,
@@ -193,8 +195,16 @@ async function finishUpload(deps: ResumableUploadDeps, db: PrismaClient, target:
     const format = await detectAudioFormat(head);
     if (!format) throw notAudio();
     const key = takeStorageKey(target.access.band.id, format);
-    const { size } = await deps.storage.put(key, fs.createReadStream(filePath));
-    const take = await createTakeFromStoredFile({ db, storage: deps.storage }, target, { key, size, format, originalName: stored.filename }, stored);
+    // Hashed on its way into storage: the file is read once.
+    const hashed = sha256Tap();
+    pipelineCallback(fs.createReadStream(filePath), hashed.stream, () => {});
+    const { size } = await deps.storage.put(key, hashed.stream);
+    const take = await createTakeFromStoredFile(
+      { db, storage: deps.storage },
+      target,
+      { key, size, format, originalName: stored.filename, sha256: hashed.digest() },
+      stored,
+    );
     await recordFinishedUpload(deps.store.directory, upload.id, {
       versionId: take.id,
       size,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import { AppError } from "@/server/errors";
 
@@ -50,4 +51,16 @@ export function byteLimit(maxBytes: number, message: string): Transform {
       callback(null, chunk);
     },
   });
+}
+
+/** Passes bytes through while hashing them: `digest()` is the SHA-256 (hex) of every byte that went by. */
+export function sha256Tap(): { stream: Transform; digest: () => string } {
+  const hash = createHash("sha256");
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  return { stream, digest: () => hash.copy().digest("hex") };
 }

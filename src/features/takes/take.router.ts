@@ -11,7 +11,8 @@ import { derivedKeys } from "@/server/media/process-take";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import { deleteVersionInput, getVersionInput, listVersionsInput, retryProcessingInput, updateVersionInput } from "./take.schema";
 import { canEditVersion } from "./take.rules";
-import { toVersionView, versionSelect } from "./take.view";
+import { takeView, takeViews } from "./duplicate-takes";
+import { versionSelect } from "./take.view";
 
 const notYours = () =>
   new AppError("FORBIDDEN", "Only the member who uploaded this take, or a band admin, can change it.", "INSUFFICIENT_ROLE");
@@ -29,7 +30,7 @@ export const takeRouter = createTRPCRouter({
         select: versionSelect,
       });
       const viewer = { userId: ctx.user.id, role: ctx.role };
-      return rows.map((row) => toVersionView(row, viewer));
+      return takeViews(ctx.db, ctx.band.id, rows, viewer);
     }),
 
   get: bandMemberProcedure("MEMBER")
@@ -37,7 +38,7 @@ export const takeRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const row = await ctx.db.version.findFirst({ where: { id: input.versionId, bandId: ctx.band.id }, select: versionSelect });
       if (!row) throw notFound("Take");
-      return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
+      return takeView(ctx.db, ctx.band.id, row, { userId: ctx.user.id, role: ctx.role });
     }),
 
   /** Title, notes, offset and the best-take flag: uploader or admin. */
@@ -71,7 +72,7 @@ export const takeRouter = createTRPCRouter({
       });
 
       const row = await ctx.db.version.findUniqueOrThrow({ where: { id: version.id }, select: versionSelect });
-      return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
+      return takeView(ctx.db, ctx.band.id, row, { userId: ctx.user.id, role: ctx.role });
     }),
 
   /** Removes the take, its comments and then its file: uploader or admin. */
@@ -128,6 +129,6 @@ export const takeRouter = createTRPCRouter({
       });
 
       const row = await ctx.db.version.findUniqueOrThrow({ where: { id: version.id }, select: versionSelect });
-      return toVersionView(row, { userId: ctx.user.id, role: ctx.role });
+      return takeView(ctx.db, ctx.band.id, row, { userId: ctx.user.id, role: ctx.role });
     }),
 });

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { BandRole } from "@/lib/roles";
+import type { DuplicateOf } from "./duplicate-takes.rules";
 import { canEditVersion } from "./take.rules";
 
 /** The fields of a take that members see; never the storage key. */
@@ -19,6 +20,8 @@ export const versionSelect = {
   codec: true,
   bitrate: true,
   bitDepth: true,
+  // Only to find duplicates (duplicate-takes.ts); the view carries duplicateOf instead.
+  sha256: true,
   number: true,
   offsetSeconds: true,
   processing: true,
@@ -36,11 +39,16 @@ export const versionSelect = {
   _count: { select: { comments: true } },
 } satisfies Prisma.VersionSelect;
 
-type VersionRow = Prisma.VersionGetPayload<{ select: typeof versionSelect }>;
+export type VersionRow = Prisma.VersionGetPayload<{ select: typeof versionSelect }>;
 
-/** A take as the API returns it, with what the caller may do to it. */
-export function toVersionView(row: VersionRow, viewer: { userId: string; role: BandRole }) {
-  const { song, _count, sizeBytes, peaksKey, renditionContentType, ...rest } = row;
+/**
+ * A take as the API returns it, with what the caller may do to it, and the
+ * earlier take of the band with the same bytes when there is one
+ * (duplicate-takes.ts finds it).
+ */
+export function toVersionView(row: VersionRow, viewer: { userId: string; role: BandRole }, duplicateOf: DuplicateOf | null = null) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the hash stays on the server
+  const { song, _count, sizeBytes, peaksKey, renditionContentType, sha256, ...rest } = row;
   return {
     ...rest,
     // Only FAILED takes carry a reason.
@@ -55,6 +63,8 @@ export function toVersionView(row: VersionRow, viewer: { userId: string; role: B
     canEdit: canEditVersion({ role: viewer.role, isUploader: row.uploaderId === viewer.userId }),
     /** Uploader or admin, and only once processing has failed. */
     canRetryProcessing: row.processing === "FAILED" && canEditVersion({ role: viewer.role, isUploader: row.uploaderId === viewer.userId }),
+    /** The earliest earlier take of the band with the same original bytes, or null. */
+    duplicateOf,
   };
 }
 

@@ -8,8 +8,8 @@ describe("uploadErrorMessage", () => {
   });
 
   it("says the file is not audio on 415, preferring the server's wording", () => {
-    expect(uploadErrorMessage(415, null, 500)).toMatch(/not an audio file/);
-    expect(uploadErrorMessage(415, { error: { message: "That file holds video." } }, 500)).toBe("That file holds video.");
+    expect(uploadErrorMessage(415, null, 500)).toMatch(/not an audio or video file we can read/);
+    expect(uploadErrorMessage(415, { error: { message: "That video has no sound." } }, 500)).toBe("That video has no sound.");
   });
 
   it("explains network failures, sessions and server errors without codes", () => {

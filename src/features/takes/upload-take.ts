@@ -9,10 +9,13 @@
  */
 import type { DetailedError, PreviousUpload } from "tus-js-client";
 import { RESUMABLE_UPLOADS_PATH } from "@/features/takes/resumable-upload.schema";
+import type { DuplicateOf } from "@/features/takes/duplicate-takes.rules";
+import { ACCEPTED_FORMATS_LABEL } from "@/lib/upload-formats";
 
 export type UploadProgress = { loaded: number; total: number };
 
-export type UploadedTake = { id: string; songId: string; durationSeconds: number | null };
+/** What the upload answers with (the take's view; these are the fields the forms use). */
+export type UploadedTake = { id: string; songId: string; durationSeconds: number | null; duplicateOf?: DuplicateOf | null };
 
 export class UploadError extends Error {
   constructor(
@@ -48,7 +51,7 @@ export function uploadErrorMessage(status: number, body: unknown, maxUploadMb: n
     case 415:
       return typeof serverMessage === "string"
         ? serverMessage
-        : "That is not an audio file. Upload MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio.";
+        : `That is not an audio or video file we can read. Upload ${ACCEPTED_FORMATS_LABEL}.`;
     default:
       if (status >= 500) return "Something went wrong on our side while saving the take. Please try again.";
       return typeof serverMessage === "string" ? serverMessage : "The upload failed. Please try again.";

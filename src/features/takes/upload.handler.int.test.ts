@@ -1,9 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session";
 import { getStorage } from "@/server/storage";
-import { createBandWith, createUser } from "@/test/callers";
+import { callerFor, createBandWith, createUser } from "@/test/callers";
 import { createTestDatabase } from "@/test/test-database";
 import { makeWav, wavClaiming } from "@/test/wav";
+import { makeVideoFile, VIDEO_FORMATS, type VideoFormatName } from "@/test/video-files";
 import { createSong, useTempStorage } from "@/test/audio-test-kit";
 import { handleUpload, type UploadDeps } from "./upload.handler";
 
@@ -202,6 +206,81 @@ describe("uploading a take", () => {
     const response = await post(setup.member!, multipart([{ name: "file", filename: "empty.wav", data: "" }]));
     expect(response.status).toBe(415);
     await expectNothingLeft();
+  });
+});
+
+describe("uploading a video: the take keeps its sound", () => {
+  let videoDir: string;
+  beforeAll(() => {
+    videoDir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-upload-videos-"));
+  });
+  afterAll(() => fs.rmSync(videoDir, { recursive: true, force: true }));
+
+  it.each(["mp4-h264-aac", "mp4-hevc-aac", "mov-h264-aac", "webm-vp9-opus", "webm-vp8-vorbis", "mkv-h264-aac"] as VideoFormatName[])(
+    "%s is accepted (201), stored byte for byte with its real video content type",
+    async (name) => {
+      const video = fs.readFileSync(makeVideoFile(videoDir, name, { seconds: 2 }));
+      const response = await post(setup.member!, multipart([{ name: "file", filename: `rehearsal.${VIDEO_FORMATS[name].ext}`, contentType: "application/octet-stream", data: video }]));
+      expect(response.status).toBe(201);
+      // Its length and facts come from processing (music-metadata reads no length from a MOV).
+      const take = (await response.json()) as { id: string; contentType: string; sizeBytes: number; processing: string };
+      expect(take).toMatchObject({ contentType: VIDEO_FORMATS[name].contentType, sizeBytes: video.length, processing: "PENDING" });
+      const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+      expect(row.storageKey).toMatch(new RegExp(`\\.${VIDEO_FORMATS[name].ext}$`));
+      const chunks: Buffer[] = [];
+      for await (const chunk of getStorage().openRange(row.storageKey, 0, video.length - 1)) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).equals(video)).toBe(true);
+    },
+  );
+
+  it("a video with no sound is refused with 415 saying so, and nothing is kept", async () => {
+    const silent = fs.readFileSync(makeVideoFile(videoDir, "mp4-h264-aac", { sound: false }));
+    const error = await errorOf(await post(setup.member!, multipart([{ name: "file", filename: "silent.mp4", data: silent }])));
+    expect(error).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE" });
+    expect(error.message).toMatch(/^That video has no sound/);
+    await expectNothingLeft();
+  });
+});
+
+describe("the same file uploaded twice", () => {
+  type Answer = { id: string; number: number; duplicateOf: { versionId: string; number: number; songId: string; songTitle: string } | null };
+  const upload = async (user: SessionUser, bytes: Buffer, song: string) => {
+    const response = await post(user, multipart([{ name: "file", filename: "take.wav", contentType: "audio/wav", data: bytes }]), { songId: song });
+    expect(response.status).toBe(201);
+    return (await response.json()) as Answer;
+  };
+
+  it("the second take carries duplicateOf (the first, in any song of the band), different bytes do not; both are kept", async () => {
+    const bytes = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 523 });
+    const first = await upload(setup.member!, bytes, songId);
+    expect(first.duplicateOf).toBeNull();
+    const other = await createSong(t.db, setup.band.id, "Song X");
+    const second = await upload(setup.owner, bytes, other.id);
+    expect(second.duplicateOf).toEqual({ versionId: first.id, number: first.number, songId, songTitle: "Song" });
+    const different = await upload(setup.member!, makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 659 }), other.id);
+    expect(different.duplicateOf).toBeNull();
+
+    // The take's own views say it too, and both takes are still there.
+    const caller = callerFor(t.db, setup.member!);
+    expect((await caller.version.get({ bandId: setup.band.id, versionId: second.id })).duplicateOf?.versionId).toBe(first.id);
+    const list = await caller.version.list({ bandId: setup.band.id, songId: other.id });
+    expect(list.map((v) => [v.id, v.duplicateOf?.versionId ?? null])).toEqual([
+      [different.id, null],
+      [second.id, first.id],
+    ]);
+    expect((await caller.version.list({ bandId: setup.band.id, songId })).find((v) => v.id === first.id)?.duplicateOf).toBeNull();
+    // The hash is the server's own: no view carries it.
+    expect(second).not.toHaveProperty("sha256");
+  });
+
+  it("the same bytes in another band are nobody's duplicate there", async () => {
+    const bytes = makeWav({ seconds: 1, sampleRate: 8_000, channels: 1, frequency: 784 });
+    await upload(setup.member!, bytes, songId);
+    const elsewhere = await createBandWith(t.db);
+    const theirSong = await createSong(t.db, elsewhere.band.id);
+    const response = await post(elsewhere.owner, multipart([{ name: "file", filename: "take.wav", data: bytes }]), { bandId: elsewhere.band.id, songId: theirSong.id });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as Answer).duplicateOf).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import { errorResponse } from "@/server/http/error-response";
 import { getStorage, type StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, detectAudioFormat, SNIFF_BYTES, type AudioFormat } from "@/server/media/audio-format";
 import { createTakeFromStoredFile, takeStorageKey, uploadLimitMessage, type StoredAudio } from "./create-take";
-import { byteLimit, peek } from "./stream-utils";
+import { byteLimit, peek, sha256Tap } from "./stream-utils";
 import { requireUploadTarget } from "./upload-target";
 import { cleanOriginalName, isUploadFieldName, UPLOAD_FIELD_MAX, uploadFieldsSchema, uploadFieldTooLong, type UploadFields } from "./upload.schema";
 
@@ -164,6 +164,9 @@ async function storeFile(
   }
 
   const key = opts.keyFor(format);
-  const { size } = await opts.storage.put(key, rest);
-  return { key, size, format, originalName: cleanOriginalName(filename) };
+  // Hashed on the way to storage: the file is read once.
+  const hashed = sha256Tap();
+  pipelineCallback(rest, hashed.stream, () => {});
+  const { size } = await opts.storage.put(key, hashed.stream);
+  return { key, size, format, originalName: cleanOriginalName(filename), sha256: hashed.digest() };
 }

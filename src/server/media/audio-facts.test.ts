@@ -59,6 +59,12 @@ describe("needsRendition", () => {
     expect(needsRendition({ codecName, container, bitrate })).toBe(expected);
   });
 
+  it("always for a video, even one whose sound would play everywhere as it is", () => {
+    const aacInMp4 = { codecName: "aac", container: "mov,mp4,m4a,3gp,3g2,mj2", bitrate: 128_000 };
+    expect(needsRendition(aacInMp4)).toBe(false);
+    expect(needsRendition(aacInMp4, { isVideo: true })).toBe(true);
+  });
+
   it("keeps the original's sample rate family", () => {
     expect(renditionSampleRate(44100)).toBe(44100);
     expect(renditionSampleRate(88200)).toBe(44100);

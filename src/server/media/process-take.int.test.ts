@@ -13,6 +13,8 @@ import { createBandWith } from "@/test/callers";
 import { databaseWithStorage } from "@/test/database-with-storage";
 import { createTake } from "@/test/takes";
 import { wavClaiming } from "@/test/wav";
+import { mp4ReferencingExternalFile } from "@/test/mp4-boxes";
+import { dominantFrequency, makeVideoFile, VIDEO_FORMATS, VIDEO_TONE_HZ, type VideoFormatName } from "@/test/video-files";
 import type { AudiowaveformJson } from "./peaks";
 import { maxDecodedSeconds } from "./plausible-audio";
 import { processTake } from "./process-take";
@@ -106,6 +108,54 @@ describe("processTake on every format", () => {
     } else {
       expect(row.renditionKey).toBeNull();
     }
+  });
+});
+
+/** The streams ffprobe finds in a file, by type. */
+function streamTypes(file: string): string[] {
+  const probe = JSON.parse(execFileSync("ffprobe", ["-v", "error", "-show_streams", "-of", "json", file], { encoding: "utf8" })) as { streams: { codec_type: string }[] };
+  return probe.streams.map((s) => s.codec_type);
+}
+
+describe("videos: only the sound is kept", () => {
+  it.each(Object.keys(VIDEO_FORMATS) as VideoFormatName[])("%s: READY, the stream is the tone alone (an audio rendition), the original stays as uploaded", async (name) => {
+    const file = makeVideoFile(dir, name, { seconds: 2 });
+    const bytes = fs.readFileSync(file);
+    if (VIDEO_FORMATS[name].ext !== "webm" && VIDEO_FORMATS[name].ext !== "mkv") {
+      // As phones write them: the index after the media data.
+      expect(bytes.indexOf("mdat")).toBeLessThan(bytes.indexOf("moov"));
+    }
+    const take = await seed(bytes, VIDEO_FORMATS[name].contentType);
+
+    expect(await processTake(take.id, deps())).toBe("done");
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row).toMatchObject({ processing: "READY", processingError: null, contentType: VIDEO_FORMATS[name].contentType, renditionContentType: "audio/mp4" });
+    expect(row.durationSeconds).toBeGreaterThan(1.9);
+    expect(row.durationSeconds).toBeLessThan(2.2);
+    const peaks = JSON.parse((await readStored(row.peaksKey!)).toString("utf8")) as AudiowaveformJson;
+    expect((peaks.length * peaks.samples_per_pixel) / peaks.sample_rate).toBeCloseTo(2, 0);
+    // lavfi's sine is at 1/8 of full scale: about 16 of 127.
+    expect(Math.max(...peaks.data)).toBeGreaterThan(10);
+
+    const renditionFile = path.join(dir, `${name}-rendition.m4a`);
+    fs.writeFileSync(renditionFile, await readStored(row.renditionKey!));
+    expect(streamTypes(renditionFile)).toEqual(["audio"]);
+    expect(dominantFrequency(renditionFile)).toBeGreaterThan(VIDEO_TONE_HZ - 10);
+    expect(dominantFrequency(renditionFile)).toBeLessThan(VIDEO_TONE_HZ + 10);
+    // The original is untouched: what the band downloads is the video they uploaded.
+    expect((await readStored(row.storageKey)).equals(bytes)).toBe(true);
+  });
+
+  it("a video with no sound ends FAILED, saying there is nothing to listen to", async () => {
+    const take = await seed(fs.readFileSync(makeVideoFile(dir, "mp4-h264-aac", { sound: false })), "video/mp4");
+    await runProcessTakeJob(
+      { id: "job", name: "process-take", data: { versionId: take.id }, retryCount: 0, retryLimit: 2 } as unknown as PgBoss.JobWithMetadata<ProcessTakeJob>,
+      deps(),
+    );
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row).toMatchObject({ processing: "FAILED", peaksKey: null, renditionKey: null });
+    expect(row.processingError).toMatch(/no sound/);
   });
 });
 
@@ -214,6 +264,64 @@ describe("a file crafted to make the tools open another file on the server", () 
     const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
     expect(row).toMatchObject({ processing: "FAILED", peaksKey: null, renditionKey: null });
     expect(row.processingError).toMatch(/^The (file|audio) could not be/);
+  });
+});
+
+describe("a video container pointing at another file on the server", () => {
+  /** Another band's take on the server's disk: 5 s of a loud 1 kHz tone in an M4A (AAC), as stored. */
+  async function secretM4aOnDisk(): Promise<{ onDisk: string; bytes: Buffer }> {
+    const other = await createBandWith(t.db);
+    const otherSong = await t.db.song.create({ data: { bandId: other.band.id, title: "Secret" } });
+    const file = path.join(dir, "secret.m4a");
+    execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", "sine=frequency=1000:duration=5", "-af", "volume=6", "-ac", "1", "-c:a", "aac", file]);
+    const bytes = fs.readFileSync(file);
+    const secret = await createTake(t.db, { bandId: other.band.id, songId: otherSong.id, uploaderId: other.owner.id, bytes, contentType: "audio/mp4" });
+    return { onDisk: path.join(t.storageDir, secret.storageKey), bytes };
+  }
+
+  it("an MP4 whose track's data reference (a `dref` alias) names another take: never followed; the take fails as empty, reading nothing else", async () => {
+    const secret = await secretM4aOnDisk();
+    const hostile = mp4ReferencingExternalFile(secret.bytes, secret.onDisk);
+    // The file is truly hostile: a mov demuxer allowed to follow references decodes the other take's 5 s from it.
+    const followed = path.join(dir, "dref-hostile.mp4");
+    fs.writeFileSync(followed, hostile);
+    const decoded = execFileSync("ffmpeg", ["-v", "error", "-nostdin", "-enable_drefs", "1", "-use_absolute_path", "1", "-f", "mov", "-i", followed, "-map", "0:a:0", "-ac", "1", "-ar", "16000", "-f", "s16le", "pipe:1"]);
+    expect(decoded.length / 2 / 16_000).toBeCloseTo(5, 0);
+
+    const take = await seed(hostile, "video/mp4");
+    await runProcessTakeJob(
+      { id: "job", name: "process-take", data: { versionId: take.id }, retryCount: 0, retryLimit: 2 } as unknown as PgBoss.JobWithMetadata<ProcessTakeJob>,
+      deps(),
+    );
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row).toMatchObject({ processing: "FAILED", peaksKey: null, renditionKey: null });
+    expect(row.processingError).toMatch(/no audio that could be decoded/);
+  });
+
+  it("a Matroska video carrying another take as an attachment: only its own sound is decoded", async () => {
+    const secret = await secretM4aOnDisk();
+    const attached = path.join(dir, "with-attachment.mkv");
+    execFileSync("ffmpeg", [
+      "-v", "error", "-nostdin", "-y",
+      "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=3", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+      "-attach", secret.onDisk, "-metadata:s:t", "mimetype=audio/mp4",
+      "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libvorbis", "-f", "matroska", attached,
+    ]);
+    expect(streamTypes(attached)).toEqual(["video", "audio", "attachment"]);
+    const take = await seed(fs.readFileSync(attached), "video/x-matroska");
+
+    expect(await processTake(take.id, deps())).toBe("done");
+
+    const row = await t.db.version.findUniqueOrThrow({ where: { id: take.id } });
+    expect(row.durationSeconds).toBeCloseTo(3, 0);
+    const peaks = JSON.parse((await readStored(row.peaksKey!)).toString("utf8")) as AudiowaveformJson;
+    expect((peaks.length * peaks.samples_per_pixel) / peaks.sample_rate).toBeCloseTo(3, 0);
+    // lavfi's sine is at 1/8 of full scale (about 32 of 127); the attached take is six times louder.
+    expect(Math.max(...peaks.data)).toBeLessThan(60);
+    const renditionFile = path.join(dir, "with-attachment-rendition.m4a");
+    fs.writeFileSync(renditionFile, await readStored(row.renditionKey!));
+    expect(streamTypes(renditionFile)).toEqual(["audio"]);
   });
 });
 

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { StorageDriver } from "@/server/storage";
 import { factsFromProbe, type AudioFacts } from "./audio-facts";
+import { isVideoContentType } from "./audio-format";
 import { demuxerFor, forcedInputArgs } from "./input-format";
 import { parseEbur128Summary } from "./loudness";
 import { PEAKS_SAMPLE_RATE, PeaksBuilder } from "./peaks";
@@ -101,7 +102,7 @@ export async function processTake(versionId: string, deps: ProcessDeps): Promise
     };
     const timeLimitMs = processingTimeLimitSeconds({ durationSeconds: facts.durationSeconds, sizeBytes: size }) * 1000;
 
-    const rendition = needsRendition(facts) ? path.join(dir, `stream.${RENDITION.extension}`) : null;
+    const rendition = needsRendition(facts, { isVideo: isVideoContentType(take.contentType) }) ? path.join(dir, `stream.${RENDITION.extension}`) : null;
     const peaks = new PeaksBuilder();
     const args = ffmpegArgs(input, facts, rendition);
     let stderr: string;
@@ -194,7 +195,7 @@ async function probe({ file, demuxer, sizeBytes }: ToolInput, deps: ProcessDeps)
     throw new UnprocessableMedia("The file could not be read as audio.");
   }
   const facts = factsFromProbe(json);
-  if (!facts) throw new UnprocessableMedia("The file holds no audio stream.");
+  if (!facts) throw new UnprocessableMedia("The file holds no sound (no audio stream): there is nothing to listen to.");
   const pcmBitsPerSample = facts.codecName.startsWith("pcm_") ? facts.bitDepth : null;
   const implausible = implausibleAudio({ ...facts, pcmBitsPerSample }, sizeBytes);
   if (implausible) throw new UnprocessableMedia(implausible);
@@ -212,11 +213,12 @@ export function ffmpegArgs(input: ToolInput, facts: Pick<AudioFacts, "channels" 
   const maxSeconds = maxDecodedSeconds(input.sizeBytes);
   const branches = rendition ? "[p][l][r]" : "[p][l]";
   const graph = [
+    // The first audio stream only: a video's picture (and any other stream) is never decoded.
     `[0:a:0]asplit=${rendition ? 3 : 2}${branches}`,
     `[p]aresample=${PEAKS_SAMPLE_RATE},aformat=sample_fmts=s16:channel_layouts=mono[po]`,
     `[l]ebur128=peak=true:framelog=verbose[lo]`,
   ].join(";");
-  const args = ["-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-t", maxSeconds.toFixed(3), ...forcedInputArgs(input.file, input.demuxer), "-filter_complex", graph];
+  const args = ["-nostdin", "-hide_banner", "-nostats", "-threads", "1", "-t", maxSeconds.toFixed(3), "-vn", "-sn", "-dn", ...forcedInputArgs(input.file, input.demuxer), "-filter_complex", graph];
   if (rendition) {
     args.push(
       "-map", "[r]", "-vn", "-c:a", RENDITION.codec, "-b:a", RENDITION.bitrate,

@@ -19,7 +19,12 @@ const PLAYS_EVERYWHERE: Record<string, (container: string) => boolean> = {
   aac: (container) => container.split(",").includes("mp4") || container.split(",").includes("m4a"),
 };
 
-export function needsRendition(facts: Pick<AudioFacts, "codecName" | "container" | "bitrate">): boolean {
+/**
+ * A video always gets one: its stream must be its sound alone (a phone should
+ * not fetch the picture to play the take), whatever the audio codec.
+ */
+export function needsRendition(facts: Pick<AudioFacts, "codecName" | "container" | "bitrate">, original: { isVideo: boolean } = { isVideo: false }): boolean {
+  if (original.isVideo) return true;
   const playable = PLAYS_EVERYWHERE[facts.codecName]?.(facts.container) ?? false;
   if (!playable) return true;
   // A bitrate past what a phone should stream (or one nobody reported) gets a rendition too.

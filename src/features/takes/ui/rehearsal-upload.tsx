@@ -26,10 +26,11 @@ import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Alert } from "@/components/alert";
+import { UPLOAD_ACCEPT, VIDEO_NOTE } from "@/lib/upload-formats";
+import { DuplicateLink } from "./duplicate-notice";
 
 type Props = { bandId: string; songs: SongChoice[]; maxUploadMb: number };
 
-const ACCEPT = "audio/*,.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,.webm,.aif,.aiff";
 const NEW_SONG = "new";
 
 /** Every recording of a rehearsal at once: each file goes to the song its name suggests, or one you pick. */
@@ -139,7 +140,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
         { bandId, songId, file },
         { maxUploadMb, onProgress: (p) => update(row.id, { state: { kind: "uploading", loaded: p.loaded } }) },
       );
-      update(row.id, { state: { kind: "done", songId: take.songId, takeId: take.id } });
+      update(row.id, { state: { kind: "done", songId: take.songId, takeId: take.id, duplicateOf: take.duplicateOf ?? null } });
     } catch (error) {
       const message = error instanceof UploadCancelled ? "The upload was cancelled." : error instanceof Error ? error.message : "The upload failed. Please try again.";
       update(row.id, { state: { kind: "failed", message } });
@@ -175,7 +176,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           ref={input}
           type="file"
           multiple
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           className="visually-hidden"
           disabled={running}
           onChange={(e) => add(e.target.files)}
@@ -191,7 +192,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
         </span>
       </label>
       <p id={hintId} className="hint m-0">
-        Each file becomes a take of the song its name suggests; change any before uploading. Up to {maxUploadMb} MB a file.
+        Each file becomes a take of the song its name suggests; change any before uploading. Audio or video files, up to {maxUploadMb} MB a file. {VIDEO_NOTE}
       </p>
 
       {refused.map((message) => (
@@ -277,6 +278,11 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
           <Link href={`/bands/${bandId}/songs/${row.state.songId}?take=${row.state.takeId}`} className="btn btn-ghost btn-sm">
             Open the take
           </Link>
+          {row.state.duplicateOf ? (
+            <Alert as="p" tone="warning" announce={false} className="m-0 rehearsal-duplicate" data-testid="rehearsal-duplicate">
+              Same audio as <DuplicateLink bandId={bandId} duplicateOf={row.state.duplicateOf} />: this file was uploaded before.
+            </Alert>
+          ) : null}
         </div>
       ) : (
       <div className="rehearsal-row-fields">

@@ -10,6 +10,7 @@ import type { VersionView } from "@/features/takes/take.view";
 import { formatBytes, formatDateTime } from "@/lib/format-time";
 import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
+import { DuplicateLink } from "./duplicate-notice";
 import { takeLabel, uploaderName } from "./take-label";
 import { Alert } from "@/components/alert";
 
@@ -95,6 +96,29 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
         ) : null}
       </div>
 
+      {version.duplicateOf ? (
+        <Alert tone="warning" announce={false} className="stack-sm" data-testid="take-duplicate">
+          <p className="m-0">
+            <strong>Same audio as <DuplicateLink bandId={bandId} duplicateOf={version.duplicateOf} />.</strong> The same file was uploaded before; this copy is
+            kept until someone deletes it.
+          </p>
+          {version.canEdit ? (
+            <div>
+              <button
+                type="button"
+                className="btn btn-secondary btn-sm"
+                onClick={() => {
+                  remove.reset();
+                  setConfirmDelete(true);
+                }}
+              >
+                Delete this duplicate
+              </button>
+            </div>
+          ) : null}
+        </Alert>
+      ) : null}
+
       {version.processing === "FAILED" ? (
         <Alert tone="error" announce={false} className="stack-sm" data-testid="take-processing-failed">
           <p className="m-0">
@@ -158,6 +182,12 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
           <dd className="truncate" title={version.originalName}>
             {version.originalName}
           </dd>
+          {/* The download is the video as uploaded; the player streams its sound. */}
+          {version.contentType.startsWith("video/") ? (
+            <dd className="muted" data-testid="take-from-video">
+              A video: only its sound plays here
+            </dd>
+          ) : null}
         </div>
         <div>
           <dt>Format</dt>

@@ -32,6 +32,11 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
                       ★ Best
                     </span>
                   ) : null}
+                  {version.duplicateOf ? (
+                    <span className="badge" title={`Same audio as Take ${version.duplicateOf.number} of ${version.duplicateOf.songTitle}`} data-testid="duplicate-badge">
+                      Duplicate
+                    </span>
+                  ) : null}
                   <ProcessingBadge processing={version.processing} />
                 </span>
                 <span className="small muted take-meta">

@@ -12,6 +12,9 @@ import { Icon } from "@/components/icon";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
 import { Alert } from "@/components/alert";
+import { UPLOAD_ACCEPT, UPLOAD_HINT, VIDEO_NOTE } from "@/lib/upload-formats";
+import type { DuplicateOf } from "@/features/takes/duplicate-takes.rules";
+import { DuplicateLink } from "./duplicate-notice";
 
 type Props = {
   bandId: string;
@@ -20,7 +23,6 @@ type Props = {
   onUploaded: (take: UploadedTake) => void | Promise<void>;
 };
 
-const ACCEPT = "audio/*,.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,.webm";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress; samples: ProgressSample[] } | { kind: "processing" };
 
@@ -36,7 +38,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
   const [showDetails, setShowDetails] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ name: string; duplicateOf: DuplicateOf | null } | null>(null);
   const [dragging, setDragging] = useState(false);
   const busy = phase.kind !== "idle";
 
@@ -98,7 +100,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
       form.reset();
       setShowDetails(false);
       if (fileInput.current) fileInput.current.value = "";
-      setDone(`“${file.name}” is uploaded.`);
+      setDone({ name: file.name, duplicateOf: take.duplicateOf ?? null });
       await onUploaded(take);
     } catch (e) {
       if (e instanceof UploadCancelled) setError("Upload cancelled. Nothing was saved.");
@@ -126,7 +128,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         <input
           ref={fileInput}
           type="file"
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           className="visually-hidden"
           disabled={busy}
           onChange={(e) => choose(e.target.files?.[0] ?? null)}
@@ -149,7 +151,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
         )}
       </label>
       <p id="upload-hint" className="hint m-0">
-        MP3, WAV, AIFF, FLAC, Ogg/Opus, M4A/AAC or WebM audio, up to {maxUploadMb} MB.
+        {UPLOAD_HINT}, up to {maxUploadMb} MB. {VIDEO_NOTE}
       </p>
 
       {showDetails ? (
@@ -217,9 +219,14 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
           {error}
         </Alert>
       ) : null}
-      {done ? (
+      {done?.duplicateOf ? (
+        <Alert as="p" tone="warning" className="m-0" data-testid="upload-duplicate">
+          “{done.name}” is uploaded, but it is the same audio as <DuplicateLink bandId={bandId} duplicateOf={done.duplicateOf} />. It is kept; delete it
+          from the take if it was a mistake.
+        </Alert>
+      ) : done ? (
         <Alert as="p" tone="success" className="m-0">
-          {done}
+          “{done.name}” is uploaded.
         </Alert>
       ) : null}
     </form>

@@ -10,7 +10,7 @@ import { implausibleAudio } from "@/server/media/plausible-audio";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { StorageDriver } from "@/server/storage";
 import { ACCEPTED_FORMATS_LABEL, isAudioOnly, type AudioFormat } from "@/server/media/audio-format";
-import type { UploadTarget } from "./upload-target";
+import { isNewSongTarget, type SongUploadTarget, type UploadTarget } from "./upload-target";
 import type { UploadFields } from "./upload.schema";
 
 /** A complete file already in storage, its format sniffed from its first bytes. */
@@ -23,8 +23,11 @@ export type CreatedTake = ReturnType<typeof toVersionView> & { streamUrl: string
  * (multipart POST or a finished resumable upload): read the stored file's
  * facts, refuse containers that hold video or no audio and headers that cannot
  * be real audio of the file's size (before any tool works on it), create the Version row
- * and answer with the same view of it as version.get. On any failure the
- * stored file is removed again, so nothing is left behind.
+ * and answer with the same view of it as version.get. A take for a new song
+ * creates that song in the same transaction, only once its bytes are accepted:
+ * a refused file, or a browser that closes half-way, never leaves an empty
+ * song. On any failure the stored file is removed again, so nothing is left
+ * behind.
  */
 export async function createTakeFromStoredFile(
   deps: { db: PrismaClient; storage: StorageDriver },
@@ -54,10 +57,13 @@ export async function createTakeFromStoredFile(
     // take's number comes from the database (a trigger), so concurrent uploads
     // to one song never share one.
     const version = await deps.db.$transaction(async (tx) => {
+      const songId = isNewSongTarget(target)
+        ? (await tx.song.create({ data: { bandId: access.band.id, title: target.newSongTitle, createdById: access.userId }, select: { id: true } })).id
+        : target.songId;
       const created = await tx.version.create({
         data: {
           bandId: access.band.id,
-          songId: target.songId,
+          songId,
           uploaderId: access.userId,
           title: fields.title,
           notes: fields.notes,
@@ -75,7 +81,7 @@ export async function createTakeFromStoredFile(
         select: versionSelect,
       });
       await enqueueProcessTake(tx, created.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: stored.size }) });
-      await logTakeUploaded(tx, { bandId: access.band.id, actorId: access.userId, songId: target.songId, versionId: created.id });
+      await logTakeUploaded(tx, { bandId: access.band.id, actorId: access.userId, songId, versionId: created.id });
       await notify.take(tx, { versionId: created.id });
       return created;
     });
@@ -111,7 +117,7 @@ export const takeStorageKey = (bandId: string, format: AudioFormat) => `bands/${
 export const uploadLimitMessage = (maxBytes: number) => `That file is too large: the limit is ${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB.`;
 
 /** A take as the upload answers with it, for a caller already checked by requireUploadTarget; null when it is gone. */
-export async function loadCreatedTake(db: PrismaClient, target: UploadTarget, versionId: string): Promise<CreatedTake | null> {
+export async function loadCreatedTake(db: PrismaClient, target: SongUploadTarget, versionId: string): Promise<CreatedTake | null> {
   const version = await db.version.findFirst({ where: { id: versionId, bandId: target.access.band.id, songId: target.songId }, select: versionSelect });
   if (!version) return null;
   const view = toVersionView(version, { userId: target.access.userId, role: target.access.role });

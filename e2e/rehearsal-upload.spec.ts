@@ -120,6 +120,10 @@ test("a refused file makes no song: no empty “Notes” in the song list or the
   const notUploaded = page.getByTestId("rehearsal-not-uploaded");
   await expect(notUploaded).toContainText("Not uploaded");
   await expect(notUploaded.getByRole("listitem")).toHaveText([/^notes\.mp3: That file is not audio/]);
+  // Sending it again cannot help: it can only be removed.
+  await expect(page.getByRole("button", { name: "Retry notes.mp3" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove notes.mp3" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "band page, a file refused");
   await screenshotAtWidths(page, "rehearsal-refused");
 

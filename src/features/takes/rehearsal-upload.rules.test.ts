@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   isBusy,
   isPending,
+  isRefusedFile,
   notUploaded,
   overallProgress,
   pointAtCreatedSong,
@@ -109,6 +110,15 @@ describe("pointAtCreatedSong", () => {
       { kind: "new", title: "Blue Harbour" },
       { kind: "existing", songId: "s1" },
     ]);
+  });
+});
+
+describe("isPending and isRefusedFile", () => {
+  it("does not send again a file the server refused (not audio, too large), but does one that failed otherwise", () => {
+    expect(isPending(row({ state: { kind: "failed", message: "not audio", refused: true } }))).toBe(false);
+    expect(isPending(row({ state: { kind: "failed", message: "paused" } }))).toBe(true);
+    expect([413, 415].every(isRefusedFile)).toBe(true);
+    expect([0, 401, 403, 404, 500].some(isRefusedFile)).toBe(false);
   });
 });
 

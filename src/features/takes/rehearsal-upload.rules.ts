@@ -7,7 +7,8 @@ export type RowState =
   | { kind: "waiting" }
   | { kind: "uploading"; loaded: number; waiting?: boolean }
   | { kind: "done"; songId: string; takeId: string }
-  | { kind: "failed"; message: string };
+  /** refused: the server said no to the file itself (not audio, too large); sending it again cannot help. */
+  | { kind: "failed"; message: string; refused?: boolean };
 
 export type UploadRow = { id: string; name: string; size: number; target: UploadTarget; state: RowState };
 
@@ -83,8 +84,11 @@ export function songsToCreate(rows: readonly UploadRow[]): { titles: { key: stri
   return { titles, keyOfRow };
 }
 
-/** A file to send: one that has not gone up yet, or failed and is being retried. */
-export const isPending = (row: UploadRow) => row.state.kind === "waiting" || row.state.kind === "failed";
+/** A file to send: one that has not gone up yet, or failed for a reason a retry may get past. */
+export const isPending = (row: UploadRow) => row.state.kind === "waiting" || (row.state.kind === "failed" && !row.state.refused);
+
+/** Whether a failed upload's status says no to the file itself: 413 too large, 415 not audio. */
+export const isRefusedFile = (status: number) => status === 413 || status === 415;
 
 /** Whether leaving the page now would lose work: some file is on its way or waiting its turn in a started batch. */
 export const isBusy = (rows: readonly UploadRow[]) => rows.some((row) => row.state.kind === "uploading");

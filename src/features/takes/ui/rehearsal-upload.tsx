@@ -9,6 +9,7 @@ import { suggestSong, type SongChoice } from "@/features/songs/suggest-song";
 import {
   isBusy,
   isPending,
+  isRefusedFile,
   notUploaded,
   overallProgress,
   PARALLEL_UPLOADS,
@@ -21,7 +22,7 @@ import {
   type UploadRow,
   type UploadTarget,
 } from "@/features/takes/rehearsal-upload.rules";
-import { preloadUploader, UploadCancelled, uploadTake, type TakeSong, type UploadedTake } from "@/features/takes/upload-take";
+import { preloadUploader, UploadCancelled, UploadError, uploadTake, type TakeSong, type UploadedTake } from "@/features/takes/upload-take";
 import { UploadProgress } from "@/components/upload-progress";
 import { formatBytes } from "@/lib/format-time";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
@@ -48,6 +49,8 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
   const summary = summarise(rows);
   const progress = overallProgress(rows);
   const failures = notUploaded(rows);
+  // Failed files a retry may get past (a refused file is only removed).
+  const retryable = rows.filter((row) => row.state.kind === "failed" && isPending(row)).length;
   const waitingForNetwork = rows.some((row) => row.state.kind === "uploading" && row.state.waiting === true);
   const started = rows.some((row) => row.state.kind !== "waiting");
   // Recent overall progress, for the speed and time left of the whole batch.
@@ -182,7 +185,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
       return take;
     } catch (error) {
       const message = error instanceof UploadCancelled ? "The upload was cancelled." : error instanceof Error ? error.message : "The upload failed. Please try again.";
-      update(row.id, { state: { kind: "failed", message } });
+      update(row.id, { state: { kind: "failed", message, refused: error instanceof UploadError && isRefusedFile(error.status) } });
       return null;
     }
   }
@@ -281,9 +284,9 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
           ) : null}
 
           <div className="row rehearsal-actions">
-            {summary.waiting > 0 || (summary.failed > 0 && !running) ? (
+            {summary.waiting > 0 || (retryable > 0 && !running) ? (
               <button type="button" className="btn btn-primary" disabled={running} onClick={() => void run(rows.filter(isPending))}>
-                {running ? "Uploading…" : summary.waiting > 0 ? `Upload all (${summary.waiting + summary.failed})` : "Retry failed"}
+                {running ? "Uploading…" : summary.waiting > 0 ? `Upload all (${summary.waiting + retryable})` : "Retry failed"}
               </button>
             ) : null}
             {!running && !isBusy(rows) ? (
@@ -387,9 +390,11 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
           </p>
           {!locked ? (
             <div className="row">
-              <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry} aria-label={`Retry ${row.name}`}>
-                Retry
-              </button>
+              {row.state.refused ? null : (
+                <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry} aria-label={`Retry ${row.name}`}>
+                  Retry
+                </button>
+              )}
               <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove} aria-label={`Remove ${row.name}`}>
                 Remove
               </button>

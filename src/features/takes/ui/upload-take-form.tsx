@@ -201,7 +201,8 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
             testId="upload-progress"
           />
           <div className="row-between small muted">
-            <span>A dropped connection resumes by itself.</span>
+            {/* While it waits, the progress says so; otherwise, what happens if the connection drops. */}
+            <span>{phase.kind === "uploading" && phase.waiting ? "" : "A dropped connection resumes by itself."}</span>
             {phase.kind === "uploading" ? (
               <button type="button" className="btn btn-ghost btn-sm" onClick={() => abort.current?.abort()}>
                 Cancel

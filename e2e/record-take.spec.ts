@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
 import { fakeMicrophoneLaunchOptions } from "./support/browser";
 import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
+import { expectTakePlays, pastEveryRetryDelay, waitingForNetwork } from "./support/network";
 import { screenshotAtWidths } from "./support/screenshots";
 
 // Chromium's fake microphone plays a beeping tone, and its permission prompt says yes by itself.
@@ -147,4 +148,39 @@ test("a recording under way in another tab is not offered as unfinished; once th
   await expect(other.getByTestId("recording-offer")).toHaveCount(1);
   await other.getByTestId("recording-offer").getByRole("button", { name: "Upload" }).click();
   await expect(other.getByTestId("take-row")).toHaveCount(1, { timeout: 20_000 });
+});
+
+test("a recording's upload rides out a connection lost for longer than every retry delay: it waits for the network, says so, goes on, and the take plays", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signInByEmail(page, uniqueEmail("singer"));
+  await createBand(page, "The Basement Takes");
+  await page.getByLabel("New song").fill("Dead Air");
+  await page.getByRole("button", { name: "Add song" }).click();
+  const songHref = await page.getByTestId("song-row").filter({ hasText: "Dead Air" }).getByRole("link").getAttribute("href");
+  // The page's clock is ours, so minutes can pass in it while the test waits for none.
+  await page.clock.install();
+  await page.goto(songHref!);
+  await expect(page.getByTestId("recorder-status")).toHaveText(/Ready/);
+
+  await page.getByRole("button", { name: "Record", exact: true }).click();
+  await expect.poll(() => timer(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+  // A recording is smaller than one upload request: the connection goes as its upload starts.
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "Stop and upload" }).click();
+  await expect(page.getByTestId("recording-upload-progress")).toBeVisible();
+  await expect(waitingForNetwork(page)).toBeVisible();
+  await pastEveryRetryDelay(page);
+  await expect(waitingForNetwork(page)).toBeVisible();
+  await expect(page.getByText(/interrupted|failed/)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "song page, recording upload waiting for the network");
+  await screenshotAtWidths(page, "recorder-waiting-for-network");
+
+  await page.context().setOffline(false);
+  await expect(page.getByText(/The recording is uploaded as “Recorded /)).toBeVisible({ timeout: 60_000 });
+  await expect(waitingForNetwork(page)).toHaveCount(0);
+  const take = page.getByTestId("take-row").filter({ hasText: /Recorded / });
+  await expect(take).toHaveCount(1);
+  expect(seconds((await take.getByTestId("take-duration").textContent()) ?? "")).toBeGreaterThanOrEqual(3);
+  expect(await storedRecordings(page)).toEqual({ recordings: 0, chunks: 0 });
+  await expectTakePlays(page);
 });

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { makeWav } from "../src/test/wav";
 import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
 import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
+import { deadSpotAtSecondPart, expectDownloadedBytes, expectTakePlays, pastEveryRetryDelay, waitingForNetwork } from "./support/network";
 import { screenshotAtWidths } from "./support/screenshots";
 
 const wav = (name: string, seconds: number) => ({ name, mimeType: "audio/wav", buffer: makeWav({ seconds, channels: 1, sampleRate: 22_050 }) });
@@ -78,7 +79,8 @@ test("a whole rehearsal at once: files go to suggested songs (one existing, new 
   await expect(page.getByTestId("rehearsal-summary")).toHaveText("2 of 3 files uploaded, 1 failed.", { timeout: 20_000 });
   await expect(rows.nth(1).getByTestId("rehearsal-row-status")).toHaveText("Failed");
   await expect(rows.nth(1).getByRole("alert")).toHaveText(/paused for this band/);
-  await expect(page.getByTestId("rehearsal-progress")).toHaveAttribute("aria-valuenow", /^[1-9]\d?$/);
+  // The refused file is done, with an error: the batch has reached its end.
+  await expect(page.getByTestId("rehearsal-progress")).toHaveAttribute("aria-valuenow", "100");
   await expectNoSeriousA11yViolations(page, "band page, one file failed");
   await expect.poll(() => warnsOnLeave(page)).toBe(false);
 
@@ -98,4 +100,87 @@ test("a whole rehearsal at once: files go to suggested songs (one existing, new 
   await expect(page.getByRole("heading", { name: "Midnight Ferry", exact: true })).toBeVisible();
   await expect(page.getByTestId("take-row")).toHaveCount(1);
   await expect(page.getByTestId("take-duration")).toHaveText("0:03");
+});
+
+test("a refused file makes no song: no empty “Notes” in the song list or the setlist picker, the progress reaches its end, the refusal is said", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInByEmail(page, uniqueEmail("bassist"));
+  const bandId = await createBand(page, "The Note Takers");
+  const notes = { name: "notes.mp3", mimeType: "audio/mpeg", buffer: Buffer.from("Bring the capo. Start at the bridge, twice.\n".repeat(300)) };
+  await page.getByTestId("rehearsal-files").setInputFiles([wav("harbour lights.wav", 2), notes]);
+  const rows = page.getByTestId("rehearsal-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).getByTestId("rehearsal-song").locator("option:checked")).toHaveText("New song: Notes");
+
+  await page.getByRole("button", { name: /^Upload all/ }).click();
+  await expect(page.getByTestId("rehearsal-summary")).toHaveText("1 of 2 files uploaded, 1 failed.", { timeout: 30_000 });
+  await expect(page.getByTestId("rehearsal-progress")).toHaveAttribute("aria-valuenow", "100");
+  await expect(rows.nth(1).getByTestId("rehearsal-row-status")).toHaveText("Failed");
+  await expect(rows.nth(1).getByRole("alert")).toHaveText(/not audio/);
+  const notUploaded = page.getByTestId("rehearsal-not-uploaded");
+  await expect(notUploaded).toContainText("Not uploaded");
+  await expect(notUploaded.getByRole("listitem")).toHaveText([/^notes\.mp3: That file is not audio/]);
+  // Sending it again cannot help: it can only be removed.
+  await expect(page.getByRole("button", { name: "Retry notes.mp3" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Retry failed" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove notes.mp3" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "band page, a file refused");
+  await screenshotAtWidths(page, "rehearsal-refused");
+
+  const songRows = page.getByRole("list", { name: "Songs" }).getByTestId("song-row");
+  await expect(songRows).toHaveCount(1);
+  await expect(songRows).toContainText("Harbour Lights");
+  await page.reload();
+  await expect(songRows).toHaveCount(1);
+  await expect(songRows.filter({ hasText: "Notes" })).toHaveCount(0);
+
+  // Nor is there one to pick for a setlist.
+  await page.goto(`/bands/${bandId}/setlists`);
+  await page.getByLabel("Name", { exact: true }).fill("Sunday");
+  await page.getByRole("button", { name: "Create setlist" }).click();
+  await expect(page).toHaveURL(/\/setlists\/[^/]+$/);
+  await expect(page.getByLabel("Add a song").locator("option")).toHaveText(["Pick a song…", "Harbour Lights"]);
+});
+
+test("a rehearsal rides out a connection lost for longer than every retry delay: each file waits for the network, says so, and goes on", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInByEmail(page, uniqueEmail("drummer"));
+  const bandId = await createBand(page, "The Dead Zones");
+  await page.getByLabel("New song").fill("Midnight Ferry");
+  await page.getByRole("button", { name: "Add song" }).click();
+  await expect(page.getByTestId("song-row")).toHaveCount(1);
+  // The page's clock is ours, so minutes can pass in it while the test waits for none.
+  await page.clock.install();
+  await page.goto(`/bands/${bandId}`, { waitUntil: "networkidle" });
+
+  // Each larger than one upload request (8 MiB), so each loses its connection at its next request.
+  const ferry = { name: "01 midnight ferry.wav", mimeType: "audio/wav", buffer: makeWav({ seconds: 100, channels: 1 }) };
+  const harbour = { name: "blue harbour.wav", mimeType: "audio/wav", buffer: makeWav({ seconds: 101, channels: 1 }) };
+  await page.getByTestId("rehearsal-files").setInputFiles([ferry, harbour]);
+  const rows = page.getByTestId("rehearsal-row");
+  await expect(rows).toHaveCount(2);
+  const network = await deadSpotAtSecondPart(page, 2);
+  await page.getByRole("button", { name: /^Upload all/ }).click();
+
+  await network.cut();
+  await expect(rows.getByTestId("rehearsal-row-status")).toHaveText(["Waiting for the network", "Waiting for the network"]);
+  await expect(waitingForNetwork(page)).toBeVisible();
+  await pastEveryRetryDelay(page);
+  await expect(waitingForNetwork(page)).toBeVisible();
+  await expect(rows.getByTestId("rehearsal-row-status")).toHaveText(["Waiting for the network", "Waiting for the network"]);
+  await expectNoSeriousA11yViolations(page, "band page, rehearsal waiting for the network");
+  await screenshotAtWidths(page, "rehearsal-waiting-for-network");
+
+  await network.back();
+  await expect(page.getByTestId("rehearsal-summary")).toHaveText("All 2 files uploaded.", { timeout: 60_000 });
+  await expect(waitingForNetwork(page)).toHaveCount(0);
+  const songRows = page.getByRole("list", { name: "Songs" }).getByTestId("song-row");
+  await expect(songRows).toHaveCount(2);
+  for (const title of ["Midnight Ferry", "Blue Harbour"]) await expect(songRows.filter({ hasText: title })).toContainText("1 take");
+
+  await rows.nth(1).getByRole("link", { name: "Open the take" }).click();
+  await expect(page.getByRole("heading", { name: "Blue Harbour", exact: true })).toBeVisible();
+  await expect(page.getByTestId("take-duration")).toHaveText("1:41");
+  await expectDownloadedBytes(page, (await page.getByTestId("take-download").first().getAttribute("href"))!, harbour.buffer);
+  await expectTakePlays(page);
 });

@@ -4,6 +4,8 @@ import path from "node:path";
 import { makeWav } from "../src/test/wav";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { createBand, expect, signInByEmail, test, uniqueEmail } from "./support/fixtures";
+import { deadSpotAtSecondPart, expectDownloadedBytes, expectTakePlays, pastEveryRetryDelay, recordUploadRequests, waitingForNetwork } from "./support/network";
+import { screenshotAtWidths } from "./support/screenshots";
 
 test("a take goes up through the resumable endpoint with percent, speed and time left, and appears when complete", async ({ page }) => {
   test.setTimeout(180_000);
@@ -110,4 +112,48 @@ test("a reload mid-upload picks the same file up where it stopped, and the take 
   const downloaded = await page.request.get(href!);
   expect(downloaded.status()).toBe(200);
   expect(createHash("sha256").update(await downloaded.body()).digest("hex")).toBe(createHash("sha256").update(wav).digest("hex"));
+});
+
+test("a connection lost mid-upload for longer than every retry delay: the form waits for the network, says so, and goes on from the server's offset", async ({ page }) => {
+  test.setTimeout(180_000);
+  const requests = recordUploadRequests(page);
+  await signInByEmail(page, uniqueEmail("keys"));
+  await createBand(page, "The Dead Spots");
+  await page.getByLabel("New song").fill("Tunnel Song");
+  await page.getByRole("button", { name: "Add song" }).click();
+  const songHref = await page.getByTestId("song-row").filter({ hasText: "Tunnel Song" }).getByRole("link").getAttribute("href");
+  // The page's clock is ours, so minutes can pass in it while the test waits for none.
+  await page.clock.install();
+  await page.goto(songHref!, { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { name: "Tunnel Song" })).toBeVisible();
+
+  const wav = makeWav({ seconds: 120, channels: 1 }); // about 10.6 MB: two upload requests
+  const network = await deadSpotAtSecondPart(page, 1);
+  await page.getByTestId("upload-file").setInputFiles({ name: "tunnel.wav", mimeType: "audio/wav", buffer: wav });
+  await page.getByRole("button", { name: "Upload take" }).click();
+  const bar = page.getByRole("progressbar", { name: "Uploading “tunnel.wav”" });
+
+  await network.cut();
+  await expect(waitingForNetwork(page)).toBeVisible();
+  const uploadPath = requests.find((r) => r.method === "PATCH")!.path;
+  await pastEveryRetryDelay(page);
+  await expect(waitingForNetwork(page)).toBeVisible();
+  await expect(page.getByText(/interrupted|failed/)).toHaveCount(0);
+  expect(Number(await bar.getAttribute("aria-valuenow"))).toBeLessThan(100);
+  await expectNoSeriousA11yViolations(page, "song page, upload waiting for the network");
+  await screenshotAtWidths(page, "upload-waiting-for-network");
+
+  const beforeReturn = requests.length;
+  await network.back();
+  await expect(page.getByText("“tunnel.wav” is uploaded.")).toBeVisible({ timeout: 60_000 });
+  await expect(waitingForNetwork(page)).toHaveCount(0);
+  // It went on where the server's bytes end: a HEAD for the same upload, no new one.
+  const resumed = requests.slice(beforeReturn);
+  expect(resumed[0]).toEqual({ method: "HEAD", path: uploadPath });
+  expect(resumed.some((r) => r.method === "POST")).toBe(false);
+
+  await expect(page.getByTestId("take-row")).toHaveCount(1);
+  await expect(page.getByTestId("take-duration")).toHaveText("2:00");
+  await expectDownloadedBytes(page, (await page.getByTestId("take-download").first().getAttribute("href"))!, wav);
+  await expectTakePlays(page);
 });

@@ -11,7 +11,7 @@ import { implausibleAudio } from "@/server/media/plausible-audio";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { StorageDriver } from "@/server/storage";
 import { storedContentType, type AudioFormat } from "@/server/media/audio-format";
-import type { UploadTarget } from "./upload-target";
+import { isNewSongTarget, type SongUploadTarget, type UploadTarget } from "./upload-target";
 import type { UploadFields } from "./upload.schema";
 
 /** A complete file already in storage, its format sniffed from its first bytes. */
@@ -32,8 +32,11 @@ export type CreatedTake = Awaited<ReturnType<typeof takeView>> & { streamUrl: st
  * facts, refuse a file with no sound (a silent video) and headers that cannot
  * be real audio of the file's size (before any tool works on it), keep a video
  * with its video content type (processing keeps only its sound), create the Version row
- * and answer with the same view of it as version.get. On any failure the
- * stored file is removed again, so nothing is left behind.
+ * and answer with the same view of it as version.get. A take for a new song
+ * creates that song in the same transaction, only once its bytes are accepted:
+ * a refused file, or a browser that closes half-way, never leaves an empty
+ * song. On any failure the stored file is removed again, so nothing is left
+ * behind.
  */
 export async function createTakeFromStoredFile(
   deps: { db: PrismaClient; storage: StorageDriver },
@@ -71,10 +74,13 @@ async function storeTakeRow(deps: { db: PrismaClient; storage: StorageDriver }, 
     // take's number comes from the database (a trigger), so concurrent uploads
     // to one song never share one.
     return await deps.db.$transaction(async (tx) => {
+      const songId = isNewSongTarget(target)
+        ? (await tx.song.create({ data: { bandId: access.band.id, title: target.newSongTitle, createdById: access.userId }, select: { id: true } })).id
+        : target.songId;
       const created = await tx.version.create({
         data: {
           bandId: access.band.id,
-          songId: target.songId,
+          songId,
           uploaderId: access.userId,
           title: fields.title,
           notes: fields.notes,
@@ -93,7 +99,7 @@ async function storeTakeRow(deps: { db: PrismaClient; storage: StorageDriver }, 
         select: versionSelect,
       });
       await enqueueProcessTake(tx, created.id, { timeLimitSeconds: processingTimeLimitSeconds({ durationSeconds, sizeBytes: stored.size }) });
-      await logTakeUploaded(tx, { bandId: access.band.id, actorId: access.userId, songId: target.songId, versionId: created.id });
+      await logTakeUploaded(tx, { bandId: access.band.id, actorId: access.userId, songId, versionId: created.id });
       await notify.take(tx, { versionId: created.id });
       return created;
     });
@@ -127,7 +133,7 @@ export const takeStorageKey = (bandId: string, format: AudioFormat) => `bands/${
 export const uploadLimitMessage = (maxBytes: number) => `That file is too large: the limit is ${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB.`;
 
 /** A take as the upload answers with it, for a caller already checked by requireUploadTarget; null when it is gone. */
-export async function loadCreatedTake(db: PrismaClient, target: UploadTarget, versionId: string): Promise<CreatedTake | null> {
+export async function loadCreatedTake(db: PrismaClient, target: SongUploadTarget, versionId: string): Promise<CreatedTake | null> {
   const version = await db.version.findFirst({ where: { id: versionId, bandId: target.access.band.id, songId: target.songId }, select: versionSelect });
   if (!version) return null;
   const view = await takeView(db, target.access.band.id, version, { userId: target.access.userId, role: target.access.role });

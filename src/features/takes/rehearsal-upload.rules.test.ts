@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { isBusy, isPending, overallProgress, rowsForFiles, songsToCreate, summarise, summarySentence, type UploadRow } from "./rehearsal-upload.rules";
+import {
+  isBusy,
+  isPending,
+  isRefusedFile,
+  notUploaded,
+  overallProgress,
+  pointAtCreatedSong,
+  rowsForFiles,
+  songsToCreate,
+  summarise,
+  summarySentence,
+  type UploadRow,
+} from "./rehearsal-upload.rules";
 
 const songs = [{ id: "s1", title: "Midnight Ferry" }];
 let n = 0;
@@ -26,14 +38,14 @@ describe("rowsForFiles", () => {
 });
 
 describe("overallProgress", () => {
-  it("adds the bytes of every file: done ones whole, uploading ones so far, waiting and failed as nothing", () => {
+  it("adds the bytes of every file: done and failed ones whole (nothing more will happen to them), uploading ones so far, waiting as nothing", () => {
     const rows = [
       row({ size: 100, state: { kind: "done", songId: "s1", takeId: "t" } }),
       row({ size: 200, state: { kind: "uploading", loaded: 50 } }),
       row({ size: 300, state: { kind: "waiting" } }),
       row({ size: 400, state: { kind: "failed", message: "no" } }),
     ];
-    expect(overallProgress(rows)).toEqual({ loaded: 150, total: 1000, percent: 15 });
+    expect(overallProgress(rows)).toEqual({ loaded: 550, total: 1000, percent: 55 });
   });
 
   it("never counts more than a file's size, and is 0 % of nothing", () => {
@@ -73,6 +85,40 @@ describe("songsToCreate", () => {
     expect(keyOfRow.get(b.id)).toBe("new jam");
     expect(keyOfRow.has(d.id)).toBe(false);
     expect(keyOfRow.has(e.id)).toBe(false);
+  });
+});
+
+describe("a batch with a refused file", () => {
+  it("reaches its end, and says which file was not uploaded and why", () => {
+    const audio = row({ name: "jam.wav", size: 900, state: { kind: "done", songId: "s1", takeId: "t" } });
+    const text = row({ name: "notes.mp3", size: 100, state: { kind: "failed", message: "That file is not audio we can play." } });
+    expect(overallProgress([audio, text]).percent).toBe(100);
+    expect(notUploaded([audio, text])).toEqual([{ id: text.id, name: "notes.mp3", message: "That file is not audio we can play." }]);
+  });
+});
+
+describe("pointAtCreatedSong", () => {
+  it("sends every row still meant for that new title to the song just made, and leaves the rest", () => {
+    const failed = row({ target: { kind: "new", title: "New Jam" }, state: { kind: "failed", message: "x" } });
+    const waiting = row({ target: { kind: "new", title: " new jam" }, state: { kind: "waiting" } });
+    const other = row({ target: { kind: "new", title: "Blue Harbour" }, state: { kind: "waiting" } });
+    const existing = row({ state: { kind: "waiting" } });
+    const moved = pointAtCreatedSong([failed, waiting, other, existing], "new jam", "s7");
+    expect(moved.map((r) => r.target)).toEqual([
+      { kind: "existing", songId: "s7" },
+      { kind: "existing", songId: "s7" },
+      { kind: "new", title: "Blue Harbour" },
+      { kind: "existing", songId: "s1" },
+    ]);
+  });
+});
+
+describe("isPending and isRefusedFile", () => {
+  it("does not send again a file the server refused (not audio, too large), but does one that failed otherwise", () => {
+    expect(isPending(row({ state: { kind: "failed", message: "not audio", refused: true } }))).toBe(false);
+    expect(isPending(row({ state: { kind: "failed", message: "paused" } }))).toBe(true);
+    expect([413, 415].every(isRefusedFile)).toBe(true);
+    expect([0, 401, 403, 404, 500].some(isRefusedFile)).toBe(false);
   });
 });
 

@@ -383,6 +383,69 @@ describe("resumable uploads (tus)", () => {
   });
 });
 
+describe("a take for a new song (newSongTitle)", () => {
+  /** Creates an upload for a song that does not exist yet, named only by its title. */
+  const createForNewSong = (user: SessionUser, length: number, newSongTitle: string, extra: Record<string, string> = {}) =>
+    call(user, "POST", "/api/uploads", {
+      headers: { "Upload-Length": String(length), "Upload-Metadata": Metadata.stringify({ bandId: setup.band.id, newSongTitle, filename: "take.wav", ...extra }) },
+    });
+  const songsTitled = (title: string) => t.db.song.findMany({ where: { bandId: setup.band.id, title }, select: { id: true } });
+
+  it("creates the song together with the take, once the last byte is in and the file is accepted", async () => {
+    const url = (await createForNewSong(setup.member!, wav.length, "Blue Harbour")).headers.get("location")!;
+    expect((await patch(setup.member!, url, 0, wav.subarray(0, 100_000))).status).toBe(204);
+    // Half-way, the song does not exist yet.
+    expect(await songsTitled("Blue Harbour")).toEqual([]);
+    const done = await patch(setup.member!, url, 100_000, wav.subarray(100_000));
+    expect(done.status).toBe(200);
+    const take = JSON.parse(done.text) as { id: string; songId: string };
+    const songs = await songsTitled("Blue Harbour");
+    expect(songs).toEqual([{ id: take.songId }]);
+    expect(await t.db.version.count({ where: { songId: take.songId } })).toBe(1);
+    const song = await t.db.song.findUniqueOrThrow({ where: { id: take.songId }, select: { createdById: true, bandId: true } });
+    expect(song).toEqual({ createdById: setup.member!.id, bandId: setup.band.id });
+    // A client whose final answer was lost finds the take, in its new song.
+    expect(JSON.parse((await call(setup.member!, "GET", url)).text)).toMatchObject({ id: take.id, songId: take.songId });
+  });
+
+  it("leaves no song when the file is refused: not audio at once, or implausible on the last part", async () => {
+    const text = Buffer.alloc(300_000, "shopping list, not a recording\n");
+    const url = (await createForNewSong(setup.member!, text.length, "Notes")).headers.get("location")!;
+    expect((await patch(setup.member!, url, 0, text.subarray(0, 20_000))).status).toBe(415);
+    expect(await songsTitled("Notes")).toEqual([]);
+
+    const hostile = wavClaiming({ sampleRate: 44_100, channels: 65_535, dataBytes: 30_000 });
+    const second = (await createForNewSong(setup.member!, hostile.length, "Hostile")).headers.get("location")!;
+    expect((await patch(setup.member!, second, 0, hostile)).status).toBe(415);
+    expect(await songsTitled("Hostile")).toEqual([]);
+  });
+
+  it("leaves no song when the browser goes away half-way (the upload is abandoned)", async () => {
+    const url = (await createForNewSong(setup.member!, wav.length, "Half Gone")).headers.get("location")!;
+    await droppedPatch(setup.member!, url, 0, wav, 200_000);
+    expect(await settledOffset(setup.member!, url)).toBeGreaterThan(0);
+    expect(await songsTitled("Half Gone")).toEqual([]);
+    expect((await call(setup.member!, "DELETE", url)).status).toBe(204);
+    expect(await songsTitled("Half Gone")).toEqual([]);
+  });
+
+  it("checks the title and the caller at creation: one song named, a valid title, a member", async () => {
+    const both = await createForNewSong(setup.member!, wav.length, "Two Songs", { songId });
+    expect(both.status).toBe(400);
+    expect(JSON.parse(both.text).error.message).toMatch(/not both/);
+    const neither = await call(setup.member!, "POST", "/api/uploads", {
+      headers: { "Upload-Length": String(wav.length), "Upload-Metadata": Metadata.stringify({ bandId: setup.band.id, filename: "take.wav" }) },
+    });
+    expect(neither.status).toBe(400);
+    expect((await createForNewSong(setup.member!, wav.length, "x".repeat(121))).status).toBe(400);
+    const outsider = await createUser(t.db, "new-song-outsider");
+    const refused = await createForNewSong(outsider, wav.length, "Not Mine");
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text).error.reason).toBe("NOT_A_MEMBER");
+    expect(await songsTitled("Not Mine")).toEqual([]);
+  });
+});
+
 describe("removeAbandonedUploads", () => {
   it("removes uploads idle for more than a day, keeps younger ones, judged by the last write", async () => {
     const user = setup.member!;

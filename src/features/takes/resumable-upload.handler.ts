@@ -5,7 +5,7 @@ import { Metadata, type Locker, type Upload } from "@tus/utils";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { detectAudioFormat, SNIFF_BYTES } from "@/server/media/audio-format";
 import { createTakeFromStoredFile, loadCreatedTake, takeStorageKey, uploadLimitMessage } from "@/features/takes/create-take";
-import { requireUploadTarget, type UploadTarget } from "@/features/takes/upload-target";
+import { requireUploadDestination, requireUploadTarget, type UploadTarget } from "@/features/takes/upload-target";
 import type { RouteContext } from "@/server/access/route-access";
 import { AppError, toAppError } from "@/server/errors";
 import { errorResponse } from "@/server/http/error-response";
@@ -39,7 +39,9 @@ export type ResumableUploadDeps = {
  * multipart route (requireUploadTarget: signed in, a member of the band, the
  * song in it and not archived), read from the database each time, so a member
  * removed mid-upload is refused on their next PATCH. The band and song are
- * named once, in the creating POST's Upload-Metadata; the server keeps them
+ * named once, in the creating POST's Upload-Metadata (the song may be a new
+ * one, by its title: it is created with the take, when the last byte is in
+ * and the file is accepted); the server keeps them
  * with the upload together with its creator, and only that creator may go on
  * with it. Size: Upload-Length is required and checked against MAX_UPLOAD_MB
  * at creation (413), and tus itself never takes more bytes than declared.
@@ -60,7 +62,7 @@ export async function handleResumableUpload(request: Request, ctx: RouteContext,
     if (request.method === "POST") {
       if (id !== null) return methodNotAllowed("HEAD, PATCH, DELETE");
       const metadata = creationMetadata(request.headers, deps.maxUploadBytes);
-      const target = await requireUploadTarget(ctx, metadata);
+      const target = await requireUploadDestination(ctx, metadata);
       const stored: StoredUploadMetadata = { ...metadata, userId: ctx.user.id };
       return await tusServer(deps, ctx.db, target, { stored }).handleWeb(request);
     }
@@ -75,7 +77,7 @@ export async function handleResumableUpload(request: Request, ctx: RouteContext,
       return await answerFinished(request, ctx, deps, id, finished);
     }
     if (stored.userId !== ctx.user.id) throw notCreator();
-    const target = await requireUploadTarget(ctx, stored);
+    const target = await requireUploadDestination(ctx, stored);
     // tus defines no GET: the take exists only once the upload is complete (see answerFinished).
     if (request.method === "GET") throw new AppError("NOT_FOUND", "This upload is not complete yet.");
     return await tusServer(deps, ctx.db, target, { stored }).handleWeb(request);
@@ -210,7 +212,7 @@ async function finishUpload(deps: ResumableUploadDeps, db: PrismaClient, target:
       size,
       userId: stored.userId,
       bandId: stored.bandId,
-      songId: stored.songId,
+      songId: take.songId,
     }).catch((error: unknown) => log().warn({ err: error }, "could not record a finished upload"));
     return take;
   } finally {

@@ -48,6 +48,15 @@ describe("resuming the same upload", () => {
     });
   });
 
+  it("names a new song by its title instead of a song id (the server creates it with the take)", () => {
+    expect(uploadMetadata({ bandId: "b1", newSongTitle: "Blue Harbour", file })).toEqual({
+      bandId: "b1",
+      newSongTitle: "Blue Harbour",
+      filename: "take.wav",
+      filetype: "audio/wav",
+    });
+  });
+
   it("words the endpoint's refusals: a removed member, a gone upload", () => {
     expect(uploadErrorMessage(403, { error: { message: "Only whoever started this upload can continue it." } }, 500)).toMatch(/started this upload/);
     expect(uploadErrorMessage(403, null, 500)).toMatch(/no longer upload/);

@@ -1,7 +1,11 @@
 /**
  * Sends a take through the resumable upload endpoint (tus, with
- * tus-js-client): a dropped connection is retried and continues from the last
- * byte the server holds, and a page reload picks the same file up where it
+ * tus-js-client); every way a take goes up (the upload form, a whole
+ * rehearsal, the recorder) goes through here. A dropped connection of any
+ * length does not end the upload while the page is open: it is retried after
+ * short delays, then waits for the network (onWaiting tells the page, which
+ * says so) and goes on from the last byte the server holds when the browser
+ * is back online (upload-retry.rules.ts). A page reload picks the same file up where it
  * stopped (the upload's address is kept in localStorage under a fingerprint of
  * band, song and file). The take is created when the last byte is in; the
  * final answer carries it, or, when that answer was lost, a GET of the
@@ -11,6 +15,8 @@ import type { DetailedError, PreviousUpload } from "tus-js-client";
 import { RESUMABLE_UPLOADS_PATH } from "@/features/takes/resumable-upload.schema";
 import type { DuplicateOf } from "@/features/takes/duplicate-takes.rules";
 import { ACCEPTED_FORMATS_LABEL } from "@/lib/upload-formats";
+import { browserOnline, loadWhenOnline, networkBack } from "@/features/takes/network-wait";
+import { RETRY_DELAYS_MS, retryAfterDelay, waitForNetwork, type FailedRequest } from "@/features/takes/upload-retry.rules";
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -74,8 +80,6 @@ export function uploadFormData({ file, title, notes }: { file: File; title?: str
   return form;
 }
 
-/** Waits between retries after a failed request: a phone walking through a dead spot keeps its upload. */
-export const RETRY_DELAYS_MS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000];
 /** Each PATCH carries at most this much: a lost request costs little, and every part is checked again. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
 
@@ -85,50 +89,86 @@ export function uploadFingerprint({ bandId, songId, file }: { bandId: string; so
 }
 
 /** The metadata the endpoint checks at creation (the same rules as the multipart fields). */
-export function uploadMetadata({ bandId, songId, file, title, notes }: { bandId: string; songId: string; file: Pick<File, "name" | "type">; title?: string; notes?: string }) {
-  const metadata: Record<string, string> = { bandId, songId, filename: file.name, filetype: file.type };
+export function uploadMetadata({ bandId, file, title, notes, ...song }: TakeSong & { bandId: string; file: Pick<File, "name" | "type">; title?: string; notes?: string }) {
+  const metadata: Record<string, string> = { bandId, ...("songId" in song ? { songId: song.songId } : { newSongTitle: song.newSongTitle }), filename: file.name, filetype: file.type };
   if (title?.trim()) metadata.title = title.trim();
   if (notes?.trim()) metadata.notes = notes.trim();
   return metadata;
 }
 
-export async function uploadTake(
-  take: { bandId: string; songId: string; file: File; title?: string; notes?: string },
-  options: { onProgress: (p: UploadProgress) => void; signal?: AbortSignal; maxUploadMb: number },
-): Promise<UploadedTake> {
+/** Which song a take goes to: one the band has, or a new one the server creates with the take once its bytes are accepted. */
+export type TakeSong = { songId: string } | { newSongTitle: string };
+
+export type UploadOptions = {
+  onProgress: (p: UploadProgress) => void;
+  /** true while the connection is gone and the upload waits to go on by itself; false once bytes move again. */
+  onWaiting?: (waiting: boolean) => void;
+  signal?: AbortSignal;
+  maxUploadMb: number;
+};
+
+/** Fetches the upload code ahead, when a take is on its way (a file chosen, a recording started), so a dead spot at the moment of sending does not hold it. */
+export function preloadUploader(): void {
+  void import("tus-js-client").catch(() => {});
+}
+
+export async function uploadTake(take: TakeSong & { bandId: string; file: File; title?: string; notes?: string }, options: UploadOptions): Promise<UploadedTake> {
   // Loaded when a take is sent, not with the page: the song page hydrates sooner on a phone.
-  let tus: typeof import("tus-js-client");
-  try {
-    tus = await import("tus-js-client");
-  } catch {
-    throw new UploadError(uploadErrorMessage(0, null, options.maxUploadMb), 0);
-  }
+  // With no connection at that moment, it waits for the network like the upload itself.
+  const tus = await loadWhenOnline(() => import("tus-js-client"), options);
+  if (!tus) throw new UploadCancelled();
   return send(tus.Upload, take, options);
+}
+
+/** What failed: a request with or without an answer, or something before any request (reading the file). */
+function failedRequest(error: unknown): FailedRequest {
+  const detailed = error as Partial<DetailedError> | null;
+  return { sent: detailed?.originalRequest != null, status: detailed?.originalResponse?.getStatus() ?? 0 };
 }
 
 function send(
   Upload: typeof import("tus-js-client").Upload,
-  { bandId, songId, file, title, notes }: { bandId: string; songId: string; file: File; title?: string; notes?: string },
-  { onProgress, signal, maxUploadMb }: { onProgress: (p: UploadProgress) => void; signal?: AbortSignal; maxUploadMb: number },
+  { bandId, file, title, notes, ...song }: TakeSong & { bandId: string; file: File; title?: string; notes?: string },
+  { onProgress, onWaiting, signal, maxUploadMb }: UploadOptions,
 ): Promise<UploadedTake> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new UploadCancelled());
     let settled = false;
+    let stopWaiting = () => {};
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
+      stopWaiting();
       finish();
     };
+    let waiting = false;
+    const setWaiting = (next: boolean) => {
+      if (waiting === next) return;
+      waiting = next;
+      onWaiting?.(next);
+    };
 
+    const songKey = "songId" in song ? song.songId : `new:${song.newSongTitle}`;
     const upload = new Upload(file, {
       endpoint: RESUMABLE_UPLOADS_PATH,
       chunkSize: CHUNK_BYTES,
       retryDelays: RETRY_DELAYS_MS,
-      metadata: uploadMetadata({ bandId, songId, file, title, notes }),
-      fingerprint: async () => uploadFingerprint({ bandId, songId, file }),
+      onShouldRetry: (error) => {
+        const retry = retryAfterDelay(failedRequest(error), browserOnline());
+        if (retry) setWaiting(true);
+        return retry;
+      },
+      metadata: uploadMetadata({ bandId, ...song, file, title, notes }),
+      fingerprint: async () => uploadFingerprint({ bandId, songId: songKey, file }),
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      onProgress: (loaded, total) => onProgress({ loaded, total: total || file.size }),
+      // Bytes move, or the server answered: the connection is back.
+      onProgress: (loaded, total) => {
+        setWaiting(false);
+        onProgress({ loaded, total: total || file.size });
+      },
+      onChunkComplete: () => setWaiting(false),
+      onUploadUrlAvailable: () => setWaiting(false),
       onSuccess: ({ lastResponse }) => {
         const take = parseJson(lastResponse.getBody()) as UploadedTake | null;
         if (take?.id) return settle(() => resolve(take));
@@ -139,6 +179,16 @@ function send(
         );
       },
       onError: (error) => {
+        if (waitForNetwork(failedRequest(error)) && !settled) {
+          // The connection is gone, for however long: go on from the server's offset (a HEAD first) once it is back.
+          setWaiting(true);
+          const back = networkBack();
+          stopWaiting = back.stop;
+          void back.ready.then(() => {
+            if (!settled) upload.start();
+          });
+          return;
+        }
         const response = (error as DetailedError).originalResponse;
         const status = response?.getStatus() ?? 0;
         settle(() => reject(new UploadError(uploadErrorMessage(status, parseJson(response?.getBody()), maxUploadMb), status)));

@@ -15,7 +15,8 @@ import {
   type StoredRecording,
 } from "@/features/recording/recording-chunks";
 import { appendChunk, deleteRecording, listRecordings, recordingBlob, saveRecording } from "@/features/recording/recording-store";
-import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/takes/upload-take";
+import { loadWhenOnline } from "@/features/takes/network-wait";
+import { preloadUploader, UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/takes/upload-take";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
 import { LevelMeter } from "./level-meter";
 import { Alert } from "@/components/alert";
@@ -40,14 +41,17 @@ type Live = {
   writes: Promise<void>;
 };
 
-type OfferState = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress } | { kind: "failed"; message: string };
+/** Bytes sent so far, and whether the upload is waiting for the network to come back. */
+type SendingState = UploadProgress & { waiting: boolean };
+
+type OfferState = { kind: "idle" } | { kind: "uploading"; progress: SendingState } | { kind: "failed"; message: string };
 
 /** Record a take with the device's microphone; the recording is kept in the browser until it is uploaded. */
 export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   const [state, dispatch] = useReducer(nextRecorderState, initialRecorderState);
   const [elapsed, setElapsed] = useState(0);
   const [level, setLevel] = useState(0);
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [progress, setProgress] = useState<SendingState | null>(null);
   const [storageWarning, setStorageWarning] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [offers, setOffers] = useState<{ recording: StoredRecording; state: OfferState }[]>([]);
@@ -120,9 +124,16 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   }, [capturing]);
 
   const send = useCallback(
-    async (recording: StoredRecording, blob: Blob, onProgress: (p: UploadProgress) => void): Promise<UploadedTake> => {
-      const file = await recordingFile(recording, blob);
-      const take = await uploadTake({ bandId, songId, file, title: recordedTakeTitle(recording.startedAt) }, { maxUploadMb, onProgress });
+    async (recording: StoredRecording, blob: Blob, onChange: (update: (previous: SendingState) => SendingState) => void): Promise<UploadedTake> => {
+      const file = await recordingFile(recording, blob, (waiting) => onChange((previous) => ({ ...previous, waiting })));
+      const take = await uploadTake(
+        { bandId, songId, file, title: recordedTakeTitle(recording.startedAt) },
+        {
+          maxUploadMb,
+          onProgress: (p) => onChange((previous) => ({ ...previous, ...p })),
+          onWaiting: (waiting) => onChange((previous) => ({ ...previous, waiting })),
+        },
+      );
       // Only now is the stored copy no longer needed.
       await deleteRecording(recording.id).catch(() => {});
       return take;
@@ -133,9 +144,9 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   const uploadFinished = useCallback(async () => {
     const current = finished.current;
     if (!current) return;
-    setProgress({ loaded: 0, total: current.blob.size });
+    setProgress({ loaded: 0, total: current.blob.size, waiting: false });
     try {
-      const take = await send(current.recording, current.blob, setProgress);
+      const take = await send(current.recording, current.blob, (update) => setProgress((previous) => (previous ? update(previous) : previous)));
       finished.current = null;
       stored.current = null;
       dispatch({ type: "uploaded" });
@@ -149,6 +160,9 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   }, [send, onUploaded]);
 
   async function start() {
+    // What sending the take needs, fetched now: the recording may end in a dead spot.
+    preloadUploader();
+    void loadWebmFix().catch(() => {});
     setDone(null);
     setStorageWarning(null);
     dispatch({ type: "request" });
@@ -292,10 +306,12 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
   }
 
   async function uploadOffer(recording: StoredRecording) {
-    setOffer(recording.id, { kind: "uploading", progress: { loaded: 0, total: recording.bytes } });
+    setOffer(recording.id, { kind: "uploading", progress: { loaded: 0, total: recording.bytes, waiting: false } });
     try {
       const blob = await recordingBlob(recording);
-      const take = await send(recording, blob, (p) => setOffer(recording.id, { kind: "uploading", progress: p }));
+      const take = await send(recording, blob, (update) =>
+        setOffers((list) => list.map((o) => (o.recording.id === recording.id && o.state.kind === "uploading" ? { ...o, state: { kind: "uploading", progress: update(o.state.progress) } } : o))),
+      );
       setOffer(recording.id, null);
       setDone(`The recording is uploaded as “${recordedTakeTitle(recording.startedAt)}”.`);
       await onUploaded(take);
@@ -323,7 +339,7 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
                 {recordingFrom(recording.startedAt, Date.now())}, {formatTimer(recording.durationMs)} long, was not uploaded.
               </span>
               {offer.kind === "uploading" ? (
-                <UploadProgressBar loaded={offer.progress.loaded} total={offer.progress.total} label="Recording upload progress" />
+                <UploadProgressBar loaded={offer.progress.loaded} total={offer.progress.total} waiting={offer.progress.waiting} label="Recording upload progress" />
               ) : (
                 <div className="row recording-offer-actions">
                   <button type="button" className="btn btn-primary btn-sm" onClick={() => void uploadOffer(recording)}>
@@ -379,7 +395,9 @@ export function RecordTake({ bandId, songId, maxUploadMb, onUploaded }: Props) {
         </div>
       </div>
 
-      {progress ? <UploadProgressBar loaded={progress.loaded} total={progress.total} label="Recording upload progress" testId="recording-upload-progress" /> : null}
+      {progress ? (
+        <UploadProgressBar loaded={progress.loaded} total={progress.total} waiting={progress.waiting} label="Recording upload progress" testId="recording-upload-progress" />
+      ) : null}
 
       {state.kind === "failed" ? (
         <Alert tone="error" className="stack-sm">
@@ -459,6 +477,8 @@ function statusText(kind: ReturnType<typeof nextRecorderState>["kind"]): string 
   }
 }
 
+const loadWebmFix = () => import("fix-webm-duration");
+
 function uploadFailure(error: unknown): string {
   if (error instanceof UploadCancelled) return "The upload was cancelled. The recording is still kept on this device.";
   const reason = error instanceof Error ? error.message : "The upload failed.";
@@ -470,9 +490,11 @@ function uploadFailure(error: unknown): string {
  * written as a live stream), so players and metadata readers cannot tell its
  * length; it is put in before upload from the recorded time.
  */
-async function recordingFile(recording: StoredRecording, blob: Blob): Promise<File> {
+async function recordingFile(recording: StoredRecording, blob: Blob, onWaiting: (waiting: boolean) => void): Promise<File> {
   const type = recording.mimeType.split(";")[0]!.trim();
-  // Fetched on first use: the song page is interactive without it.
-  const body = type === "audio/webm" || type === "video/webm" ? await (await import("fix-webm-duration")).default(blob, recording.durationMs, { logger: false }) : blob;
+  // Fetched when a recording starts (the song page is interactive without it), and
+  // waited for here when that did not happen (no connection since).
+  const fix = type === "audio/webm" || type === "video/webm" ? await loadWhenOnline(loadWebmFix, { onWaiting }) : null;
+  const body = fix ? await fix.default(blob, recording.durationMs, { logger: false }) : blob;
   return new File([body], recordingFileName(recording.startedAt, recording.mimeType), { type });
 }

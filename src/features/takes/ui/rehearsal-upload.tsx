@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { Icon } from "@/components/icon";
 import { SONG_TITLE_MAX } from "@/features/songs/song.schema";
@@ -9,8 +9,11 @@ import { suggestSong, type SongChoice } from "@/features/songs/suggest-song";
 import {
   isBusy,
   isPending,
+  isRefusedFile,
+  notUploaded,
   overallProgress,
   PARALLEL_UPLOADS,
+  pointAtCreatedSong,
   rowsForFiles,
   songsToCreate,
   summarise,
@@ -19,11 +22,10 @@ import {
   type UploadRow,
   type UploadTarget,
 } from "@/features/takes/rehearsal-upload.rules";
-import { UploadCancelled, uploadTake } from "@/features/takes/upload-take";
+import { preloadUploader, UploadCancelled, UploadError, uploadTake, type TakeSong, type UploadedTake } from "@/features/takes/upload-take";
 import { UploadProgress } from "@/components/upload-progress";
 import { formatBytes } from "@/lib/format-time";
 import { addSample, type ProgressSample } from "@/lib/transfer-rate";
-import { userMessage } from "@/lib/user-message";
 import { api } from "@/trpc/react";
 import { Alert } from "@/components/alert";
 import { UPLOAD_ACCEPT, VIDEO_NOTE } from "@/lib/upload-formats";
@@ -36,7 +38,6 @@ const NEW_SONG = "new";
 /** Every recording of a rehearsal at once: each file goes to the song its name suggests, or one you pick. */
 export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
   const utils = api.useUtils();
-  const createSong = api.song.create.useMutation();
   const [rows, setRows] = useState<UploadRow[]>([]);
   const files = useRef(new Map<string, File>());
   const [running, setRunning] = useState(false);
@@ -48,6 +49,10 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
 
   const summary = summarise(rows);
   const progress = overallProgress(rows);
+  const failures = notUploaded(rows);
+  // Failed files a retry may get past (a refused file is only removed).
+  const retryable = rows.filter((row) => row.state.kind === "failed" && isPending(row)).length;
+  const waitingForNetwork = rows.some((row) => row.state.kind === "uploading" && row.state.waiting === true);
   const started = rows.some((row) => row.state.kind !== "waiting");
   // Recent overall progress, for the speed and time left of the whole batch.
   const [samples, setSamples] = useState<ProgressSample[]>([]);
@@ -69,6 +74,7 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
 
   function add(list: FileList | null) {
     if (!list || list.length === 0) return;
+    preloadUploader();
     const chosen = [...list];
     const tooLarge = chosen.filter((file) => file.size > maxBytes);
     setRefused(tooLarge.map((file) => `“${file.name}” is too large (${formatBytes(file.size)}): the maximum is ${maxUploadMb} MB.`));
@@ -94,56 +100,94 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
     setRefused([]);
   }
 
-  /** Creates the new songs the given rows need, then uploads them two at a time. */
+  /**
+   * Uploads the given rows two at a time. A file for a new song names the song
+   * by its title and the server creates it with the take, once the file is
+   * accepted; the other files for that song wait for the first one accepted
+   * and then go to the song it made.
+   */
   async function run(batch: UploadRow[]) {
     if (batch.length === 0) return;
     setRunning(true);
     try {
-      const { titles, keyOfRow } = songsToCreate(batch);
-      const created = new Map<string, string>();
-      const failedTitles = new Map<string, string>();
-      for (const { key, title } of titles) {
-        try {
-          created.set(key, (await createSong.mutateAsync({ bandId, title })).id);
-        } catch (error) {
-          failedTitles.set(key, `The song “${title}” could not be created: ${userMessage(error)}`);
-        }
-      }
-      if (created.size > 0) void utils.song.list.invalidate({ bandId });
-
-      const ready: { row: UploadRow; songId: string }[] = [];
+      const { keyOfRow } = songsToCreate(batch);
+      const limit = pLimit(PARALLEL_UPLOADS);
+      const groups = new Map<string, UploadRow[]>();
+      const jobs: Promise<unknown>[] = [];
+      // In the rows' order, so the first files in the list go first; a group's later rows join it before it looks at them.
       for (const row of batch) {
         const key = keyOfRow.get(row.id);
-        if (key === undefined && row.target.kind === "existing") ready.push({ row, songId: row.target.songId });
-        else if (key !== undefined && created.has(key)) {
-          // From now on the row goes to the song just made, so a retry does not make it twice.
-          const songId = created.get(key)!;
-          update(row.id, { target: { kind: "existing", songId } });
-          ready.push({ row, songId });
-        } else update(row.id, { state: { kind: "failed", message: failedTitles.get(key ?? "") ?? "Choose a song for this file." } });
+        if (key === undefined) {
+          if (row.target.kind === "existing") {
+            const songId = row.target.songId;
+            jobs.push(limit(() => send(row, { songId })));
+          }
+          continue;
+        }
+        const group = groups.get(key);
+        if (group) group.push(row);
+        else {
+          const rowsOfSong = [row];
+          groups.set(key, rowsOfSong);
+          jobs.push(sendToNewSong(key, rowsOfSong, limit));
+        }
       }
-
-      const limit = pLimit(PARALLEL_UPLOADS);
-      await Promise.all(ready.map(({ row, songId }) => limit(() => send(row, songId))));
+      await Promise.all(jobs);
     } finally {
       setRunning(false);
       void utils.song.list.invalidate({ bandId });
     }
   }
 
-  async function send(row: UploadRow, songId: string) {
+  /** The files for one new song: one at a time until one is accepted (it creates the song), then the rest to that song. */
+  async function sendToNewSong(key: string, rowsOfSong: UploadRow[], limit: LimitFunction) {
+    let songId: string | null = null;
+    const followers: Promise<unknown>[] = [];
+    for (const row of rowsOfSong) {
+      const known = songId;
+      if (known !== null) {
+        followers.push(limit(() => send(row, { songId: known })));
+        continue;
+      }
+      const title = row.target.kind === "new" ? row.target.title.trim() : "";
+      const take = await limit(() => send(row, { newSongTitle: title }));
+      if (take) {
+        songId = take.songId;
+        setRows((current) => pointAtCreatedSong(current, key, take.songId));
+        void utils.song.list.invalidate({ bandId });
+      }
+    }
+    await Promise.all(followers);
+  }
+
+  async function send(row: UploadRow, song: TakeSong): Promise<UploadedTake | null> {
     const file = files.current.get(row.id);
-    if (!file) return;
-    update(row.id, { state: { kind: "uploading", loaded: 0 } });
+    if (!file) return null;
+    let waiting = false;
+    let loaded = 0;
+    const show = () => update(row.id, { state: { kind: "uploading", loaded, waiting } });
+    show();
     try {
       const take = await uploadTake(
-        { bandId, songId, file },
-        { maxUploadMb, onProgress: (p) => update(row.id, { state: { kind: "uploading", loaded: p.loaded } }) },
+        { bandId, file, ...song },
+        {
+          maxUploadMb,
+          onProgress: (p) => {
+            loaded = p.loaded;
+            show();
+          },
+          onWaiting: (next) => {
+            waiting = next;
+            show();
+          },
+        },
       );
       update(row.id, { state: { kind: "done", songId: take.songId, takeId: take.id, duplicateOf: take.duplicateOf ?? null } });
+      return take;
     } catch (error) {
       const message = error instanceof UploadCancelled ? "The upload was cancelled." : error instanceof Error ? error.message : "The upload failed. Please try again.";
-      update(row.id, { state: { kind: "failed", message } });
+      update(row.id, { state: { kind: "failed", message, refused: error instanceof UploadError && isRefusedFile(error.status) } });
+      return null;
     }
   }
 
@@ -219,15 +263,31 @@ export function RehearsalUpload({ bandId, songs, maxUploadMb }: Props) {
             ))}
           </ul>
 
-          {started ? <UploadProgress loaded={progress.loaded} total={progress.total} samples={samples} label="Rehearsal upload progress" testId="rehearsal-progress" /> : null}
+          {started ? (
+            <UploadProgress loaded={progress.loaded} total={progress.total} samples={samples} waiting={waitingForNetwork} label="Rehearsal upload progress" testId="rehearsal-progress" />
+          ) : null}
           <p className="small muted m-0" aria-live="polite" data-testid="rehearsal-summary">
             {summarySentence(summary)}
           </p>
+          {failures.length > 0 && !running ? (
+            <div className="stack-sm rehearsal-not-uploaded" data-testid="rehearsal-not-uploaded">
+              <p className="small m-0">
+                <strong>Not uploaded</strong>
+              </p>
+              <ul className="small m-0 rehearsal-not-uploaded-list">
+                {failures.map((failure) => (
+                  <li key={failure.id}>
+                    <strong>{failure.name}</strong>: {failure.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
 
           <div className="row rehearsal-actions">
-            {summary.waiting > 0 || (summary.failed > 0 && !running) ? (
+            {summary.waiting > 0 || (retryable > 0 && !running) ? (
               <button type="button" className="btn btn-primary" disabled={running} onClick={() => void run(rows.filter(isPending))}>
-                {running ? "Uploading…" : summary.waiting > 0 ? `Upload all (${summary.waiting + summary.failed})` : "Retry failed"}
+                {running ? "Uploading…" : summary.waiting > 0 ? `Upload all (${summary.waiting + retryable})` : "Retry failed"}
               </button>
             ) : null}
             {!running && !isBusy(rows) ? (
@@ -336,9 +396,11 @@ function FileRow({ bandId, row, songs, locked, songTitle, onTarget, onRemove, on
           </p>
           {!locked ? (
             <div className="row">
-              <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry} aria-label={`Retry ${row.name}`}>
-                Retry
-              </button>
+              {row.state.refused ? null : (
+                <button type="button" className="btn btn-secondary btn-sm" onClick={onRetry} aria-label={`Retry ${row.name}`}>
+                  Retry
+                </button>
+              )}
               <button type="button" className="btn btn-ghost btn-sm" onClick={onRemove} aria-label={`Remove ${row.name}`}>
                 Remove
               </button>
@@ -355,6 +417,7 @@ function RowStatus({ state, size }: { state: RowState; size: number }) {
     case "waiting":
       return <span className="badge badge-neutral" data-testid="rehearsal-row-status">Waiting</span>;
     case "uploading": {
+      if (state.waiting) return <span className="badge badge-warning" data-testid="rehearsal-row-status">Waiting for the network</span>;
       const percent = size > 0 ? Math.min(100, Math.floor((state.loaded / size) * 100)) : 0;
       return <span className="badge badge-warning" data-testid="rehearsal-row-status">{percent >= 100 ? "Saving…" : `Uploading ${percent}%`}</span>;
     }

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { FieldError, fieldAria } from "@/components/form-field";
 import { uploadFieldsSchema, type UploadFields } from "@/features/takes/upload.schema";
 import { formatBytes } from "@/lib/format-time";
-import { UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/takes/upload-take";
+import { preloadUploader, UploadCancelled, uploadTake, type UploadedTake, type UploadProgress } from "@/features/takes/upload-take";
 import { VERSION_NOTES_MAX, VERSION_TITLE_MAX } from "@/features/takes/take.schema";
 import { Icon } from "@/components/icon";
 import { UploadProgress as UploadProgressBar } from "@/components/upload-progress";
@@ -24,7 +24,7 @@ type Props = {
 };
 
 
-type Phase = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress; samples: ProgressSample[] } | { kind: "processing" };
+type Phase = { kind: "idle" } | { kind: "uploading"; progress: UploadProgress; samples: ProgressSample[]; waiting: boolean } | { kind: "processing" };
 
 /** Choose or drop a recording, optionally name it, and watch it go up. */
 export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Props) {
@@ -51,6 +51,7 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
   }, []);
 
   function choose(next: File | null) {
+    if (next) preloadUploader();
     setDone(null);
     setError(null);
     setFile(next);
@@ -80,19 +81,20 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
     setDone(null);
     const controller = new AbortController();
     abort.current = controller;
-    setPhase({ kind: "uploading", progress: { loaded: 0, total: file.size }, samples: [] });
+    setPhase({ kind: "uploading", progress: { loaded: 0, total: file.size }, samples: [], waiting: false });
     try {
       const take = await uploadTake(
         { bandId, songId, file, title: fields.title ?? undefined, notes: fields.notes ?? undefined },
         {
           maxUploadMb,
           signal: controller.signal,
+          onWaiting: (waiting) => setPhase((previous) => (previous.kind === "uploading" ? { ...previous, waiting, samples: waiting ? [] : previous.samples } : previous)),
           onProgress: (progress) =>
             // Once every byte is sent the server still moves the file and reads its metadata.
             setPhase((previous) => {
               if (progress.loaded >= progress.total) return { kind: "processing" };
               const samples = addSample(previous.kind === "uploading" ? previous.samples : [], { at: performance.now(), loaded: progress.loaded });
-              return { kind: "uploading", progress, samples };
+              return { kind: "uploading", progress, samples, waiting: previous.kind === "uploading" && previous.waiting };
             }),
         },
       );
@@ -197,10 +199,12 @@ export function UploadTakeForm({ bandId, songId, maxUploadMb, onUploaded }: Prop
             total={phase.kind === "uploading" ? phase.progress.total : (file?.size ?? 0)}
             samples={phase.kind === "uploading" ? phase.samples : undefined}
             finishing={phase.kind === "processing" ? "Saving the take…" : undefined}
+            waiting={phase.kind === "uploading" && phase.waiting}
             testId="upload-progress"
           />
           <div className="row-between small muted">
-            <span>A dropped connection resumes by itself.</span>
+            {/* While it waits, the progress says so; otherwise, what happens if the connection drops. */}
+            <span>{phase.kind === "uploading" && phase.waiting ? "" : "A dropped connection resumes by itself."}</span>
             {phase.kind === "uploading" ? (
               <button type="button" className="btn btn-ghost btn-sm" onClick={() => abort.current?.abort()}>
                 Cancel

@@ -56,12 +56,17 @@ test("at 390 px every control on the song, members and invite pages is at least 
   await page.getByTestId("upload-file").setInputFiles({ name: "take.wav", mimeType: "audio/wav", buffer: makeWav({ seconds: 3, channels: 1 }) });
   await page.getByRole("button", { name: "Upload take" }).click();
   await expect(page.getByTestId("take-row")).toHaveCount(1, { timeout: 20_000 });
+  // A comment has a moment once the take has been played or sought: seek to 0:01 first.
+  const audio = page.locator("audio");
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await audio.evaluate((a: HTMLAudioElement) => (a.currentTime = 1));
+  await expect(page.getByTestId("comment-at")).toHaveText("0:01");
   await page.getByLabel("Your comment").fill("Count-in is too fast");
   await page.getByRole("button", { name: "Comment", exact: true }).click();
   const chip = page.getByTestId("comment-timestamp");
   await expect(chip).toBeVisible();
   // Its accessible name starts with the time it shows (label in name).
-  await expect(chip).toHaveAccessibleName("0:00, play from here");
+  await expect(chip).toHaveAccessibleName("0:01, play from here");
   await page.reload();
   await expect(page.getByTestId("comment")).toHaveCount(1);
   expect(await smallTouchTargets(page), "song page controls under 44x44 px").toEqual([]);

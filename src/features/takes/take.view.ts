@@ -1,3 +1,4 @@
+import type { AnalysisSummary } from "@/features/analysis/analysis.schema";
 import type { Prisma } from "@/generated/prisma/client";
 import type { BandRole } from "@/lib/roles";
 import type { DuplicateOf } from "./duplicate-takes.rules";
@@ -36,6 +37,7 @@ export const versionSelect = {
   updatedAt: true,
   uploader: { select: { id: true, name: true, email: true } },
   song: { select: { bestVersionId: true } },
+  analysis: { select: { state: true, reason: true, bpm: true, keyLabel: true, keyConfidence: true } },
   _count: { select: { comments: true } },
 } satisfies Prisma.VersionSelect;
 
@@ -48,7 +50,7 @@ export type VersionRow = Prisma.VersionGetPayload<{ select: typeof versionSelect
  */
 export function toVersionView(row: VersionRow, viewer: { userId: string; role: BandRole }, duplicateOf: DuplicateOf | null = null) {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the hash stays on the server
-  const { song, _count, sizeBytes, peaksKey, renditionContentType, sha256, ...rest } = row;
+  const { song, _count, sizeBytes, peaksKey, renditionContentType, sha256, analysis, ...rest } = row;
   return {
     ...rest,
     // Only FAILED takes carry a reason.
@@ -65,7 +67,18 @@ export function toVersionView(row: VersionRow, viewer: { userId: string; role: B
     canRetryProcessing: row.processing === "FAILED" && canEditVersion({ role: viewer.role, isUploader: row.uploaderId === viewer.userId }),
     /** The earliest earlier take of the band with the same original bytes, or null. */
     duplicateOf,
+    /** What the music analysis understood (the contract's summary), null until it is READY. */
+    analysis: toAnalysisSummary(analysis),
+    /** Where the analysis stands: none (not asked for yet), PENDING, RUNNING, READY or ABSENT. */
+    analysisState: analysis?.state ?? ("NONE" as const),
+    /** Why there is no analysis, for people: only when ABSENT. */
+    analysisReason: analysis?.state === "ABSENT" ? analysis.reason : null,
   };
 }
 
 export type VersionView = ReturnType<typeof toVersionView>;
+
+function toAnalysisSummary(analysis: VersionRow["analysis"]): AnalysisSummary | null {
+  if (analysis?.state !== "READY" || analysis.bpm === null || analysis.keyLabel === null) return null;
+  return { bpm: analysis.bpm, key: analysis.keyLabel, keyConfidence: analysis.keyConfidence ?? 0 };
+}

@@ -222,6 +222,12 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
     minRole: "MEMBER",
     also: "404 until processing made them",
   },
+  analysis: {
+    route: "GET, HEAD /api/versions/<versionId>/analysis",
+    file: "src/pages/api/versions/[versionId]/analysis.ts",
+    minRole: "MEMBER",
+    also: "404 until the music analysis is made",
+  },
 };
 
 /**

@@ -19,7 +19,9 @@ const grid = steady(120, 400, 0.3);
  * scheduler sees the take's time (its reading off by up to `jitter`), and every
  * click it schedules is checked against the moment the take is really at then.
  */
-function simulate({ rate = 1, seconds, start = 0, contextStart = 10, tick = 0.025, drift = 0, jitter = 0, loop = null as { start: number; end: number } | null, useGrid = grid }) {
+type Run = { rate?: number; seconds: number; start?: number; contextStart?: number; tick?: number; drift?: number; jitter?: number; loop?: { start: number; end: number } | null; useGrid?: BeatGrid };
+
+function simulate({ rate = 1, seconds, start = 0, contextStart = 10, tick = 0.025, drift = 0, jitter = 0, loop = null, useGrid = grid }: Run) {
   let state: SchedulerState = IDLE;
   const heard: { beat: number; error: number; accent: boolean }[] = [];
   let media = start;

@@ -83,6 +83,13 @@ describe("scheduleStep", () => {
     expect(clicks[0]!.at).toBeCloseTo(5, 9);
   });
 
+  it("clicks a beat the playhead passed a moment before the first step, at once; not one passed longer ago", () => {
+    const justPassed = scheduleStep(IDLE, { media: 2.31, context: 5, rate: 1, playing: true }, grid);
+    expect(justPassed.clicks.map((c) => c.media)).toEqual([2.3]);
+    expect(justPassed.clicks[0]!.at).toBeCloseTo(4.99, 9);
+    expect(scheduleStep(IDLE, { media: 2.33, context: 5, rate: 1, playing: true }, grid).clicks).toEqual([]);
+  });
+
   it("starts over from a seek: nothing placed for the old position, the new beats on time", () => {
     let state = scheduleStep(IDLE, { media: 1, context: 5, rate: 1, playing: true }, grid).state;
     state = scheduleStep(state, { media: 1.1, context: 5.1, rate: 1, playing: true }, grid).state;

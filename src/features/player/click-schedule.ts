@@ -39,6 +39,11 @@ export const DRIFT_TOLERANCE_SECONDS = 0.01;
 export const SEEK_THRESHOLD_SECONDS = 0.25;
 /** A beat exactly at the playhead after a seek still sounds. */
 const EDGE = 1e-6;
+/**
+ * When playback starts, a beat the playhead has just passed (heard less than
+ * this long ago: the first step came a moment after the start) still clicks, at once.
+ */
+export const START_GRACE_SECONDS = 0.02;
 
 export const IDLE: SchedulerState = { anchor: null, scheduledUntil: 0 };
 
@@ -82,10 +87,13 @@ export function scheduleStep(state: SchedulerState, seen: Observation, grid: Bea
   let anchor = state.anchor;
   let scheduledUntil = state.scheduledUntil;
   let cancel = false;
-  if (!anchor || anchor.rate !== seen.rate) {
+  if (!anchor) {
+    anchor = fresh;
+    scheduledUntil = seen.media - START_GRACE_SECONDS * seen.rate;
+  } else if (anchor.rate !== seen.rate) {
     anchor = fresh;
     scheduledUntil = seen.media - EDGE;
-    cancel = state.anchor != null;
+    cancel = true;
   } else {
     const offBy = contextToMedia(anchor, seen.context) - seen.media;
     if (Math.abs(offBy) > SEEK_THRESHOLD_SECONDS) {
@@ -99,7 +107,7 @@ export function scheduleStep(state: SchedulerState, seen: Observation, grid: Bea
     }
   }
 
-  const from = Math.max(scheduledUntil, seen.media - EDGE);
+  const from = Math.max(scheduledUntil, seen.media - START_GRACE_SECONDS * seen.rate);
   let to = contextToMedia(anchor, seen.context + lookahead);
   if (options.loopEnd != null && options.loopEnd > seen.media) to = Math.min(to, options.loopEnd);
   const clicks = to > from ? clicksBetween(grid, anchor, from, to) : [];

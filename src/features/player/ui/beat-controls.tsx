@@ -75,8 +75,8 @@ export function BeatControls(props: Props) {
             Go
           </button>
         </form>
-        <fieldset className="snap-choice">
-          <legend className="small">Loops snap to</legend>
+        <fieldset className="snap-choice" title="Hold Alt (Option on a Mac) while dragging for a loop that does not snap">
+          <legend className="small">Snap loops to</legend>
           {(Object.keys(SNAP_LABELS) as SnapMode[]).map((mode) => (
             <label key={mode} className={`snap-option${snap === mode ? " is-on" : ""}`}>
               <input type="radio" name={snapName} value={mode} checked={snap === mode} onChange={() => onSnap(mode)} data-testid={`snap-${mode}`} />
@@ -84,8 +84,8 @@ export function BeatControls(props: Props) {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onWholeBars} disabled={loop?.end == null} data-testid="loop-whole-bars">
-          Loop whole bars
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onWholeBars} disabled={loop?.end == null} title={`Widen the loop to the whole bars it covers (the take has ${bars})`} data-testid="loop-whole-bars">
+          Whole bars
         </button>
       </div>
       {problem ? (
@@ -93,9 +93,6 @@ export function BeatControls(props: Props) {
           {problem}
         </p>
       ) : null}
-      <p className="small muted m-0">
-        {bars} bars at about {Math.round(bpm)} BPM. Hold Alt (Option on a Mac) while dragging for a loop that does not snap.
-      </p>
       <div className="row player-buttons">
         <label className="check-inline small">
           <input type="checkbox" checked={clickOn} onChange={(e) => onClick(e.target.checked)} disabled={clickUnavailable} data-testid="click-toggle" /> Click track
@@ -116,12 +113,12 @@ export function BeatControls(props: Props) {
           data-testid="click-volume"
         />
         <label className="check-inline small">
-          <input type="checkbox" checked={countIn} onChange={(e) => onCountIn(e.target.checked)} disabled={clickUnavailable} data-testid="count-in-toggle" /> Count in one bar whenever a loop starts playing
+          <input type="checkbox" checked={countIn} onChange={(e) => onCountIn(e.target.checked)} disabled={clickUnavailable} data-testid="count-in-toggle" /> Count in a bar when a loop starts
         </label>
+        <span className="small muted" role="status" data-testid="click-status">
+          {clickUnavailable ? "This browser cannot play a click track." : countingIn ? "Counting in…" : clickOn ? `On the take's own beats (about ${Math.round(bpm)} BPM)` : ""}
+        </span>
       </div>
-      <p className="small muted m-0" role="status" data-testid="click-status">
-        {clickUnavailable ? "This browser cannot play a click track." : countingIn ? "Counting in…" : clickOn ? "The click follows the take's own beats, at every speed." : ""}
-      </p>
     </div>
   );
 }

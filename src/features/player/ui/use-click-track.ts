@@ -124,12 +124,15 @@ export function useClickTrack({ audio, grid, on, volume, muted, loop, countInOn,
       step();
     };
     const timer = window.setInterval(step, STEP_MS);
-    const events = ["seeked", "ratechange", "pause", "play", "playing"] as const;
-    events.forEach((name) => audio.addEventListener(name, restart));
+    const restarts = ["seeked", "ratechange", "pause"] as const;
+    const starts = ["play", "playing"] as const;
+    restarts.forEach((name) => audio.addEventListener(name, restart));
+    starts.forEach((name) => audio.addEventListener(name, step));
     step();
     return () => {
       window.clearInterval(timer);
-      events.forEach((name) => audio.removeEventListener(name, restart));
+      restarts.forEach((name) => audio.removeEventListener(name, restart));
+      starts.forEach((name) => audio.removeEventListener(name, step));
       state.current = IDLE;
       cancelAhead();
     };

@@ -91,6 +91,12 @@ test("bar numbers sit under the waveform at the downbeats, and G goes to a bar",
     expect(Math.abs(box.x - (canvas.x + (barStart(bar) / duration) * canvas.width))).toBeLessThan(2);
   }
 
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog.getByRole("row").filter({ hasText: "Go to a bar" })).toContainText("G");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
   await page.keyboard.press("g");
   await expect(page.getByTestId("goto-bar")).toBeFocused();
   await page.keyboard.type("5");
@@ -108,6 +114,7 @@ test("bar numbers sit under the waveform at the downbeats, and G goes to a bar",
   await expect(page.locator("[data-testid=beat-line]")).toHaveCount(0);
   for (let i = 0; i < 3; i++) await page.getByTestId("zoom-in").click();
   await expect.poll(() => page.locator("[data-testid=beat-line]").count()).toBeGreaterThan(10);
+  await screenshotAtWidths(page, "bars-zoomed-in", [390]);
 });
 
 async function drag(page: Page, from: number, to: number, alt = false) {

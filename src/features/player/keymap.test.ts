@@ -17,6 +17,8 @@ describe("actionForKey", () => {
     expect(actionForKey({ key: "P" })).toEqual({ type: "previousTake" });
     expect(actionForKey({ key: "b" })).toEqual({ type: "flipTake" });
     expect(actionForKey({ key: "?" })).toEqual({ type: "help" });
+    expect(actionForKey({ key: "g" })).toEqual({ type: "goToBar" });
+    expect(actionForKey({ key: "G" })).toEqual({ type: "goToBar" });
   });
   it("leaves browser shortcuts and other keys alone", () => {
     expect(actionForKey({ key: "l", ctrlKey: true })).toBeNull();

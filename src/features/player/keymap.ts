@@ -9,6 +9,7 @@ export type PlayerAction =
   | { type: "previousTake" }
   | { type: "flipTake" }
   | { type: "speed"; delta: number }
+  | { type: "goToBar" }
   | { type: "help" };
 
 export const ARROW_SECONDS = 5;
@@ -28,6 +29,7 @@ export const SHORTCUTS: { keys: string[]; does: string }[] = [
   { keys: ["N", "P"], does: "Next or previous take" },
   { keys: ["B"], does: "Flip between the last two takes you played, matched in loudness" },
   { keys: ["-", "="], does: "Slower or faster (5%)" },
+  { keys: ["G"], does: "Go to a bar (takes whose bars are known)" },
   { keys: ["?"], does: "Show these shortcuts" },
 ];
 
@@ -73,6 +75,9 @@ export function actionForKey(e: KeyLike): PlayerAction | null {
     case "=":
     case "+":
       return { type: "speed", delta: 0.05 };
+    case "g":
+    case "G":
+      return { type: "goToBar" };
     case "?":
       return { type: "help" };
     default:

@@ -1,10 +1,15 @@
 "use client";
 
-import { useRef, type Ref } from "react";
+import { useMemo, useRef, useState, type Ref } from "react";
 import type { PlaybackClock } from "@/features/player/playback-clock";
 import { Waveform } from "@/features/player/ui/waveform";
 import { CompactPlayer } from "@/features/player/ui/compact-player";
-import { usePlayerEngine, type PlayerHandle, type PlayerMarker } from "@/features/player/ui/use-player-engine";
+import { goToBarId, usePlayerEngine, type PlayerHandle, type PlayerMarker } from "@/features/player/ui/use-player-engine";
+import type { MusicAnalysis } from "@/features/analysis/analysis.schema";
+import type { BeatGrid } from "@/features/player/bars";
+import { BeatControls } from "@/features/player/ui/beat-controls";
+import { useClickTrack, type CountInGate } from "@/features/player/ui/use-click-track";
+import { usePracticeSettings } from "@/features/player/ui/use-practice-settings";
 import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, VolumeControl, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
 
 export type { PlayerHandle, PlayerMarker };
@@ -38,6 +43,10 @@ type Props = {
   onPlay?: () => void;
   /** The page's CSP nonce: the waveform draws inside a shadow root with its own <style>. */
   cspNonce?: string;
+  /** The take's music analysis, once made: its bars, beat grid and click track are offered. */
+  analysis?: MusicAnalysis | null;
+  /** The analysis exists but could not be fetched. */
+  analysisFailed?: boolean;
 };
 
 /**
@@ -47,8 +56,18 @@ type Props = {
  * `key` per take so every take starts from a clean element.
  */
 export function AudioPlayer(props: Props) {
-  const { src, title, subtitle, versionId, cspNonce } = props;
-  const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep, volume, muted, volumeAdjustable, setVolume, toggleMute } = usePlayerEngine(props);
+  const { src, title, subtitle, versionId, cspNonce, analysis = null, analysisFailed = false } = props;
+  const grid = useMemo<BeatGrid | null>(() => (analysis && analysis.downbeats.length > 0 ? { beats: analysis.beats, downbeats: analysis.downbeats } : null), [analysis]);
+  const practice = usePracticeSettings();
+  const countInGate = useRef<CountInGate | null>(null);
+  const [clickOn, setClickOn] = useState(false);
+  const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep, volume, muted, volumeAdjustable, setVolume, toggleMute, loopWholeBars, goToBar } = usePlayerEngine({
+    ...props,
+    grid,
+    snap: practice.settings.snap,
+    countInGate,
+  });
+  const click = useClickTrack({ audio, grid, on: clickOn, volume: practice.settings.clickVolume, muted, loop, countInOn: practice.settings.countIn, gateRef: countInGate });
   const hasWaveform = peaks.state === "ready" && audio;
   const head = useRef<HTMLDivElement>(null);
 
@@ -60,7 +79,7 @@ export function AudioPlayer(props: Props) {
       </div>
 
       {hasWaveform ? (
-        <Waveform media={audio} cspNonce={cspNonce} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
+        <Waveform media={audio} cspNonce={cspNonce} grid={grid} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
       ) : (
         <WaveformNote state={peaks.state} />
       )}
@@ -89,6 +108,37 @@ export function AudioPlayer(props: Props) {
         onLadderStart={changeLadderStart}
         onLadderStep={changeLadderStep}
       />
+      {grid && analysis ? (
+        <BeatControls
+          goToBarId={goToBarId(versionId)}
+          bars={grid.downbeats.length}
+          bpm={analysis.bpm}
+          loop={loop}
+          snap={practice.settings.snap}
+          onSnap={(snap) => practice.update({ snap })}
+          onGoToBar={goToBar}
+          onWholeBars={loopWholeBars}
+          clickOn={clickOn}
+          onClick={(on) => {
+            // Made from this tap, so the browser lets it sound.
+            if (on) click.ensureContext();
+            setClickOn(on);
+          }}
+          clickVolume={practice.settings.clickVolume}
+          onClickVolume={(clickVolume) => practice.update({ clickVolume })}
+          countIn={practice.settings.countIn}
+          onCountIn={(countIn) => {
+            if (countIn) click.ensureContext();
+            practice.update({ countIn });
+          }}
+          countingIn={click.countingIn}
+          clickUnavailable={click.unavailable}
+        />
+      ) : analysisFailed ? (
+        <p className="small muted" role="status">
+          The take&apos;s bars and beats could not be loaded.
+        </p>
+      ) : null}
       <CompactPlayer title={title} playing={playing} waiting={waiting} onToggle={togglePlay} clock={clock} duration={effectiveDuration} seek={seekTo} fullPlayer={head} />
       {error ? (
         <p className="field-error" role="alert" style={{ margin: "8px 0 0" }}>

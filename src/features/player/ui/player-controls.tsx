@@ -209,7 +209,7 @@ type PracticeProps = {
 export function PracticeControls({ loop, ladderOn, ladderStart, ladderStep, onSetA, onSetB, onClearLoop, onLadderToggle, onLadderStart, onLadderStep }: PracticeProps) {
   return (
     <div className="player-practice" role="group" aria-label="Practice">
-      <span className="small muted" data-testid="loop-state">
+      <span className="small muted" data-testid="loop-state" data-start={loop?.start} data-end={loop?.end ?? undefined}>
         {loop ? (loop.end != null ? `Loop ${formatClock(loop.start)}–${formatClock(loop.end)}` : `Loop from ${formatClock(loop.start)}: press ] to end it`) : "No loop: drag across the waveform, or press [ and ]"}
       </span>
       <div className="row player-buttons">

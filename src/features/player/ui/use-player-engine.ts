@@ -15,6 +15,7 @@ import { useListenerVolume } from "@/features/player/ui/use-listener-volume";
 import { readPlace, writePlace } from "@/features/player/resume-position";
 import { loadWaveSurfer, type WaveformOverlay } from "@/features/player/ui/waveform";
 import { usePeaks } from "@/features/player/ui/use-peaks";
+import { barsCovering, barStart, snapLoop, type BeatGrid, type SnapMode } from "@/features/player/bars";
 import { useMediaSession } from "@/features/player/ui/use-media-session";
 
 export type PlayerHandle = {
@@ -35,6 +36,8 @@ export type PlayerHandle = {
   nudgeSpeed(delta: number): void;
   /** The A-B loop, if one is set. */
   loop(): { start: number; end: number | null } | null;
+  /** Moves the keyboard to the "go to bar" field (when the take has bars). */
+  focusGoToBar(): void;
 };
 
 export type PlayerMarker = { id: string; atSeconds: number; endSeconds?: number | null; label: string; resolved?: boolean; kind?: "comment" | "marker" };
@@ -56,6 +59,12 @@ export type PlayerEngineOptions = {
   volume?: number;
   clock?: PlaybackClock;
   onPlay?: () => void;
+  /** The take's beats and bars (from its analysis), or null: then loops stay as drawn. */
+  grid?: BeatGrid | null;
+  /** How a dragged loop snaps to the grid. */
+  snap?: SnapMode;
+  /** Asked before playing: may count a loop in first, then play itself (true). */
+  countInGate?: { current: ((loop: Loop, play: () => void) => boolean) | null };
 };
 
 const ZOOMS = [0, 25, 60, 150, 300] as const;
@@ -66,7 +75,7 @@ export type Loop = { start: number; end: number | null };
 type AudioEvent = SyntheticEvent<HTMLAudioElement>;
 
 export function usePlayerEngine(options: PlayerEngineOptions) {
-  const { ref, title, songTitle, bandName, versionId, userId, knownDuration, peaksUrl, markers = [], onMarkerActivate, onRangeSelect, start, volume: match = 1, onPlay } = options;
+  const { ref, title, songTitle, bandName, versionId, userId, knownDuration, peaksUrl, markers = [], onMarkerActivate, onRangeSelect, start, volume: match = 1, onPlay, grid = null, snap = "off", countInGate } = options;
   // State for what renders with the element (waveform, lock screen); the ref for what drives it.
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
@@ -194,8 +203,11 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
   const seekBy = useCallback((delta: number) => seekTo((audioRef.current?.currentTime ?? 0) + delta), [seekTo]);
 
   const play = useCallback(() => {
-    void audioRef.current?.play().catch(() => setError("This take could not be played. Try again, or download it."));
-  }, []);
+    const playNow = () => void audioRef.current?.play().catch(() => setError("This take could not be played. Try again, or download it."));
+    const l = live.current.loop;
+    if (l?.end != null && countInGate?.current?.(l, playNow)) return;
+    playNow();
+  }, [countInGate]);
 
   const startLoop = useCallback(
     (from: number, to: number | null) => {
@@ -238,9 +250,10 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
       },
       clearLoop: () => setLoop(null),
       loop: () => live.current.loop,
+      focusGoToBar: () => document.getElementById(goToBarId(versionId))?.focus(),
       nudgeSpeed: (delta) => applyRate(Math.round(((audioRef.current?.playbackRate ?? 1) + delta) * 100) / 100),
     }),
-    [seekTo, seekBy, play, startLoop, applyRate],
+    [seekTo, seekBy, play, startLoop, applyRate, versionId],
   );
 
   useMediaSession(audio, { title, song: songTitle, band: bandName }, seekBy);
@@ -271,15 +284,17 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
     [loop, markers, seekTo, onMarkerActivate],
   );
 
+  // A dragged loop snaps to the take's bars or beats, unless Alt/Option was held or snapping is off.
   const onRange = useCallback(
-    (from: number, to: number) => {
+    (dragFrom: number, dragTo: number, free = false) => {
+      const { start: from, end: to } = grid && !free ? snapLoop(grid, dragFrom, dragTo, snap, effectiveDuration || Infinity) : { start: dragFrom, end: dragTo };
       if (onRangeSelect) onRangeSelect(from, to);
       else {
         startLoop(from, to);
         seekTo(from);
       }
     },
-    [onRangeSelect, startLoop, seekTo],
+    [onRangeSelect, startLoop, seekTo, grid, snap, effectiveDuration],
   );
 
   const zoom = ZOOMS[zoomIndex] ?? 0;
@@ -364,6 +379,19 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
       if (loop && now > loop.start) startLoop(loop.start, now);
     },
     clearLoop: () => setLoop(null),
+    /** Widens the loop to the whole bars it covers (a comment's passage "by bars"). */
+    loopWholeBars: () => {
+      if (!grid || loop?.end == null) return;
+      const bars = barsCovering(grid, loop.start, loop.end, effectiveDuration || Infinity);
+      if (bars) startLoop(bars.start, bars.end);
+    },
+    /** Moves the playhead to the start of bar `n`; false when the take has no such bar. */
+    goToBar: (n: number) => {
+      const at = grid ? barStart(grid, n) : null;
+      if (at == null) return false;
+      seekTo(at);
+      return true;
+    },
     toggleLadder: (on: boolean) => {
       setLadderOn(on);
       live.current.ladderOn = on;
@@ -384,3 +412,8 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
 }
 
 export type PlayerEngine = ReturnType<typeof usePlayerEngine>;
+
+/** The "go to bar" field's id, for the shortcut that focuses it. */
+export function goToBarId(versionId: string): string {
+  return `go-to-bar-${versionId}`;
+}

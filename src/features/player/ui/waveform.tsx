@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import type WaveSurfer from "wavesurfer.js";
 import { formatClock } from "@/lib/format-time";
 import type { WaveformPeaks } from "../peaks";
+import type { BeatGrid } from "../bars";
+import { BarLines, BarNumbers } from "./bar-ruler";
 
 /**
  * Something drawn on the waveform at a time (a moment) or across a passage
@@ -28,8 +30,10 @@ export type WaveformProps = {
   overlays?: WaveformOverlay[];
   /** An overlay was clicked, tapped or activated from the keyboard. */
   onOverlayActivate?: (id: string) => void;
-  /** A drag across the waveform, in seconds, start < end. */
-  onRangeSelect?: (start: number, end: number) => void;
+  /** A drag across the waveform, in seconds, start < end; `free` when Alt/Option was held (no snapping). */
+  onRangeSelect?: (start: number, end: number, free: boolean) => void;
+  /** The take's beats and bars, from its analysis: numbered on the ruler, a faint grid when zoomed in. */
+  grid?: BeatGrid | null;
   /** Called once the peaks are drawn (the first time only). */
   onDrawn?: () => void;
   height?: number;
@@ -60,11 +64,18 @@ export function loadWaveSurfer(): Promise<WaveSurferLib> {
  * The take's waveform from its precomputed peaks (wavesurfer.js), with a time
  * ruler, an overview when zoomed in, drag-to-select, and overlays laid over it.
  */
-export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96, cspNonce }: WaveformProps) {
+export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96, cspNonce, grid = null }: WaveformProps) {
   const container = useRef<HTMLDivElement>(null);
   const ruler = useRef<HTMLDivElement>(null);
   const overview = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
+  const gridLayer = useRef<HTMLDivElement>(null);
+  const barLayer = useRef<HTMLDivElement>(null);
+  // The drawn width of the whole take (wider than the screen when zoomed in): how dense bars may be.
+  const [drawnWidth, setDrawnWidth] = useState(0);
+  // Whether Alt/Option is held during the drag: a free loop, not snapped.
+  const altHeld = useRef(false);
+  const syncLayers = useRef<() => void>(() => undefined);
   const ws = useRef<{ instance: WaveSurfer; MinimapPlugin: WaveSurferLib["MinimapPlugin"] } | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -117,12 +128,16 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
         }
         regions.enableDragSelection({ color: "rgba(245, 159, 74, 0.25)" });
         const syncLayer = () => {
-          const el = layer.current;
-          if (!el) return;
           const wrapper = instance.getWrapper();
-          el.style.width = `${wrapper.scrollWidth || wrapper.clientWidth}px`;
-          el.style.transform = `translateX(${-instance.getScroll()}px)`;
+          const width = wrapper.scrollWidth || wrapper.clientWidth;
+          for (const el of [layer.current, gridLayer.current, barLayer.current]) {
+            if (!el) continue;
+            el.style.width = `${width}px`;
+            el.style.transform = `translateX(${-instance.getScroll()}px)`;
+          }
+          setDrawnWidth(width);
         };
+        syncLayers.current = syncLayer;
         const offs = [
           instance.on("ready", () => {
             setReady(true);
@@ -132,13 +147,20 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
           regions.on("region-created", (region) => {
             const { start, end } = region;
             region.remove();
-            if (end - start >= MIN_DRAG_SECONDS) callbacks.current.onRangeSelect?.(start, end);
+            if (end - start >= MIN_DRAG_SECONDS) callbacks.current.onRangeSelect?.(start, end, altHeld.current);
           }),
           instance.on("scroll", () => syncLayer()),
           instance.on("zoom", () => syncLayer()),
           instance.on("redrawcomplete", () => syncLayer()),
         ];
+        const noteAlt = (e: PointerEvent) => {
+          altHeld.current = e.altKey;
+        };
+        box.addEventListener("pointerdown", noteAlt, true);
+        box.addEventListener("pointermove", noteAlt, true);
         dispose = () => {
+          box.removeEventListener("pointerdown", noteAlt, true);
+          box.removeEventListener("pointermove", noteAlt, true);
           offs.forEach((off) => off());
           instance.destroy();
           ws.current = null;
@@ -167,12 +189,25 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
     return () => minimap.destroy();
   }, [zoom, ready, cspNonce]);
 
+  // The bar layers mount when the analysis arrives, maybe after the waveform was drawn and zoomed.
+  const hasGrid = grid != null;
+  useEffect(() => {
+    if (ready && hasGrid) syncLayers.current();
+  }, [ready, hasGrid]);
+
   const duration = peaks.duration || media.duration || 0;
 
   return (
     <div className="waveform" data-testid="waveform" data-ready={ready ? "true" : "false"}>
       <div className="waveform-stage">
         <div ref={container} className="waveform-canvas" style={{ height }} />
+        {grid && duration > 0 ? (
+          <div className="waveform-grid" aria-hidden="true">
+            <div ref={gridLayer} className="waveform-layer">
+              <BarLines grid={grid} duration={duration} width={drawnWidth} />
+            </div>
+          </div>
+        ) : null}
         <div className="waveform-overlays" aria-label="On the waveform" role="group">
           <div ref={layer} className="waveform-layer">
             {duration > 0
@@ -185,6 +220,13 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
           </div>
         </div>
       </div>
+      {grid && duration > 0 ? (
+        <div className="waveform-bar-ruler" aria-hidden="true">
+          <div ref={barLayer} className="waveform-layer">
+            <BarNumbers grid={grid} duration={duration} width={drawnWidth} />
+          </div>
+        </div>
+      ) : null}
       <div ref={ruler} className="waveform-ruler" aria-hidden="true" />
       <div ref={overview} className="waveform-overview" aria-hidden="true" hidden={zoom <= 0} />
       {failed ? (

@@ -22,6 +22,7 @@ import { SongSideTools } from "./song-side-tools";
 import { CommentsAtPlayhead, PracticeMarkers, TakeDetails } from "./take-panels";
 import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-padding";
 import { AudioPlayer, type PlayerHandle } from "@/features/player/ui/audio-player";
+import { useTakeAnalysis } from "@/features/analysis/ui/use-take-analysis";
 import { takeLabel, uploaderName } from "@/features/takes/ui/take-label";
 import { TakeList } from "@/features/takes/ui/take-list";
 import { Alert } from "@/components/alert";
@@ -93,6 +94,9 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
   // The two takes played last, most recent first: B flips between them, loudness-matched.
   const [recent, setRecent] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
+
+  // The take's bars and beats: drawn on the waveform, snapped to, clicked along with.
+  const analysis = useTakeAnalysis(selected?.id ?? null, selected?.analysisState === "READY");
 
   const comments = api.comment.list.useQuery(
     { bandId, versionId: selected?.id ?? "" },
@@ -179,6 +183,9 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           break;
         case "speed":
           p.nudgeSpeed(action.delta);
+          break;
+        case "goToBar":
+          p.focusGoToBar();
           break;
       }
     },
@@ -311,6 +318,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               clock={clock}
               onPlay={onPlay}
               cspNonce={cspNonce}
+              analysis={analysis.data ?? null}
+              analysisFailed={analysis.isError}
             />
           ) : (
             <div className="empty-state">

@@ -1,13 +1,17 @@
 "use client";
 
-import { useRef, type Ref } from "react";
+import { useMemo, useRef, type ReactNode, type Ref } from "react";
 import type { PlaybackClock } from "@/features/player/playback-clock";
+import { createLaneView, type LaneView } from "@/features/player/lane-view";
 import { Waveform } from "@/features/player/ui/waveform";
 import { CompactPlayer } from "@/features/player/ui/compact-player";
 import { usePlayerEngine, type PlayerHandle, type PlayerMarker } from "@/features/player/ui/use-player-engine";
 import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, VolumeControl, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
 
 export type { PlayerHandle, PlayerMarker };
+
+/** What a lane drawn along the waveform needs: the playhead, the take's length, and the waveform's zoom and scroll. */
+export type PlayerLaneContext = { clock: PlaybackClock; duration: number; view: LaneView; seek: (seconds: number) => void };
 
 type Props = {
   ref?: Ref<PlayerHandle>;
@@ -38,6 +42,8 @@ type Props = {
   onPlay?: () => void;
   /** The page's CSP nonce: the waveform draws inside a shadow root with its own <style>. */
   cspNonce?: string;
+  /** Lanes laid along the waveform's time axis, above it and below it (chords, tempo). */
+  lanes?: (lane: PlayerLaneContext) => { above?: ReactNode; below?: ReactNode };
 };
 
 /**
@@ -51,6 +57,9 @@ export function AudioPlayer(props: Props) {
   const { attach, audio, audioEvents, clock, playing, waiting, error, duration, effectiveDuration, speed, loop, ladderOn, ladderStart, ladderStep, peaks, zoom, canZoomOut, canZoomIn, overlays, onOverlay, onRange, seekTo, seekBy, applyRate, togglePlay, zoomOut, zoomIn, setLoopStart, setLoopEnd, clearLoop, toggleLadder, changeLadderStart, changeLadderStep, volume, muted, volumeAdjustable, setVolume, toggleMute } = usePlayerEngine(props);
   const hasWaveform = peaks.state === "ready" && audio;
   const head = useRef<HTMLDivElement>(null);
+  const laneView = useMemo(() => createLaneView(), []);
+  const laneDuration = hasWaveform ? peaks.peaks.duration || effectiveDuration || 0 : effectiveDuration || 0;
+  const lanes = props.lanes?.({ clock, duration: laneDuration, view: laneView, seek: seekTo });
 
   return (
     <div className="player" data-testid="player" aria-label={`Player: ${title}`} role="region">
@@ -59,11 +68,13 @@ export function AudioPlayer(props: Props) {
         <PlayerHead title={title} subtitle={subtitle} playing={playing} waiting={waiting} onToggle={togglePlay} />
       </div>
 
+      {lanes?.above}
       {hasWaveform ? (
-        <Waveform media={audio} cspNonce={cspNonce} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
+        <Waveform media={audio} cspNonce={cspNonce} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} onView={laneView.set} />
       ) : (
         <WaveformNote state={peaks.state} />
       )}
+      {lanes?.below}
 
       <SeekBar seek={seekTo} clock={clock} duration={effectiveDuration} />
 

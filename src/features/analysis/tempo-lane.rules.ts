@@ -38,16 +38,22 @@ export type TempoPassage = { feel: TempoFeel; start: number; end: number; extrem
  * join into one passage.
  */
 export function tempoPassages(points: readonly TempoPoint[], reference: number, duration: number, tolerance = TEMPO_TOLERANCE): TempoPassage[] {
+  // A plain loop carrying the open passage: the production minifier dropped the
+  // "same feel as the last one" branch of a forEach that read back the array it pushed to.
   const passages: TempoPassage[] = [];
-  points.forEach((point, i) => {
+  let open: TempoPassage | null = null;
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i]!;
     const end = Math.max(point.t, points[i + 1]?.t ?? duration);
     const feel = tempoFeel(point.bpm, reference, tolerance);
-    const last = passages[passages.length - 1];
-    if (last && last.feel === feel) {
-      last.end = end;
-      if (Math.abs(point.bpm - reference) > Math.abs(last.extremeBpm - reference)) last.extremeBpm = point.bpm;
-    } else passages.push({ feel, start: point.t, end, extremeBpm: point.bpm });
-  });
+    if (open !== null && open.feel === feel) {
+      open.end = end;
+      if (Math.abs(point.bpm - reference) > Math.abs(open.extremeBpm - reference)) open.extremeBpm = point.bpm;
+    } else {
+      open = { feel, start: point.t, end, extremeBpm: point.bpm };
+      passages.push(open);
+    }
+  }
   return passages;
 }
 

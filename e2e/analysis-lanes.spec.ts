@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { makeAudioFile } from "../src/test/audio-files";
-import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
 import { seedAnalysis, steadyAnalysis } from "./support/analysis";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
 import { screenshotAtWidths } from "./support/screenshots";
@@ -117,6 +117,33 @@ test("the chord lane shows the chords as spans on a wide screen, the current one
   await expect(lane.locator("[aria-current=true]")).toHaveCount(1);
 });
 
+test("zoomed in, the lanes follow the waveform's scale and scroll, the current chord kept in sight", async ({ page }) => {
+  await openSong(page, DESKTOP);
+  await seekTo(page, 20.5);
+  // 60 px a second: the 24 s take is about 1440 px wide, far wider than the player.
+  await page.getByTestId("zoom-in").click();
+  await page.getByTestId("zoom-in").click();
+  const lane = page.getByTestId("chord-lane");
+  await expect.poll(() => lane.locator(".lane-inner").evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(1400);
+  await audio(page).evaluate((a: HTMLAudioElement) => a.play());
+  await expect(lane.locator("[aria-current=true]")).toHaveText(["Am"], { timeout: 5_000 });
+  await audio(page).evaluate((a: HTMLAudioElement) => a.pause());
+  await expect(lane.locator("[aria-current=true]")).toHaveText(["Am"]);
+  const box = (await lane.boundingBox())!;
+  const current = (await lane.locator("[aria-current=true]").boundingBox())!;
+  const head = (await lane.locator(".lane-playhead").boundingBox())!;
+  // The current chord is on screen, under the playhead, and the playhead where the waveform's time puts it.
+  expect(current.x).toBeGreaterThanOrEqual(box.x - 1);
+  expect(current.x).toBeLessThan(box.x + box.width);
+  expect(head.x).toBeGreaterThanOrEqual(current.x - 2);
+  expect(head.x).toBeLessThanOrEqual(current.x + current.width + 2);
+  const tempoHead = (await page.getByTestId("tempo-lane").locator(".lane-playhead").boundingBox())!;
+  expect(Math.abs(tempoHead.x - head.x)).toBeLessThanOrEqual(2);
+  // wavesurfer's own cursor (in its open shadow root) stands at the same place.
+  const cursor = (await page.getByTestId("waveform").locator(".waveform-canvas [part=cursor]").boundingBox())!;
+  expect(Math.abs(cursor.x - head.x)).toBeLessThanOrEqual(3);
+});
+
 test("on a phone the chord lane says what sounds now and what comes next", async ({ page }) => {
   await openSong(page, PHONE);
   const lane = page.getByTestId("chord-lane");
@@ -160,6 +187,9 @@ test("the sheet offers the best take's key and tempo, saves them in one click, t
   const sheet = page.getByTestId("song-sheet");
   await expect(sheet.getByTestId("sheet-detected")).toHaveText("Detected: C · 120 BPM (from the best take)");
   await screenshotAtWidths(page, "analysis-sheet-offer");
+  await page.setViewportSize(PHONE);
+  expect(await smallTouchTargets(page), "song page controls under 44x44 px, with the lanes and the offer").toEqual([]);
+  await page.setViewportSize(DESKTOP);
   await sheet.getByRole("button", { name: "Use these" }).click();
   await expect(sheet.getByTestId("sheet-from-music")).toHaveCount(0);
 

@@ -19,6 +19,8 @@ type Lane = {
 export function TakeChordLane({ versionId, ready, semitones, songKey, ...lane }: Lane & { semitones: number; songKey: string | null }) {
   const analysis = useTakeAnalysis(versionId, ready);
   const chords = analysis.data?.chords ?? [];
+  // The lane's room is kept while it loads, so the waveform does not jump down when it arrives.
+  if (analysis.isLoading) return <div className="lane-placeholder is-chords" aria-hidden="true" />;
   if (!analysis.data || chords.length === 0 || lane.duration <= 0) return null;
   return <ChordLane chords={chords} semitones={semitones} songKey={songKey ?? analysis.data.key.label} {...lane} />;
 }
@@ -33,6 +35,7 @@ export function TakeTempoLane({ versionId, ready, sheetBpm, ...lane }: Lane & { 
       </p>
     );
   }
+  if (analysis.isLoading) return <div className="lane-placeholder is-tempo" aria-hidden="true" />;
   if (!analysis.data) return null;
   return <TempoLane analysis={analysis.data} sheetBpm={sheetBpm} {...lane} />;
 }

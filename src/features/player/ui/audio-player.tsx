@@ -11,7 +11,7 @@ import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeRe
 export type { PlayerHandle, PlayerMarker };
 
 /** What a lane drawn along the waveform needs: the playhead, the take's length, and the waveform's zoom and scroll. */
-export type PlayerLaneContext = { clock: PlaybackClock; duration: number; view: LaneView; seek: (seconds: number) => void };
+export type PlayerLaneContext = { clock: PlaybackClock; duration: number; view: LaneView };
 
 type Props = {
   ref?: Ref<PlayerHandle>;
@@ -59,7 +59,7 @@ export function AudioPlayer(props: Props) {
   const head = useRef<HTMLDivElement>(null);
   const laneView = useMemo(() => createLaneView(), []);
   const laneDuration = hasWaveform ? peaks.peaks.duration || effectiveDuration || 0 : effectiveDuration || 0;
-  const lanes = props.lanes?.({ clock, duration: laneDuration, view: laneView, seek: seekTo });
+  const lanes = props.lanes?.({ clock, duration: laneDuration, view: laneView });
 
   return (
     <div className="player" data-testid="player" aria-label={`Player: ${title}`} role="region">

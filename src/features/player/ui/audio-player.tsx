@@ -1,7 +1,8 @@
 "use client";
 
-import { useMemo, useRef, useState, type Ref } from "react";
+import { useMemo, useRef, useState, type ReactNode, type Ref } from "react";
 import type { PlaybackClock } from "@/features/player/playback-clock";
+import { createLaneView, type LaneView } from "@/features/player/lane-view";
 import { Waveform } from "@/features/player/ui/waveform";
 import { CompactPlayer } from "@/features/player/ui/compact-player";
 import { goToBarId, usePlayerEngine, type PlayerHandle, type PlayerMarker } from "@/features/player/ui/use-player-engine";
@@ -13,6 +14,9 @@ import { usePracticeSettings } from "@/features/player/ui/use-practice-settings"
 import { PlayerHead, PracticeControls, SeekBar, SkipButtons, SpeedSelect, TimeReadout, VolumeControl, WaveformNote, ZoomButtons } from "@/features/player/ui/player-controls";
 
 export type { PlayerHandle, PlayerMarker };
+
+/** What a lane drawn along the waveform needs: the playhead, the take's length, and the waveform's zoom and scroll. */
+export type PlayerLaneContext = { clock: PlaybackClock; duration: number; view: LaneView };
 
 type Props = {
   ref?: Ref<PlayerHandle>;
@@ -47,6 +51,8 @@ type Props = {
   analysis?: MusicAnalysis | null;
   /** The analysis exists but could not be fetched. */
   analysisFailed?: boolean;
+  /** Lanes laid along the waveform's time axis, above it and below it (chords, tempo). */
+  lanes?: (lane: PlayerLaneContext) => { above?: ReactNode; below?: ReactNode };
 };
 
 /**
@@ -70,6 +76,9 @@ export function AudioPlayer(props: Props) {
   const click = useClickTrack({ audio, grid, on: clickOn, volume: practice.settings.clickVolume, muted, loop, countInOn: practice.settings.countIn, gateRef: countInGate });
   const hasWaveform = peaks.state === "ready" && audio;
   const head = useRef<HTMLDivElement>(null);
+  const laneView = useMemo(() => createLaneView(), []);
+  const laneDuration = hasWaveform ? peaks.peaks.duration || effectiveDuration || 0 : effectiveDuration || 0;
+  const lanes = props.lanes?.({ clock, duration: laneDuration, view: laneView });
 
   return (
     <div className="player" data-testid="player" aria-label={`Player: ${title}`} role="region">
@@ -78,11 +87,13 @@ export function AudioPlayer(props: Props) {
         <PlayerHead title={title} subtitle={subtitle} playing={playing} waiting={waiting} onToggle={togglePlay} />
       </div>
 
+      {lanes?.above}
       {hasWaveform ? (
-        <Waveform media={audio} cspNonce={cspNonce} grid={grid} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} />
+        <Waveform media={audio} cspNonce={cspNonce} grid={grid} peaks={peaks.peaks} zoom={zoom} overlays={overlays} onOverlayActivate={onOverlay} onRangeSelect={onRange} onView={laneView.set} />
       ) : (
         <WaveformNote state={peaks.state} />
       )}
+      {lanes?.below}
 
       <SeekBar seek={seekTo} clock={clock} duration={effectiveDuration} />
 

@@ -39,6 +39,8 @@ export type WaveformProps = {
   height?: number;
   /** The page's CSP nonce, for the <style> wavesurfer puts in its shadow root. */
   cspNonce?: string;
+  /** Told the drawing's width and scroll whenever they change (zoom, scroll, resize), for lanes laid along it. */
+  onView?: (view: { width: number; scroll: number }) => void;
 };
 
 const MIN_DRAG_SECONDS = 0.25;
@@ -64,7 +66,7 @@ export function loadWaveSurfer(): Promise<WaveSurferLib> {
  * The take's waveform from its precomputed peaks (wavesurfer.js), with a time
  * ruler, an overview when zoomed in, drag-to-select, and overlays laid over it.
  */
-export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96, cspNonce, grid = null }: WaveformProps) {
+export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActivate, onRangeSelect, onDrawn, height = 96, cspNonce, grid = null, onView }: WaveformProps) {
   const container = useRef<HTMLDivElement>(null);
   const ruler = useRef<HTMLDivElement>(null);
   const overview = useRef<HTMLDivElement>(null);
@@ -79,10 +81,10 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
   const ws = useRef<{ instance: WaveSurfer; MinimapPlugin: WaveSurferLib["MinimapPlugin"] } | null>(null);
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
-  const callbacks = useRef({ onRangeSelect, onDrawn });
+  const callbacks = useRef({ onRangeSelect, onDrawn, onView });
   useEffect(() => {
-    callbacks.current = { onRangeSelect, onDrawn };
-  }, [onRangeSelect, onDrawn]);
+    callbacks.current = { onRangeSelect, onDrawn, onView };
+  }, [onRangeSelect, onDrawn, onView]);
 
   useEffect(() => {
     const box = container.current;
@@ -136,6 +138,7 @@ export function Waveform({ media, peaks, zoom = 0, overlays = [], onOverlayActiv
             el.style.transform = `translateX(${-instance.getScroll()}px)`;
           }
           setDrawnWidth(width);
+          callbacks.current.onView?.({ width, scroll: instance.getScroll() });
         };
         syncLayers.current = syncLayer;
         const offs = [

@@ -21,8 +21,11 @@ import { AlignTake } from "@/features/player/ui/align-take";
 import { SongSideTools } from "./song-side-tools";
 import { CommentsAtPlayhead, PracticeMarkers, TakeDetails } from "./take-panels";
 import { useStickyScrollPadding } from "@/features/player/ui/use-sticky-scroll-padding";
-import { AudioPlayer, type PlayerHandle } from "@/features/player/ui/audio-player";
+import { AudioPlayer, type PlayerHandle, type PlayerLaneContext } from "@/features/player/ui/audio-player";
 import { useTakeAnalysis } from "@/features/analysis/ui/use-take-analysis";
+import { TakeChordLane, TakeTempoLane } from "@/features/analysis/ui/analysis-lanes";
+import { compareTempoLine } from "@/features/analysis/tempo-lane.rules";
+import { useTranspose } from "@/features/songs/ui/use-transpose";
 import { takeLabel, uploaderName } from "@/features/takes/ui/take-label";
 import { TakeList } from "@/features/takes/ui/take-list";
 import { Alert } from "@/components/alert";
@@ -57,20 +60,24 @@ type Start = { seconds: number; loopEnd?: number | null; play?: boolean };
 
 const PROCESSING_POLL_MS = 3000;
 const isProcessing = (v: VersionView) => v.processing === "PENDING" || v.processing === "PROCESSING";
+const isAnalysing = (v: VersionView) => v.analysisState === "PENDING" || v.analysisState === "RUNNING";
 
 /** The song page: takes, the player, the selected take's details and its comments. */
 export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, initialMoment, maxUploadMb, bandName, userId, cspNonce }: Props) {
   const utils = api.useUtils();
   const versionsQuery = api.version.list.useQuery(
     { bandId, songId: song.id },
-    // While a take is being processed, its state (and then its waveform and stream) updates by itself.
-    { initialData: initialVersions, refetchInterval: (query) => (query.state.data?.some(isProcessing) ? PROCESSING_POLL_MS : false) },
+    // While a take is being processed or analysed, its state (then its waveform, stream, tempo and chords) updates by itself.
+    { initialData: initialVersions, refetchInterval: (query) => (query.state.data?.some((v) => isProcessing(v) || isAnalysing(v)) ? PROCESSING_POLL_MS : false) },
   );
   const versions = useMemo(() => versionsQuery.data ?? [], [versionsQuery.data]);
   const [selectedId, setSelectedId] = useState<string | null>(() => pickInitial(initialVersions, initialTakeId));
   const selectedIndex = versions.findIndex((v) => v.id === selectedId);
   const selected = selectedIndex >= 0 ? versions[selectedIndex]! : (versions[0] ?? null);
   const selectedNumber = selected?.number ?? 0;
+  // The sheet as it is now (its key and tempo change when someone saves it).
+  const sheet = api.song.get.useQuery({ bandId, songId: song.id }, { initialData: song }).data ?? song;
+  const [semitones] = useTranspose(song.id);
 
   const player = useRef<PlayerHandle>(null);
   const playerSlot = useRef<HTMLDivElement>(null);
@@ -256,6 +263,18 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
   const onPassageDone = useCallback(() => setDragged(null), []);
   const playheadNow = useCallback(() => player.current?.currentTime() ?? 0, []);
 
+  const selectedTakeReady = selected?.analysisState === "READY";
+  const lanes = useCallback(
+    (lane: PlayerLaneContext) =>
+      selectedTakeId
+        ? {
+            above: <TakeChordLane versionId={selectedTakeId} ready={selectedTakeReady} semitones={semitones} songKey={sheet.key} {...lane} />,
+            below: <TakeTempoLane versionId={selectedTakeId} ready={selectedTakeReady} sheetBpm={sheet.tempoBpm} {...lane} />,
+          }
+        : {},
+    [selectedTakeId, selectedTakeReady, semitones, sheet.key, sheet.tempoBpm],
+  );
+
   const markers = useMemo(
     () => [
       ...(comments.data ?? [])
@@ -320,6 +339,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
               cspNonce={cspNonce}
               analysis={analysis.data ?? null}
               analysisFailed={analysis.isError}
+              lanes={lanes}
             />
           ) : (
             <div className="empty-state">
@@ -343,6 +363,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                 </button>
                 {partner ? <span className="small muted">B flips to {takeLabel(partner, partner.number)}{volume < 1 ? ` (this take turned down ${Math.round(-20 * Math.log10(volume) * 10) / 10} dB to match)` : ""}</span> : null}
               </div>
+              <TempoCompare selected={selected} reference={alignReference(versions, selected, partner)} />
               {versions.length > 1 ? (
                 <AlignTake
                   key={`align-${selected.id}`}
@@ -420,6 +441,16 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
 function alignReference(versions: VersionView[], selected: VersionView, partner: VersionView | undefined) {
   const other = partner ?? versions.find((v) => v.isBest && v.id !== selected.id) ?? versions.find((v) => v.id !== selected.id);
   return other ? { ...other, label: takeLabel(other, other.number) } : null;
+}
+
+/** "Take 5 is 3% faster than Take 3": the take against the one it is compared and lined up with, when both have a tempo. */
+function TempoCompare({ selected, reference }: { selected: VersionView; reference: VersionView | null }) {
+  if (!reference || !selected.analysis || !reference.analysis) return null;
+  return (
+    <p className="small muted m-0" data-testid="tempo-compare">
+      {compareTempoLine({ label: `Take ${selected.number}`, bpm: selected.analysis.bpm }, { label: `Take ${reference.number}`, bpm: reference.analysis.bpm })}
+    </p>
+  );
 }
 
 function pickInitial(versions: VersionView[], requested: string | null): string | null {

@@ -13,6 +13,7 @@ import { Alert } from "@/components/alert";
 import { parseChart, transposeChart } from "../chart/chart.rules";
 import { spellingFor, transposeKey, transposeOffsetLabel } from "../chart/transpose.rules";
 import { ChordChart } from "./chord-chart";
+import { SheetFromMusic } from "./sheet-from-music";
 import { TransposeBar } from "./transpose-bar";
 import { useTranspose } from "./use-transpose";
 
@@ -173,6 +174,7 @@ export function SongSheet({ bandId, song: initial }: { bandId: string; song: Son
           <dd>{song.tempoBpm ? `${song.tempoBpm} BPM` : <span className="faint">not set</span>}</dd>
         </div>
       </dl>
+      <SheetFromMusic bandId={bandId} song={song} />
       {chart ? (
         <>
           <div className="sheet-tools">

@@ -197,6 +197,21 @@ export function TakeDetails({ bandId, version, number, onDeleted }: Props) {
           <dt>Size</dt>
           <dd>{formatBytes(version.sizeBytes)}</dd>
         </div>
+        {version.analysis ? (
+          <div>
+            <dt>Music</dt>
+            <dd data-testid="take-analysis">
+              {Math.round(version.analysis.bpm)} BPM · {version.analysis.key}
+            </dd>
+          </div>
+        ) : version.analysisState === "ABSENT" ? (
+          <div>
+            <dt>Music</dt>
+            <dd className="muted" data-testid="take-analysis">
+              Not analysed: {version.analysisReason ?? "there was no music to understand."}
+            </dd>
+          </div>
+        ) : null}
         {version.loudnessLufs !== null ? (
           <div>
             <dt>Loudness</dt>

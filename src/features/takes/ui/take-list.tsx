@@ -2,6 +2,7 @@
 
 import type { VersionView } from "@/features/takes/take.view";
 import { formatClock, formatRelative } from "@/lib/format-time";
+import { takeMusicLine } from "@/features/analysis/take-music.rules";
 import { takeLabel, uploaderName } from "./take-label";
 
 type Props = {
@@ -18,6 +19,7 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
         const number = version.number;
         const selected = version.id === selectedId;
         const label = takeLabel(version, number);
+        const music = takeMusicLine(version.analysisState, version.analysis);
         return (
           <li key={version.id} className={selected ? "selected" : undefined} data-testid="take-row">
             <button type="button" className="take-button" aria-current={selected ? "true" : undefined} onClick={() => onSelect(version.id)} data-take-id={version.id}>
@@ -46,6 +48,11 @@ export function TakeList({ versions, selectedId, onSelect }: Props) {
                   </time>
                   {version.commentCount > 0 ? ` · ${version.commentCount} ${version.commentCount === 1 ? "comment" : "comments"}` : ""}
                 </span>
+                {music ? (
+                  <span className="small take-meta take-music" data-testid="take-music">
+                    {music}
+                  </span>
+                ) : null}
               </span>
               <span className="take-duration mono" data-testid="take-duration">
                 {formatClock(version.durationSeconds)}

@@ -1,5 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { env } from "@/env";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { hashToken } from "@/features/invites/invite-token";
 import { requireLinkTakeAccess } from "@/features/takes/take-access";
 import { handleTakeAudio, type TakeAudioAccess, type TakeAudioPurpose } from "@/features/takes/take-audio.handler";
@@ -16,9 +17,9 @@ import { isUnlocked } from "./share-unlock";
  * and a download only when the link allows it. The bytes are then served
  * exactly as for a member (ranges, validators, offload).
  */
-export function linkAccess(token: string): TakeAudioAccess {
+export function linkAccess(db: PrismaClient, token: string): TakeAudioAccess {
   return async (req, { versionId, purpose }) => {
-    const granted = await requireLinkTakeAccess(getDb(), {
+    const granted = await requireLinkTakeAccess(db, {
       tokenHash: hashToken(token),
       versionId,
       isUnlocked: (link) => isUnlocked(req.headers.cookie, link),
@@ -36,7 +37,7 @@ export function shareAudioRoute(purpose: TakeAudioPurpose) {
     await handleTakeAudio(
       req,
       res,
-      { versionId: typeof versionId === "string" ? versionId : "", purpose, access: linkAccess(typeof token === "string" ? token : "") },
+      { versionId: typeof versionId === "string" ? versionId : "", purpose, access: linkAccess(getDb(), typeof token === "string" ? token : "") },
       { db: getDb(), storage: getStorage(), offload: env().audioOffload, presignedTtlSeconds: env().presignedTtlSeconds },
     );
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { atSecondsSchema, commentBodySchema } from "@/features/comments/comment.schema";
 import { versionIdSchema } from "@/features/takes/take.schema";
+import { dateSchema } from "@/lib/dates";
 import { idSchema, tokenSchema } from "@/lib/ids";
 import { hasForbiddenControl, hasLoneSurrogate, text } from "@/lib/text";
 
@@ -15,7 +16,7 @@ const passwordSchema = z
   .min(1, "Type the password.")
   .max(SHARE_PASSWORD_MAX, `Passwords can be at most ${SHARE_PASSWORD_MAX} characters.`);
 
-const expiresAtSchema = z.date({ error: "The expiry must be a date." }).refine((d) => !Number.isNaN(d.getTime()), "The expiry must be a date.");
+const expiresAtSchema = dateSchema("The expiry", "Give a date and time for the link to expire.");
 
 /** What to share: exactly one of a take, a song (its takes) or a setlist (its songs' takes). */
 export const createShareInput = z

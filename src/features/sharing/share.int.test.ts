@@ -14,6 +14,9 @@ import { serveLocally, type LocalServer } from "@/test/local-server";
 import { createTestDatabase } from "@/test/test-database";
 import { rejection } from "@/test/trpc-rejection";
 import { makeWav } from "@/test/wav";
+import { runNotifyDeliveryJob, runNotifyJob } from "@/features/notifications/notify.job";
+import { NOTIFY_QUEUE, type NotifyJob } from "@/server/jobs/queues";
+import type { Mail } from "@/server/mail/mailer";
 import { linkAccess } from "./share-audio.route";
 import { unlockCookieName } from "./share-unlock";
 
@@ -357,6 +360,14 @@ describe("guest comments", () => {
     const seen = await callerFor(t.db, setup.member!).comment.list({ bandId: setup.band.id, versionId: take.id });
     expect(seen.find((c) => c.id === made.id)).toMatchObject({ name: "Sam Mixer (guest)", guest: true, authorId: null, canEdit: false });
     expect(await t.db.commentMention.findMany({ where: { commentId: made.id }, select: { userId: true } })).toEqual([{ userId: setup.owner.id }]);
+    // Queued with the comment, and mailed under the guest's name like a member's mention.
+    const [job] = await t.db.$queryRaw<{ data: NotifyJob }[]>`SELECT data FROM pgboss.job WHERE name = ${NOTIFY_QUEUE} AND data->>'commentId' = ${made.id}`;
+    expect(job?.data).toEqual({ kind: "mention", commentId: made.id, userIds: [setup.owner.id] });
+    const mails: Mail[] = [];
+    const send = async (mail: Mail) => void mails.push(mail);
+    await runNotifyJob(job!.data, { db: t.db, send });
+    await runNotifyDeliveryJob({ userId: setup.owner.id, category: "MENTIONS" }, { db: t.db, send });
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([[setup.owner.email, "Sam Mixer (guest) mentioned you on Harbour Lights"]]);
     const activity = await t.db.bandActivity.findFirstOrThrow({ where: { commentId: made.id }, include: { actor: true } });
     expect(describeActivity({ ...activity, targetUser: null }, setup.member!.id)).toBe('A guest commented on a take of "Harbour Lights"');
     expect(await rejection(guest().comment({ token: on, versionId: take.id, name: "Sam", body: "Too late", atSeconds: 5000 }))).toMatchObject({ code: "BAD_REQUEST" });

@@ -131,7 +131,7 @@ function PasswordForm({ error, pending, onSubmit }: { error: string | null; pend
 function SharedContent({ token, data, cspNonce, renderPlayer, onEnded }: { token: string; data: Opened; cspNonce?: string; renderPlayer: RenderGuestPlayer; onEnded: (why: LinkEnded) => void }) {
   return (
     <section className="stack" data-testid="share-content">
-      <header className="page-header stack-sm">
+      <header className="stack-sm">
         <p className="eyebrow">{data.bandName} shared with you</p>
         <h1>{headline(data)}</h1>
         {data.expiresAt ? (

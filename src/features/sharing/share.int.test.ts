@@ -14,6 +14,7 @@ import { serveLocally, type LocalServer } from "@/test/local-server";
 import { createTestDatabase } from "@/test/test-database";
 import { rejection } from "@/test/trpc-rejection";
 import { makeWav } from "@/test/wav";
+import { runDailyDigest } from "@/features/notifications/daily-digest";
 import { runNotifyDeliveryJob, runNotifyJob } from "@/features/notifications/notify.job";
 import { NOTIFY_QUEUE, type NotifyJob } from "@/server/jobs/queues";
 import type { Mail } from "@/server/mail/mailer";
@@ -368,6 +369,14 @@ describe("guest comments", () => {
     await runNotifyJob(job!.data, { db: t.db, send });
     await runNotifyDeliveryJob({ userId: setup.owner.id, category: "MENTIONS" }, { db: t.db, send });
     expect(mails.map((m) => [m.to, m.subject])).toEqual([[setup.owner.email, "Sam Mixer (guest) mentioned you on Harbour Lights"]]);
+    // Someone who takes mentions daily reads it in the digest under the same name.
+    await callerFor(t.db, setup.admin!).notification.update({ mentions: "DAILY" });
+    const daily = await guest().comment({ token: on, versionId: take.id, name: "Sam Mixer", body: `And here @${setup.admin!.name}` });
+    const [dailyJob] = await t.db.$queryRaw<{ data: NotifyJob }[]>`SELECT data FROM pgboss.job WHERE name = ${NOTIFY_QUEUE} AND data->>'commentId' = ${daily.id}`;
+    await runNotifyJob(dailyJob!.data, { db: t.db, send });
+    const digest: Mail[] = [];
+    await runDailyDigest({ db: t.db, now: () => new Date(Date.now() + 1000), send: async (mail) => void digest.push(mail) });
+    expect(digest.find((m) => m.to === setup.admin!.email)?.text).toContain("Sam Mixer (guest) mentioned you");
     const activity = await t.db.bandActivity.findFirstOrThrow({ where: { commentId: made.id }, include: { actor: true } });
     expect(describeActivity({ ...activity, targetUser: null }, setup.member!.id)).toBe('A guest commented on a take of "Harbour Lights"');
     expect(await rejection(guest().comment({ token: on, versionId: take.id, name: "Sam", body: "Too late", atSeconds: 5000 }))).toMatchObject({ code: "BAD_REQUEST" });

@@ -153,3 +153,29 @@ test("a member shares a take with a password; a guest listens, seeks and comment
   expect(fs.readFileSync(e2eAppLog, "utf8")).not.toContain(token);
   await guestContext.close();
 });
+
+test("a setlist is shared from its page: the guest hears each song's take, with no password and no comment form", async ({ page, browser }) => {
+  const setlistId = (await seed.query<{ id: string }>(`INSERT INTO "Setlist" (id, "bandId", name, "updatedAt") VALUES (gen_random_uuid()::text, $1, 'Friday gig', now()) RETURNING id`, [bandId]))[0]!.id;
+  await seed.query(`INSERT INTO "SetlistSong" (id, "bandId", "setlistId", "songId", position) VALUES (gen_random_uuid()::text, $1, $2, $3, 0)`, [bandId, setlistId, songId]);
+  await signIn(page, alex);
+  await page.goto(`/bands/${bandId}/setlists/${setlistId}`);
+  await page.getByRole("button", { name: "Share setlist" }).click();
+  const dialog = page.getByTestId("share-dialog");
+  await dialog.getByLabel(/Guests may comment/).uncheck();
+  await dialog.getByLabel("Link works for").selectOption("7");
+  await dialog.getByRole("button", { name: "Make the link" }).click();
+  const link = await dialog.getByTestId("one-time-link").inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await screenshotAtWidths(page, "share-setlist-page");
+
+  const guestContext = await browser.newContext({ baseURL: origin });
+  const guest = await guestContext.newPage();
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: "The setlist Friday gig" })).toBeVisible();
+  await expect(guest.getByTestId("shared-take")).toHaveCount(1);
+  await expect(guest.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
+  await expect(guest.getByTestId("guest-comment-form")).toHaveCount(0);
+  await screenshotAtWidths(guest, "share-guest-setlist");
+  await expectNoSeriousA11yViolations(guest, "/s/[token] (setlist)");
+  await guestContext.close();
+});

@@ -29,10 +29,13 @@ export default async function SetlistPage({ params }: Props) {
   await prefetch.song.list.prefetch({ bandId });
   return (
     <HydrateClient>
-      <div className="row" style={{ justifyContent: "flex-end" }}>
-        <ShareButton bandId={bandId} target={{ setlistId }} what="setlist" />
-      </div>
-      <SetlistEditorWithReadiness bandId={bandId} setlistId={setlistId} initialSetlist={found.data} canDelete={hasAtLeastRole(band.data.myRole, "ADMIN")} />
+      <SetlistEditorWithReadiness
+        bandId={bandId}
+        setlistId={setlistId}
+        initialSetlist={found.data}
+        canDelete={hasAtLeastRole(band.data.myRole, "ADMIN")}
+        actions={<ShareButton bandId={bandId} target={{ setlistId }} what="setlist" />}
+      />
     </HydrateClient>
   );
 }

@@ -10,12 +10,19 @@ import type { Meta } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
 import { idsOf, seedBand } from "@/test/band-fixture";
 import { callerFor } from "@/test/callers";
+import { createCaller } from "@/compose/root-router";
+import { createContextInner } from "@/server/api/trpc";
+import { handleTakeAudio } from "@/features/takes/take-audio.handler";
+import { linkAccess } from "@/features/sharing/share-audio.route";
+import { getStorage } from "@/server/storage";
+import { serveLocally } from "@/test/local-server";
 import { createTestDatabase } from "@/test/test-database";
 import {
   authorizationMatrix,
   bandSides,
   callers,
   expectedOutcome,
+  linkGuestOutcome,
   type BandScopedRow,
   type BandSide,
   type Caller,
@@ -97,6 +104,7 @@ async function snapshot(db: PrismaClient, bandIds: string[]): Promise<string> {
       db.setlist.findMany({ where, orderBy }),
       db.setlistSong.findMany({ where, orderBy }),
       db.songReadiness.findMany({ where, orderBy: [{ songId: "asc" }, { userId: "asc" }] }),
+      db.shareLink.findMany({ where, orderBy }),
     ]),
   );
 }
@@ -126,6 +134,7 @@ const probeBand: SeededBand = (() => {
     joinLink: { id: "probe-join-link" },
     activity: { id: "probe-activity" },
     setlist: { id: "probe-setlist" },
+    shareLink: { id: "probe-share-link", token: "probe-share-token" },
   };
 })();
 
@@ -206,4 +215,79 @@ describe.each(bandRows)("%s", (procedurePath, row) => {
       expect(await snapshot(t.db, [other.id]), "another band's data must not change").toBe(beforeOther);
     });
   }
+});
+
+/**
+ * The "link guest" column: a browser holding the own band's share link, its
+ * password proved (the unlock cookie), and no session. Every procedure but the
+ * link's own answers it as anonymous; its audio routes cover only its take.
+ */
+describe("a link guest", () => {
+  let cookies = "";
+  beforeAll(async () => {
+    const responseHeaders = new Headers();
+    const api = createCaller(createContextInner({ db: t.db, user: null, responseHeaders }));
+    await api.share.open({ token: shared.own.shareLink.token, password: "matrix" });
+    cookies = responseHeaders.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(cookies).toMatch(/^rh_share_/);
+  });
+
+  async function asGuest(procedurePath: string, input: unknown): Promise<Result> {
+    let target: unknown = createCaller(createContextInner({ db: t.db, user: null, cookies }));
+    for (const segment of procedurePath.split(".")) target = (target as Record<string, unknown>)[segment];
+    try {
+      return { outcome: "ok", value: await (target as (i: unknown) => Promise<unknown>)(input) };
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      const reason = (error.cause as { reason?: string } | undefined)?.reason;
+      return { outcome: reason ? { code: error.code, reason: reason as never } : { code: error.code } };
+    }
+  }
+
+  const guestInput: Record<string, (b: SeededBand) => unknown> = {
+    "share.open": (b) => ({ token: b.shareLink.token }),
+    "share.comment": (b) => ({ token: b.shareLink.token, versionId: b.version.id, name: "Guest", body: "Nice" }),
+    "invite.preview": (b) => ({ token: b.shareLink.token }),
+    "joinLink.preview": (b) => ({ token: b.shareLink.token }),
+  };
+
+  it.each(Object.keys(authorizationMatrix).filter((p) => p in procedures))("%s", async (procedurePath) => {
+    const row = authorizationMatrix[procedurePath]!;
+    const expected = linkGuestOutcome(procedurePath, row);
+    const input = guestInput[procedurePath]?.(shared.own) ?? (row.kind === "band" ? row.input(shared.own) : { token: shared.own.shareLink.token });
+    const before = await snapshot(t.db, [shared.own.id, shared.other.id]);
+    const result = await asGuest(procedurePath, input);
+    if (expected === "own link only") {
+      expect(label(result.outcome)).toBe("ok");
+      expect(leakedIds(result.value, shared.other)).toEqual([]);
+      // The same procedure with the other band's take, through this link, is refused.
+      const foreign = guestInput[procedurePath]!({ ...shared.own, version: shared.other.version });
+      expect(label((await asGuest(procedurePath, foreign)).outcome)).toMatch(procedurePath === "share.open" ? /^ok$/ : /^NOT_FOUND/);
+      return;
+    }
+    expect(label(result.outcome), `${procedurePath} as a link guest`).toBe(label(expected));
+    expect(await snapshot(t.db, [shared.own.id, shared.other.id]), "a refused call must not change the database").toBe(before);
+  });
+
+  it("the audio routes: the link's own take only; a member's routes and another band's take are refused", async () => {
+    const server = await serveLocally((req, res) => {
+      const [, token = "", versionId = ""] = /^\/api\/s\/([^/]+)\/versions\/([^/]+)\/peaks$/.exec(req.url ?? "") ?? [];
+      const member = /^\/api\/versions\/([^/]+)\/peaks$/.exec(req.url ?? "");
+      const deps = { db: t.db, storage: getStorage(), offload: undefined };
+      if (member) void handleTakeAudio(req, res, { versionId: member[1]!, purpose: "peaks" }, deps);
+      else void handleTakeAudio(req, res, { versionId, purpose: "peaks", access: linkAccess(t.db, token) }, deps);
+    });
+    try {
+      const get = async (path: string) => {
+        const response = await fetch(server.origin + path, { headers: { cookie: cookies } });
+        return { status: response.status, body: (await response.json()) as { error: { message: string; reason?: string } } };
+      };
+      // Its own take: past the link's checks (the seeded take has no waveform yet).
+      expect(await get(`/api/s/${shared.own.shareLink.token}/versions/${shared.own.version.id}/peaks`)).toMatchObject({ status: 404, body: { error: { message: expect.stringMatching(/waveform/) } } });
+      expect((await get(`/api/s/${shared.own.shareLink.token}/versions/${shared.other.version.id}/peaks`)).body.error.message).toBe("This take does not exist.");
+      expect((await get(`/api/versions/${shared.own.version.id}/peaks`)).status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -89,6 +89,8 @@ describe("procedures outside a band refuse bad text too", () => {
     ["joinLink.join", "signed-in", { token: "x".repeat(43) }],
     ["profile.update", "signed-in", { name: "Robin" }],
     ["notification.update", "signed-in", { takes: "INSTANT", replies: "DAILY", mentions: "OFF" }],
+    ["share.open", "anonymous", { token: "x".repeat(43), password: "tide pool" }],
+    ["share.comment", "anonymous", { token: "x".repeat(43), versionId: "v1", name: "Sam", body: "Kick is loud" }],
   ];
 
   it("covers every procedure that is not band-scoped", () => {

@@ -11,6 +11,7 @@ import { notificationRouter } from "@/features/notifications/notification.router
 import { profileRouter } from "@/features/profile/profile.router";
 import { readinessRouter } from "@/features/readiness/readiness.router";
 import { setlistRouter } from "@/features/setlists/setlist.router";
+import { shareRouter } from "@/features/sharing/share.router";
 import { songRouter } from "@/features/songs/song.router";
 import { takeRouter } from "@/features/takes/take.router";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   setlist: setlistRouter,
   readiness: readinessRouter,
   notification: notificationRouter,
+  share: shareRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,7 +36,11 @@ export type ErrorReason =
   | "LAST_OWNER"
   | "ROLE_NOT_ALLOWED"
   | "NAME_TAKEN"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "SHARE_NOT_FOUND"
+  | "SHARE_EXPIRED"
+  | "SHARE_PASSWORD_REQUIRED"
+  | "SHARE_PASSWORD_WRONG";
 
 export class AppError extends Error {
   readonly kind: ErrorKind;

@@ -41,6 +41,14 @@ export function createLogger(destination?: DestinationStream, level = env().logL
   );
 }
 
+/** Paths whose segment after a prefix is a secret: a share link's page and its audio routes. */
+const SECRET_PATH_SEGMENT = /^(\/(?:api\/)?s\/)[^/]+/;
+
+/** A request path as it may be logged: a share link's token becomes "[token]". */
+export function loggablePath(pathname: string): string {
+  return pathname.replace(SECRET_PATH_SEGMENT, "$1[token]");
+}
+
 let instance: Logger | undefined;
 
 export function log(): Logger {

@@ -44,6 +44,11 @@ export async function takePoint(db: PrismaClient, limit: Limit, key: string): Pr
   }
 }
 
+/** Returns a point taken for an attempt that turned out not to count (a right password). */
+export async function givePointBack(db: PrismaClient, limit: Limit, key: string): Promise<void> {
+  await limiterFor(db, limit).reward(key, 1);
+}
+
 /** Takes one point, or throws 429 RATE_LIMITED with `message(retrySeconds)`. */
 export async function consumeLimit(db: PrismaClient, limit: Limit, key: string, message: (retrySeconds: number) => string): Promise<void> {
   const taken = await takePoint(db, limit, key);

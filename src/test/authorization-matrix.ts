@@ -49,6 +49,8 @@ export type SeededBand = {
   activity: { id: string };
   /** A setlist holding the song. */
   setlist: { id: string };
+  /** A share link to the take, made by the uploader, with guest comments on and the password "matrix". */
+  shareLink: { id: string; token: string };
 };
 
 export type BandScopedRow = {
@@ -182,6 +184,16 @@ export const authorizationMatrix: Record<string, MatrixRow> = {
   "readiness.set": band("MEMBER", (b) => ({ bandId: b.id, songId: b.song.id, ready: true }), { mutates: true, also: "sets only the caller's own readiness" }),
 
   "joinLink.preview": notBandScoped("public", "by secret token; shows the band's name to whoever holds the link"),
+
+  "share.create": band("MEMBER", (b) => ({ bandId: b.id, versionId: b.version.id }), { mutates: true, also: "a link that never expires: admins only" }),
+  "share.list": band("MEMBER", onlyBand),
+  "share.revoke": band("MEMBER", (b) => ({ bandId: b.id, shareId: b.shareLink.id }), {
+    mutates: true,
+    allowed: { member: forbidden("INSUFFICIENT_ROLE") },
+    also: "the link's creator",
+  }),
+  "share.open": notBandScoped("public", "by a share link's secret token (and its password); what that link shares, nothing else"),
+  "share.comment": notBandScoped("public", "by a share link's secret token (and its password), when the link takes comments; only on takes it covers"),
   "joinLink.join": notBandScoped("signed-in", "by secret token; joining is what the link is for"),
 };
 
@@ -235,12 +247,41 @@ export const audioRoutes: Record<string, AudioRouteRow> = {
  * membership (the token is the authority; its tests are next to the handler).
  */
 export const tokenRoutes: Record<string, { route: string; file: string; why: string }> = {
+  shareStream: {
+    route: "GET, HEAD /api/s/<token>/versions/<versionId>/stream",
+    file: "src/pages/api/s/[token]/versions/[versionId]/stream.ts",
+    why: "a link guest: only takes the link covers, while it is neither revoked nor expired, after its password",
+  },
+  sharePeaks: {
+    route: "GET, HEAD /api/s/<token>/versions/<versionId>/peaks",
+    file: "src/pages/api/s/[token]/versions/[versionId]/peaks.ts",
+    why: "a link guest, like its stream",
+  },
+  shareDownload: {
+    route: "GET, HEAD /api/s/<token>/versions/<versionId>/download",
+    file: "src/pages/api/s/[token]/versions/[versionId]/download.ts",
+    why: "a link guest, like its stream, and only when the link allows downloads",
+  },
   unsubscribe: {
     route: "POST /unsubscribe/<token> (rewritten to /api/unsubscribe/<token>)",
     file: "src/app/api/unsubscribe/[token]/route.ts",
     why: "one-click unsubscribe (RFC 8058): turns off the mail the link came in, signed out",
   },
 };
+
+/**
+ * The "link guest" column: whoever holds a share link (and proved its
+ * password) is, to every procedure, an anonymous caller. Only the link's own
+ * public procedures (by its token) and its own audio routes answer them.
+ */
+export const linkGuestProcedures = ["share.open", "share.comment"] as const;
+
+export function linkGuestOutcome(procedurePath: string, row: MatrixRow): Outcome | "own link only" {
+  if ((linkGuestProcedures as readonly string[]).includes(procedurePath)) return "own link only";
+  if (row.kind === "band" || row.access === "signed-in") return { code: "UNAUTHORIZED" };
+  // Another kind of token (an invite, a join link): a share token is not one.
+  return { code: "NOT_FOUND", reason: "INVITE_NOT_FOUND" };
+}
 
 /** The expected outcome of one cell of the matrix. */
 export function expectedOutcome(row: BandScopedRow, caller: Caller, side: BandSide): Outcome {

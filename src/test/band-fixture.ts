@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { SeededBand } from "@/test/authorization-matrix";
+import { hashSharePassword } from "@/features/sharing/share-password";
 import { createUser } from "./callers";
 
 /**
@@ -57,6 +58,20 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
   });
   const setlist = await db.setlist.create({ data: { bandId: band.id, name: `${label} set` }, select: { id: true } });
   await db.setlistSong.create({ data: { bandId: band.id, setlistId: setlist.id, songId: song.id, position: 0 } });
+  const shareToken = `share-${tag}-${randomBytes(16).toString("hex")}`;
+  const shareLink = await db.shareLink.create({
+    data: {
+      bandId: band.id,
+      tokenHash: hash(shareToken),
+      versionId: version.id,
+      subject: `take 1 of ${label} song`,
+      expiresAt: new Date(Date.now() + 7 * 864e5),
+      passwordHash: await hashSharePassword("matrix"),
+      allowComments: true,
+      createdById: uploader!.id,
+    },
+    select: { id: true },
+  });
   const activity = await db.bandActivity.create({ data: { bandId: band.id, type: "BAND_CREATED", actorId: owner!.id }, select: { id: true } });
   return {
     ...band,
@@ -69,10 +84,11 @@ export async function seedBand(db: PrismaClient, label: string): Promise<SeededB
     joinLink,
     activity,
     setlist,
+    shareLink: { id: shareLink.id, token: shareToken },
   };
 }
 
 /** Every id that belongs to a seeded band (rows and its people), to look for leaks. */
 export function idsOf(b: SeededBand): string[] {
-  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.marker.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, b.setlist.id, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
+  return [b.id, b.song.id, b.version.id, b.version.storageKey, b.comment.id, b.marker.id, b.invite.id, b.invite.email, b.joinLink.id, b.activity.id, b.setlist.id, b.shareLink.id, b.shareLink.token, ...Object.values(b.users).flatMap((u) => [u.id, u.email])];
 }

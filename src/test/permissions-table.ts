@@ -1,5 +1,5 @@
 import { bandRoles, hasAtLeastRole, roleLabel, type BandRole } from "@/lib/roles";
-import { audioRoutes, authorizationMatrix, callerRole, type BandScopedRow, type MatrixRow, type MemberCaller } from "./authorization-matrix";
+import { audioRoutes, authorizationMatrix, callerRole, linkGuestOutcome, tokenRoutes, type BandScopedRow, type MatrixRow, type MemberCaller } from "./authorization-matrix";
 
 // The permission table in docs/security.md, generated from the authorization matrix (which
 // the matrix test checks against every procedure and every caller), so the
@@ -31,6 +31,11 @@ function procedureCells(row: MatrixRow): [string, string] {
   return [row.access === "public" ? "anyone (not band-scoped)" : "signed in (not band-scoped)", row.why];
 }
 
+function guestCell(outcome: ReturnType<typeof linkGuestOutcome>): string {
+  if (outcome === "own link only") return "its own link only";
+  return outcome === "ok" ? "ok" : `refused (${outcome.code})`;
+}
+
 export function permissionsTable(): string {
   const lines = [
     PERMISSIONS_START,
@@ -39,13 +44,16 @@ export function permissionsTable(): string {
     "Band-scoped calls need membership of that band at the minimum role (owner > admin > member);",
     "below it the answer is 403 `INSUFFICIENT_ROLE`, for a non-member 403 `NOT_A_MEMBER`, signed out 401.",
     "",
-    "| tRPC procedure | minimum role | who else may act / limits |",
-    "|---|---|---|",
+    "A link guest holds a share link (and proved its password) but has no session: to every",
+    "procedure but the link's own they are anonymous.",
+    "",
+    "| tRPC procedure | minimum role | who else may act / limits | link guest |",
+    "|---|---|---|---|",
     ...Object.entries(authorizationMatrix)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, row]) => {
         const [role, also] = procedureCells(row);
-        return `| \`${name}\` | ${role} | ${also} |`;
+        return `| \`${name}\` | ${role} | ${also} | ${guestCell(linkGuestOutcome(name, row))} |`;
       }),
     "",
     "The audio routes are route handlers, not procedures; they call the same access function",
@@ -54,6 +62,13 @@ export function permissionsTable(): string {
     "| audio route | minimum role | who else may act / limits |",
     "|---|---|---|",
     ...Object.entries(audioRoutes).map(([name, row]) => `| ${name}: \`${row.route}\` | ${roleName(row.minRole)} | ${row.also ?? "—"} |`),
+    "",
+    "Routes that act by a secret token in their URL, not by a session (a link guest's are decided",
+    "by the same `decideCallerAccess` as a member's stream):",
+    "",
+    "| token route | who may act |",
+    "|---|---|",
+    ...Object.entries(tokenRoutes).map(([name, row]) => `| ${name}: \`${row.route}\` | ${row.why} |`),
     PERMISSIONS_END,
   ];
   return lines.join("\n");

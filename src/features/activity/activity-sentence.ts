@@ -49,6 +49,8 @@ export function describeActivity(item: ActivityItem, viewerId: string): string {
     COMMENT_REPLIED: () => `${actor} replied to a comment on ${song}`,
     SETLIST_CREATED: () => `${actor} created the setlist ${setlist}`,
     SETLIST_CHANGED: () => `${actor} changed the setlist ${setlist}`,
+    SHARE_CREATED: () => `${actor} shared ${item.subject ?? "a link"}`,
+    GUEST_COMMENTED: () => `A guest commented on a take of ${song}`,
   };
   return sentences[item.type]();
 }

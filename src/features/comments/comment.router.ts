@@ -10,6 +10,7 @@ import { sortCommentsInTime } from "./comment-order.rules";
 import { canDeleteComment, normaliseTimestamp, timestampProblem } from "./comment.rules";
 import { createCommentInput, deleteCommentInput, listCommentsInput, resolveCommentInput, updateCommentInput } from "./comment.schema";
 import { parseMentions } from "./mention.rules";
+import { guestDisplayName } from "@/features/sharing/share.rules";
 
 const commentSelect = {
   id: true,
@@ -19,6 +20,7 @@ const commentSelect = {
   atSeconds: true,
   endSeconds: true,
   authorId: true,
+  guestName: true,
   createdAt: true,
   editedAt: true,
   resolvedAt: true,
@@ -28,6 +30,10 @@ const commentSelect = {
 
 type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
 type Viewer = { userId: string; role: BandRole };
+
+function authorName(row: CommentRow): string {
+  return row.guestName ? guestDisplayName(row.guestName) : displayName(row.author);
+}
 
 function displayName(author: CommentRow["author"]): string {
   if (!author) return "A former member";
@@ -39,7 +45,8 @@ function toCommentView(row: CommentRow, viewer: Viewer) {
   const isAuthor = row.authorId === viewer.userId;
   return {
     ...rest,
-    name: displayName(row.author),
+    name: authorName(row),
+    guest: row.guestName != null,
     resolved: row.resolvedAt != null,
     edited: row.editedAt != null,
     mentionedUserIds: mentions.map((m) => m.userId),
@@ -57,7 +64,7 @@ async function bandMentionables(db: PrismaClient | Prisma.TransactionClient, ban
 }
 
 /** Records who the body mentions; returns those it did not mention before (to be told). */
-async function storeMentions(db: Prisma.TransactionClient, bandId: string, commentId: string, body: string): Promise<string[]> {
+export async function storeMentions(db: Prisma.TransactionClient, bandId: string, commentId: string, body: string): Promise<string[]> {
   const userIds = parseMentions(body, await bandMentionables(db, bandId));
   const before = new Set((await db.commentMention.findMany({ where: { commentId }, select: { userId: true } })).map((m) => m.userId));
   await db.commentMention.deleteMany({ where: { commentId, userId: { notIn: userIds } } });

@@ -5,6 +5,7 @@ import { digestMail, mentionSentence, replySentence, takeSentence, type DigestEn
 import { categoryField, DEFAULT_PREFERENCES } from "./notification-settings";
 import { commentLinkSelect, commentUrl, settingsUrl, takeUrl } from "./notify.job";
 import { createUnsubscribeLink } from "./unsubscribe-token";
+import { guestDisplayName } from "@/features/sharing/share.rules";
 
 export type DigestDeps = { db: PrismaClient; now?: () => Date; send?: (mail: Mail) => Promise<void> };
 
@@ -77,7 +78,7 @@ async function entriesFor(db: PrismaClient, claimed: Claimed[]): Promise<DigestE
   const comments = await db.comment.findMany({
     where: { id: { in: commentIds } },
     orderBy: { createdAt: "asc" },
-    select: { ...commentLinkSelect, body: true, author: person, band: { select: { name: true } }, version: { select: { number: true, songId: true, song: { select: { title: true } } } } },
+    select: { ...commentLinkSelect, body: true, guestName: true, author: person, band: { select: { name: true } }, version: { select: { number: true, songId: true, song: { select: { title: true } } } } },
   });
   const replies = new Set(ids("REPLIES"));
   return [
@@ -87,7 +88,8 @@ async function entriesFor(db: PrismaClient, claimed: Claimed[]): Promise<DigestE
       url: takeUrl(v),
     })),
     ...comments.map((c) => {
-      const news = { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: "" };
+      const author = c.guestName ? { name: guestDisplayName(c.guestName) } : c.author;
+      const news = { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author, body: c.body, url: "" };
       return { bandName: c.band.name, sentence: replies.has(c.id) ? replySentence(news) : mentionSentence(news), body: c.body, url: commentUrl(c) };
     }),
   ];

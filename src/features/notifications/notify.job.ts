@@ -10,6 +10,7 @@ import { modesFor } from "./notification-settings";
 import { deliveryDelaySeconds, NOTIFY_TIMING, type NotifyTiming } from "./notify-grouping.rules";
 import { createUnsubscribeLink } from "./unsubscribe-token";
 import { commentMoment, songLink } from "@/features/player/deep-link";
+import { guestDisplayName } from "@/features/sharing/share.rules";
 
 export type NotifyDeps = {
   db: PrismaClient;
@@ -160,13 +161,16 @@ const commentNewsSelect = {
   ...commentLinkSelect,
   authorId: true,
   body: true,
+  guestName: true,
   author: person,
   band: { select: { name: true } },
   version: { select: { number: true, songId: true, song: { select: { title: true } } } },
 } as const;
 
-function commentNews(c: CommentLinkFacts & { body: string; author: { name: string | null } | null; band: { name: string }; version: { number: number; songId: string; song: { title: string } } }): CommentNews {
-  return { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author: c.author, body: c.body, url: commentUrl(c) };
+function commentNews(c: CommentLinkFacts & { body: string; guestName: string | null; author: { name: string | null } | null; band: { name: string }; version: { number: number; songId: string; song: { title: string } } }): CommentNews {
+  // A comment left through a share link is told under the guest's name, marked as a guest's.
+  const author = c.guestName ? { name: guestDisplayName(c.guestName) } : c.author;
+  return { bandName: c.band.name, songTitle: c.version.song.title, takeNumber: c.version.number, author, body: c.body, url: commentUrl(c) };
 }
 
 async function loadSubject(db: PrismaClient, data: NotifyJob): Promise<Subject | null> {

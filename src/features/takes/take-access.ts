@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { liveSession, sessionUserFromToken } from "@/server/auth/session-reader";
-import { decideBandAccess, type BandAccessFacts } from "@/server/access/band-access";
+import { decideBandAccess, decideCallerAccess, type BandAccessFacts } from "@/server/access/band-access";
 import type { BandRole } from "@/lib/roles";
 
 /** What the audio routes need to know about a take once access is granted. */
@@ -87,6 +87,85 @@ export async function requireTakeAccess(
     take: {
       id: take.id!,
       bandId: take.bandId!,
+      storageKey: take.storageKey!,
+      contentType: take.contentType!,
+      originalName: take.originalName ?? "",
+      title: take.title,
+      songTitle: take.songTitle ?? "",
+      renditionKey: take.renditionKey,
+      renditionContentType: take.renditionContentType,
+      peaksKey: take.peaksKey,
+    },
+  };
+}
+
+type LinkRow = {
+  linkId: string;
+  linkBandId: string;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  passwordHash: string | null;
+  allowDownload: boolean;
+  allowComments: boolean;
+  covers: boolean;
+  id: string | null;
+  storageKey: string | null;
+  contentType: string | null;
+  originalName: string | null;
+  title: string | null;
+  songTitle: string | null;
+  renditionKey: string | null;
+  renditionContentType: string | null;
+  peaksKey: string | null;
+};
+
+/** The link a guest's request came through, as the audio routes read it. */
+export type LinkForAudio = { id: string; passwordHash: string | null; allowDownload: boolean; allowComments: boolean };
+
+/**
+ * Access to one take through a share link, in ONE statement like
+ * requireTakeAccess: token hash -> link -> the take, and whether the link
+ * covers it (the take itself, a take of the shared song, or a take of a song
+ * in the shared setlist, always in the link's band). Read on every request, so
+ * a revoked or expired link, a deleted take or a song taken out of the setlist
+ * is refused on the very next request, on every instance. The decision is made
+ * by decideCallerAccess, the same rule as a member's.
+ */
+export async function requireLinkTakeAccess(
+  db: PrismaClient,
+  { tokenHash, versionId, isUnlocked, withNames }: {
+    tokenHash: string;
+    versionId: string;
+    /** Whether the request proved the link's current password (called only for a link that has one). */
+    isUnlocked: (link: { id: string; passwordHash: string }) => boolean;
+    withNames: boolean;
+  },
+): Promise<{ link: LinkForAudio; take: TakeForAudio }> {
+  const names = withNames
+    ? Prisma.sql`v."originalName", v."title", (SELECT s."title" FROM "Song" s WHERE s."id" = v."songId") AS "songTitle"`
+    : Prisma.sql`'' AS "originalName", NULL AS "title", '' AS "songTitle"`;
+  const [row] = await db.$queryRaw<LinkRow[]>`
+    SELECT l."id" AS "linkId", l."bandId" AS "linkBandId", l."revokedAt", l."expiresAt", l."passwordHash", l."allowDownload", l."allowComments",
+      (v."id" IS NOT NULL AND (
+        v."id" = l."versionId" OR v."songId" = l."songId"
+        OR EXISTS (SELECT 1 FROM "SetlistSong" ss WHERE ss."setlistId" = l."setlistId" AND ss."songId" = v."songId")
+      )) AS "covers",
+      v."id", v."storageKey", v."contentType", v."renditionKey", v."renditionContentType", v."peaksKey", ${names}
+    FROM "ShareLink" l
+    LEFT JOIN "Version" v ON v."id" = ${versionId} AND v."bandId" = l."bandId"
+    WHERE l."tokenHash" = ${tokenHash}`;
+  const link = row ? { id: row.linkId, bandId: row.linkBandId, revokedAt: row.revokedAt, expiresAt: row.expiresAt, hasPassword: row.passwordHash != null } : null;
+  decideCallerAccess(
+    { kind: "link", link, unlocked: row?.passwordHash ? isUnlocked({ id: row.linkId, passwordHash: row.passwordHash }) : true, covers: Boolean(row?.covers) },
+    "MEMBER",
+  );
+  // Granted, so the row names a take the link covers.
+  const take = row!;
+  return {
+    link: { id: take.linkId, passwordHash: take.passwordHash, allowDownload: take.allowDownload, allowComments: take.allowComments },
+    take: {
+      id: take.id!,
+      bandId: take.linkBandId,
       storageKey: take.storageKey!,
       contentType: take.contentType!,
       originalName: take.originalName ?? "",

@@ -62,6 +62,13 @@ export function fileFor(
  * client is still there, and stream.pipeline closes it however the response
  * ends: finished, client gone, or a storage error.
  */
+/**
+ * Who is asking and how their access to the take is decided. Unset: a member,
+ * by their session cookie (requireTakeAccess). A share link's routes pass their
+ * own (requireLinkTakeAccess): both end in the same decideCallerAccess.
+ */
+export type TakeAudioAccess = (req: IncomingMessage, args: { versionId: string; purpose: TakeAudioPurpose }) => Promise<{ take: TakeForAudio }>;
+
 export async function handleTakeAudio(
   req: IncomingMessage,
   res: ServerResponse,
@@ -69,9 +76,11 @@ export async function handleTakeAudio(
     versionId,
     purpose,
     original = false,
+    access,
   }: {
     versionId: string;
     purpose: TakeAudioPurpose;
+    access?: TakeAudioAccess;
     /**
      * Stream the original even when a rendition exists (`?source=original`): a
      * player that started on the original before processing finished keeps
@@ -86,12 +95,14 @@ export async function handleTakeAudio(
     return;
   }
   try {
-    const { take } = await requireTakeAccess(deps.db, {
-      sessionToken: sessionTokenFromCookies(req.headers.cookie),
-      versionId,
-      minRole: "MEMBER",
-      withNames: purpose === "download",
-    });
+    const { take } = access
+      ? await access(req, { versionId, purpose })
+      : await requireTakeAccess(deps.db, {
+          sessionToken: sessionTokenFromCookies(req.headers.cookie),
+          versionId,
+          minRole: "MEMBER",
+          withNames: purpose === "download",
+        });
     const file = fileFor(take, purpose, { original });
     if (!file) throw new AppError("NOT_FOUND", "This take's waveform is not ready yet.");
     const extra: Record<string, string> = purpose === "download" ? { "Content-Disposition": attachmentHeader(downloadFileName(take)) } : {};

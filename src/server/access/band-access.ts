@@ -66,3 +66,47 @@ export async function requireBandAccess(
   const band: { id: string; name: string } | null = row ? { id: row.id, name: row.name } : null;
   return decideBandAccess({ userId, band, role: row?.role ?? null }, minRole);
 }
+
+/** A share link's state: revoked wins over expired; `expiresAt` null never expires. */
+export type ShareLinkState = "active" | "expired" | "revoked";
+
+export function shareLinkState(link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): ShareLinkState {
+  if (link.revokedAt) return "revoked";
+  if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+/** What the database said about a share link and the thing asked for through it, however it was read. */
+export type LinkFacts = {
+  /** null: no link has that token. */
+  link: { id: string; bandId: string; revokedAt: Date | null; expiresAt: Date | null; hasPassword: boolean } | null;
+  /** The request proved the link's current password (a valid unlock cookie, or the password itself). */
+  unlocked: boolean;
+  /** The take asked for exists and the link covers it (null when the request names no take). */
+  covers: boolean | null;
+};
+
+/** Who is asking: a signed-in person (decided by their membership) or whoever holds a share link. */
+export type CallerFacts = ({ kind: "member" } & MembershipFacts) | ({ kind: "link" } & LinkFacts);
+
+export type CallerAccess =
+  | { kind: "member"; userId: string; role: BandRole; band: { id: string; name?: string } }
+  | { kind: "link"; shareId: string; band: { id: string } };
+
+/**
+ * The one decision for every caller. A member is decided by decideBandAccess.
+ * A link is one more kind of caller that can only ever listen: it is refused
+ * for anything above a member's plain role, once revoked or expired, before
+ * its password is proved, and for any take it does not cover, which looks
+ * exactly like a take that does not exist.
+ */
+export function decideCallerAccess(facts: CallerFacts, minRole: BandRole, now: Date = new Date()): CallerAccess {
+  if (facts.kind === "member") return { kind: "member", ...decideBandAccess(facts, minRole) };
+  const { link } = facts;
+  if (!link || shareLinkState(link, now) === "revoked") throw new AppError("NOT_FOUND", "This link has been revoked or does not exist.", "SHARE_NOT_FOUND");
+  if (shareLinkState(link, now) === "expired") throw new AppError("GONE", "This link has expired.", "SHARE_EXPIRED");
+  if (minRole !== "MEMBER") throw new AppError("FORBIDDEN", "A shared link only lets you listen.", "INSUFFICIENT_ROLE");
+  if (link.hasPassword && !facts.unlocked) throw new AppError("UNAUTHORIZED", "This link needs its password.", "SHARE_PASSWORD_REQUIRED");
+  if (facts.covers === false) throw new AppError("NOT_FOUND", "This take does not exist.");
+  return { kind: "link", shareId: link.id, band: { id: link.bandId } };
+}

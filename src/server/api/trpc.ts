@@ -25,11 +25,21 @@ export type Context = {
    * sets it): their log lines then carry it like an API request's do.
    */
   requestId?: string;
+  /** The request's Cookie header, for the public procedures that act by a cookie of their own (share links). */
+  cookies?: string | null;
+  /** Where such a procedure sets a cookie on the HTTP answer (absent outside HTTP). */
+  responseHeaders?: Headers;
 };
 
 /** A context without HTTP: used by the route handler, RSC caller and tests. */
 export function createContextInner(opts: Context): Context {
-  return { db: opts.db, user: opts.user, ...(opts.requestId ? { requestId: opts.requestId } : {}) };
+  return {
+    db: opts.db,
+    user: opts.user,
+    ...(opts.requestId ? { requestId: opts.requestId } : {}),
+    ...(opts.cookies ? { cookies: opts.cookies } : {}),
+    ...(opts.responseHeaders ? { responseHeaders: opts.responseHeaders } : {}),
+  };
 }
 
 export type Meta = {

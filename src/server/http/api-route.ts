@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/env";
-import { log, withRequestId } from "@/server/log";
+import { log, loggablePath, withRequestId } from "@/server/log";
 import { errorResponse } from "./error-response";
 import { sendErrorResponse, sendWebResponse } from "./node-response";
 import { checkRequestOrigin } from "./origin-check";
@@ -87,10 +87,10 @@ async function handleApiRequest<T>(
     if (origin.ok) {
       result = await run(extraHeaders);
     } else {
-      log().warn({ method: head.method, path: head.pathname, reason: origin.reason }, "cross-site request refused");
+      log().warn({ method: head.method, path: loggablePath(head.pathname), reason: origin.reason }, "cross-site request refused");
       result = await refuse(crossSiteRefusal(extraHeaders));
     }
-    log().info({ method: head.method, path: head.pathname, status: statusOf(result), ms: Math.round(performance.now() - started) }, "request");
+    log().info({ method: head.method, path: loggablePath(head.pathname), status: statusOf(result), ms: Math.round(performance.now() - started) }, "request");
     return result;
   });
 }

@@ -37,7 +37,7 @@ describe("contentSecurityPolicy", () => {
 });
 
 describe("referrerPolicyFor", () => {
-  it.each(["/invite/tok", "/join/tok", "/unsubscribe/tok", "/signin", "/signin/check-email", "/api/auth/callback/email"])(
+  it.each(["/s/tok", "/api/s/tok/versions/v1/stream", "/invite/tok", "/join/tok", "/unsubscribe/tok", "/signin", "/signin/check-email", "/api/auth/callback/email"])(
     "sends no referrer from %s (its URL carries a secret)",
     (path) => expect(referrerPolicyFor(path)).toBe("no-referrer"),
   );

@@ -20,7 +20,7 @@ export type PageHeaderOptions = {
 };
 
 /** Pages whose URL carries a secret (an invite or join token, an unsubscribe token, a sign-in callback). */
-const SECRET_IN_URL = [/^\/invite\//, /^\/join\//, /^\/unsubscribe\//, /^\/signin(\/|$)/, /^\/api\/auth\//];
+const SECRET_IN_URL = [/^\/s\//, /^\/api\/s\//, /^\/invite\//, /^\/join\//, /^\/unsubscribe\//, /^\/signin(\/|$)/, /^\/api\/auth\//];
 
 export function referrerPolicyFor(pathname: string): string {
   return SECRET_IN_URL.some((re) => re.test(pathname)) ? "no-referrer" : "strict-origin-when-cross-origin";
@@ -56,8 +56,12 @@ export function contentSecurityPolicy({ nonce, https, dev, mediaOrigins = [] }: 
 /** For JSON and audio answers: nothing in them may run, load or be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** A share link's page and routes: no search engine may keep them. */
+const SHARE_PATH = /^\/(?:api\/)?s\//;
+
 function commonHeaders(pathname: string, https: boolean): Record<string, string> {
   return {
+    ...(SHARE_PATH.test(pathname) ? { "X-Robots-Tag": "noindex, nofollow" } : {}),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": referrerPolicyFor(pathname),

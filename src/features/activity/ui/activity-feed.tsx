@@ -34,6 +34,8 @@ const icon: Record<ActivityType, IconName> = {
   COMMENT_REPLIED: "message",
   SETLIST_CREATED: "layers",
   SETLIST_CHANGED: "layers",
+  SHARE_CREATED: "link",
+  GUEST_COMMENTED: "message",
 };
 
 type Linked = { songId: string | null; versionId: string | null; commentId: string | null; atSeconds: number | null; endSeconds: number | null; setlistId: string | null; type: ActivityType };

@@ -11,6 +11,7 @@ const tabs = [
   { href: "/members", label: "Members" },
   { href: "/invites", label: "Invites" },
   { href: "/activity", label: "Activity" },
+  { href: "/shared", label: "Shared" },
   // Rename and delete: only shown to those who may use them.
   { href: "/settings", label: "Settings", minRole: "ADMIN" },
 ] as const satisfies readonly { href: string; label: string; minRole?: BandRole }[];

@@ -20,7 +20,22 @@ type Setlist = RouterOutputs["setlist"]["get"];
  * One setlist: its date and countdown, the songs in order with the total time, who is ready, and the print view.
  * `readiness` draws who is ready for the setlist as it stands (the page composes it).
  */
-export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, readiness }: { bandId: string; setlistId: string; initialSetlist: Setlist; canDelete: boolean; readiness: (setlist: Setlist) => ReactNode }) {
+export function SetlistEditor({
+  bandId,
+  setlistId,
+  initialSetlist,
+  canDelete,
+  readiness,
+  actions,
+}: {
+  bandId: string;
+  setlistId: string;
+  initialSetlist: Setlist;
+  canDelete: boolean;
+  readiness: (setlist: Setlist) => ReactNode;
+  /** More buttons beside the print view's, composed by the page (sharing). */
+  actions?: ReactNode;
+}) {
   const utils = api.useUtils();
   const query = api.setlist.get.useQuery({ bandId, setlistId }, { initialData: initialSetlist });
   const songs = api.song.list.useQuery({ bandId });
@@ -56,9 +71,12 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
         <Link href={`/bands/${bandId}/setlists`} className="small">
           ← All setlists
         </Link>
-        <Link href={`/bands/${bandId}/setlists/${setlistId}/print`} className="btn btn-secondary btn-sm">
-          Print view
-        </Link>
+        <div className="row">
+          {actions}
+          <Link href={`/bands/${bandId}/setlists/${setlistId}/print`} className="btn btn-secondary btn-sm">
+            Print view
+          </Link>
+        </div>
       </div>
 
       <SetlistDetails bandId={bandId} setlist={setlist} canDelete={canDelete} />

@@ -29,6 +29,7 @@ import { useTranspose } from "@/features/songs/ui/use-transpose";
 import { takeLabel, uploaderName } from "@/features/takes/ui/take-label";
 import { TakeList } from "@/features/takes/ui/take-list";
 import { Alert } from "@/components/alert";
+import { ShareButton } from "@/features/sharing/ui/share-dialog";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -302,9 +303,12 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           </p>
         </div>
         {/* On a phone the sheet sits below the takes and comments: one tap from the top reaches it. */}
-        <a href="#song-sheet" className="btn btn-secondary btn-sm sheet-jump" data-testid="sheet-jump">
-          Song sheet
-        </a>
+        <div className="row">
+          {versions.length > 0 ? <ShareButton bandId={bandId} target={{ songId: song.id }} what="song" /> : null}
+          <a href="#song-sheet" className="btn btn-secondary btn-sm sheet-jump" data-testid="sheet-jump">
+            Song sheet
+          </a>
+        </div>
       </div>
 
       {versionsQuery.error ? (
@@ -358,6 +362,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
             <div className="stack-sm slot-tools">
               <div className="row player-extras">
                 <MomentLink bandId={bandId} songId={song.id} versionId={selected.id} player={player} />
+                <ShareButton bandId={bandId} target={{ versionId: selected.id }} what="this take" className="btn btn-ghost btn-sm" />
                 <button type="button" className="btn btn-ghost btn-sm" onClick={() => setHelpOpen(true)} aria-haspopup="dialog" data-testid="shortcuts-open">
                   <kbd aria-hidden="true">?</kbd> Keyboard shortcuts
                 </button>

@@ -35,12 +35,12 @@ async function handler(req: Request) {
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
     // The same one-query session lookup as the audio routes; roles are read later, per
     // procedure. When it cannot reach the database, every call in the batch is a 503.
-    createContext: async () => {
+    createContext: async ({ resHeaders }) => {
       if (tooLarge) {
         throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `That request is too large (the limit is ${TRPC_MAX_BODY_BYTES / 1024 / 1024} MB).` });
       }
       try {
-        return createContextInner(await routeContext(req));
+        return createContextInner({ ...(await routeContext(req)), cookies: req.headers.get("cookie"), responseHeaders: resHeaders });
       } catch (error) {
         throw toTRPCError(error) ?? error;
       }

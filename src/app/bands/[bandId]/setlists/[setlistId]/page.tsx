@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { SetlistEditorWithReadiness } from "./setlist-editor-with-readiness";
 import { hasAtLeastRole } from "@/lib/roles";
+import { ShareButton } from "@/features/sharing/ui/share-dialog";
 import { areIds, bandPageTitle, HydrateClient, loadBandForPage, loadForPage, notFoundUnlessIds, prefetch, serverApi } from "@/trpc/server";
 
 type Props = { params: Promise<{ bandId: string; setlistId: string }> };
@@ -28,7 +29,13 @@ export default async function SetlistPage({ params }: Props) {
   await prefetch.song.list.prefetch({ bandId });
   return (
     <HydrateClient>
-      <SetlistEditorWithReadiness bandId={bandId} setlistId={setlistId} initialSetlist={found.data} canDelete={hasAtLeastRole(band.data.myRole, "ADMIN")} />
+      <SetlistEditorWithReadiness
+        bandId={bandId}
+        setlistId={setlistId}
+        initialSetlist={found.data}
+        canDelete={hasAtLeastRole(band.data.myRole, "ADMIN")}
+        actions={<ShareButton bandId={bandId} target={{ setlistId }} what="setlist" />}
+      />
     </HydrateClient>
   );
 }

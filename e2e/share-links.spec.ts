@@ -67,7 +67,8 @@ test("a member shares a take with a password; a guest listens, seeks and comment
   const dialog = page.getByTestId("share-dialog");
   await expect(dialog.getByRole("heading", { name: "Share this take outside the band" })).toBeVisible();
   await dialog.getByLabel("Password (optional)").fill("tide pool");
-  await expect(dialog.getByLabel(/Guests may comment/)).toBeChecked();
+  await expect(dialog.getByLabel(/Guests may comment/)).not.toBeChecked();
+  await dialog.getByLabel(/Guests may comment/).check();
   await expect(dialog.getByLabel(/Guests may download/)).not.toBeChecked();
   await screenshotAtWidths(page, "share-dialog");
   await dialog.getByRole("button", { name: "Make the link" }).click();
@@ -160,7 +161,7 @@ test("a setlist is shared from its page: the guest hears each song's take, with 
   await signIn(page, alex);
   await page.goto(`/bands/${bandId}/setlists/${setlistId}`);
   await page.getByRole("button", { name: "Share setlist" }).click();
-  const dialog = page.getByTestId("share-dialog");
+  await expect(dialog.getByLabel(/Guests may comment/)).not.toBeChecked();
   await dialog.getByLabel(/Guests may comment/).uncheck();
   await dialog.getByLabel("Link works for").selectOption("7");
   await dialog.getByRole("button", { name: "Make the link" }).click();

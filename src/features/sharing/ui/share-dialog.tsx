@@ -45,7 +45,7 @@ function ShareDialog({ bandId, target, what, onClose }: { bandId: string; target
   const [expiry, setExpiry] = useState<Expiry>("30");
   const [password, setPassword] = useState("");
   const [allowDownload, setAllowDownload] = useState(false);
-  const [allowComments, setAllowComments] = useState(true);
+  const [allowComments, setAllowComments] = useState(false);
   const isAdmin = band.data ? hasAtLeastRole(band.data.myRole, "ADMIN") : false;
   const choices = EXPIRY_CHOICES.filter((c) => c.value !== "never" || isAdmin);
 

@@ -287,6 +287,29 @@ test("with count-in on, a loop starts after one bar of clicks; the tempo ladder 
   expect(await now(page)).toBeLessThan(barStart(3) + 0.1);
 });
 
+test("a passage comment loops by bars: the whole bars it covers, from their start", async ({ page }) => {
+  // 4.1-8.3 s lies in bars 2-4 (3.5-9.5 s).
+  await seed.query(
+    `INSERT INTO "Comment" (id, "bandId", "versionId", "authorId", body, "atSeconds", "endSeconds", "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, $3, 'The fill drags here', 4.1, 8.3, now())`,
+    [bandId, take, user.id],
+  );
+  await open(page);
+  const comment = page.getByTestId("comment").filter({ hasText: "The fill drags here" });
+  await comment.getByRole("button", { name: "Loop by bars" }).click();
+  await expect(page.getByTestId("loop-state")).toHaveAttribute("data-start", String(barStart(2)));
+  expect(await loopEdges(page)).toEqual([barStart(2), barStart(5)]);
+  expect(await now(page)).toBeGreaterThanOrEqual(barStart(2) - 0.01);
+  // The same comment on a take with no bars offers only the plain loop.
+  await seed.query(
+    `INSERT INTO "Comment" (id, "bandId", "versionId", "authorId", body, "atSeconds", "endSeconds", "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, $3, 'Plain passage', 4.1, 8.3, now())`,
+    [bandId, plainTake, user.id],
+  );
+  await open(page, plainTake);
+  const plain = page.getByTestId("comment").filter({ hasText: "Plain passage" });
+  await expect(plain.getByRole("button", { name: "Loop this passage" })).toBeVisible();
+  await expect(plain.getByRole("button", { name: "Loop by bars" })).toHaveCount(0);
+});
+
 test("a take without an analysis has no bars and loops as drawn", async ({ page }) => {
   await open(page, plainTake);
   await expect(page.getByTestId("bar-number")).toHaveCount(0);

@@ -22,6 +22,8 @@ type Props = {
   members: readonly Mentionable[];
   onSeek: (seconds: number) => void;
   onLoop?: (start: number, end: number) => void;
+  /** Loop the whole bars of a passage; only when the take's bars are known. */
+  onLoopBars?: (start: number, end: number) => void;
   onDelete: (comment: CommentItem | CommentReply) => void;
   /** The take's length: times written in bodies within it seek the player. */
   takeSeconds?: number | null;
@@ -30,7 +32,7 @@ type Props = {
 };
 
 /** One top-level comment with its replies; re-renders only when its own data or `active` changes. */
-export const CommentThread = memo(function CommentThread({ bandId, versionId, comment, active, members, onSeek, onLoop, onDelete, takeSeconds, highlightedId }: Props) {
+export const CommentThread = memo(function CommentThread({ bandId, versionId, comment, active, members, onSeek, onLoop, onLoopBars, onDelete, takeSeconds, highlightedId }: Props) {
   const utils = api.useUtils();
   const refresh = () => utils.comment.list.invalidate({ bandId, versionId });
   const [replying, setReplying] = useState(false);
@@ -83,6 +85,11 @@ export const CommentThread = memo(function CommentThread({ bandId, versionId, co
         {comment.atSeconds != null && comment.endSeconds != null && onLoop ? (
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => onLoop(comment.atSeconds!, comment.endSeconds!)}>
             Loop this passage
+          </button>
+        ) : null}
+        {comment.atSeconds != null && comment.endSeconds != null && onLoopBars ? (
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onLoopBars(comment.atSeconds!, comment.endSeconds!)}>
+            Loop by bars
           </button>
         ) : null}
         <button type="button" className="btn btn-ghost btn-sm" aria-expanded={replying} onClick={() => setReplying((r) => !r)}>

@@ -42,6 +42,8 @@ type Props = {
   onPassageDone?: () => void;
   /** Loop a comment's passage in the player. */
   onLoop?: (start: number, end: number) => void;
+  /** Loop a comment's passage by whole bars (when the take's bars are known). */
+  onLoopBars?: (start: number, end: number) => void;
 };
 
 /** A comment to point out; a new object each time, so the same comment can be shown again. */
@@ -98,7 +100,7 @@ function useMentionables(bandId: string): Mentionable[] {
 }
 
 /** The conversation about one take: moments, passages, general comments and their replies. */
-export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, heard, takeSeconds, highlight, onSeek, passage, onPassageDone, onLoop }: Props) {
+export function CommentsPanel({ bandId, versionId, comments, loading, loadError, currentTime, heard, takeSeconds, highlight, onSeek, passage, onPassageDone, onLoop, onLoopBars }: Props) {
   const utils = api.useUtils();
   const members = useMentionables(bandId);
   const highlightedId = useHighlightedComment(highlight, !!comments?.length);
@@ -175,6 +177,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
               members={members}
               onSeek={onSeek}
               onLoop={onLoop}
+              onLoopBars={onLoopBars}
               onDelete={setToDelete}
               takeSeconds={takeSeconds}
               highlightedId={highlightedId && (comment.id === highlightedId || comment.replies.some((r) => r.id === highlightedId)) ? highlightedId : null}

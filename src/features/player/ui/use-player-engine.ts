@@ -29,6 +29,8 @@ export type PlayerHandle = {
   pause(): void;
   /** Loops start..end from its start and plays it (a comment's passage, a deep link). */
   loopPassage(start: number, end: number): void;
+  /** Loops the whole bars start..end covers and plays them; false (and nothing done) when the take has no bars. */
+  loopPassageByBars(start: number, end: number): boolean;
   /** Sets the loop's start (A) or end (B) at the playhead. */
   setLoopPoint(which: "start" | "end"): void;
   clearLoop(): void;
@@ -241,6 +243,14 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
         seekTo(from);
         play();
       },
+      loopPassageByBars(from, to) {
+        const bars = grid && to > from ? barsCovering(grid, from, to, effectiveDuration || Infinity) : null;
+        if (!bars) return false;
+        startLoop(bars.start, bars.end);
+        seekTo(bars.start);
+        play();
+        return true;
+      },
       setLoopPoint(which) {
         const now = audioRef.current?.currentTime ?? 0;
         const current = live.current.loop;
@@ -253,7 +263,7 @@ export function usePlayerEngine(options: PlayerEngineOptions) {
       focusGoToBar: () => document.getElementById(goToBarId(versionId))?.focus(),
       nudgeSpeed: (delta) => applyRate(Math.round(((audioRef.current?.playbackRate ?? 1) + delta) * 100) / 100),
     }),
-    [seekTo, seekBy, play, startLoop, applyRate, versionId],
+    [seekTo, seekBy, play, startLoop, applyRate, versionId, grid, effectiveDuration],
   );
 
   useMediaSession(audio, { title, song: songTitle, band: bandName }, seekBy);

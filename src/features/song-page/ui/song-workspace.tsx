@@ -237,6 +237,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
     [selectedTakeId, setDragged],
   );
   const loopPassage = useCallback((from: number, to: number) => player.current?.loopPassage(from, to), []);
+  const loopPassageByBars = useCallback((from: number, to: number) => void player.current?.loopPassageByBars(from, to), []);
+  const takeHasBars = (analysis.data?.downbeats.length ?? 0) > 0;
   // A comment to point out: the one a link names (`#comment-<id>`, scrolled to and focused
   // once listed), or a pin's on the waveform (highlighted in place: the page stays at the player).
   const [highlight, setHighlight] = useState<CommentHighlight | null>(null);
@@ -403,6 +405,7 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
                   passage={passage}
                   onPassageDone={onPassageDone}
                   onLoop={loopPassage}
+                  onLoopBars={takeHasBars && shown.id === selected?.id ? loopPassageByBars : undefined}
                 />
                 <PracticeSlot
                   bandId={bandId}

@@ -13,6 +13,9 @@ export const OVERLAP_SECONDS = 8;
 const FRAME = 4096;
 const HOP = 2048;
 
+/** Onset strength on the beats over its average everywhere: below this, the "beats" are a tracker's guesses in noise. */
+const PULSE_CONTRAST = 1.5;
+
 /** Quieter than this (RMS, dBFS) is silence. */
 const SILENCE_DBFS = -50;
 
@@ -161,28 +164,30 @@ export class MusicAnalyser {
     beats = chooseTempoOctave(beats, strength);
     const noBeat = "No steady beat was found: this sounds like speech, noise or free playing rather than a song with a pulse.";
     if (beats.length < 8) return { kind: "none", reason: noBeat };
-    // A pulse means steady intervals; noise gives the tracker scattered ones.
+    // A pulse: intervals that change little from one beat to the next (a tempo may drift, not jump),
+    // and beats that land on onsets well above the frames around them (a tracker finds "beats" in noise too).
     const gaps = intervals(beats);
     const typical = median(gaps);
-    const steady = gaps.filter((g) => Math.abs(g - typical) <= typical * 0.1).length / gaps.length;
-    if (steady < 0.6) return { kind: "none", reason: noBeat };
+    const steady = gaps.slice(1).filter((g, i) => Math.abs(g - gaps[i]!) <= gaps[i]! * 0.1).length / Math.max(1, gaps.length - 1);
+    const contrast = mean(beats.map(strength)) / Math.max(1e-12, mean(this.frames.map((f) => f.flux)));
+    if (steady < 0.6 || contrast < PULSE_CONTRAST) return { kind: "none", reason: noBeat };
 
     // Harmony: the chroma of sounding frames, averaged, must lean towards some notes.
-    const mean = new Float32Array(12);
+    const profile = new Float32Array(12);
     let counted = 0;
     for (let i = 0; i < this.frames.length; i++) {
       if (this.frames[i]!.rms < Math.max(silence, loud * 0.03)) continue;
-      for (let k = 0; k < 12; k++) mean[k]! += this.chroma[i * 12 + k]!;
+      for (let k = 0; k < 12; k++) profile[k]! += this.chroma[i * 12 + k]!;
       counted++;
     }
-    const peak = Math.max(...mean);
+    const peak = Math.max(...profile);
     if (counted === 0 || peak <= 0) return { kind: "none", reason: noBeat };
-    for (let k = 0; k < 12; k++) mean[k]! /= peak;
-    const flatness = mean.reduce((s, x) => s + x, 0) / 12;
+    for (let k = 0; k < 12; k++) profile[k]! /= peak;
+    const flatness = profile.reduce((s, x) => s + x, 0) / 12;
     if (flatness > 0.8) return { kind: "none", reason: "No notes were found: this sounds like noise or drums alone, with no key or chords to read." };
 
     const { essentia: e } = essentia();
-    const meanVector = e.arrayToVector(mean);
+    const meanVector = e.arrayToVector(profile);
     const found = e.Key(meanVector, 4, 12, "bgate", 0.6, false, false, false);
     free(meanVector);
     const key = musicKey(found.key, found.scale, found.strength);
@@ -233,6 +238,10 @@ export class MusicAnalyser {
     for (let i = a; i < b && i < this.frames.length; i++) for (let k = 0; k < 12; k++) out[k]! += this.chroma[i * 12 + k]!;
     return out;
   }
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((s, x) => s + x, 0) / values.length : 0;
 }
 
 function cosine(a: Float32Array, b: Float32Array): number {

@@ -13,9 +13,7 @@ type EssentiaWasm = { VectorFloat: new () => EssentiaVector & { push_back(x: num
 export type Essentia = {
   arrayToVector(a: Float32Array): EssentiaVector;
   vectorToArray(v: EssentiaVector): Float32Array;
-  RhythmExtractor2013(signal: EssentiaVector, maxTempo: number, method: string, minTempo: number): {
-    bpm: number; ticks: EssentiaVector; confidence: number; estimates: EssentiaVector; bpmIntervals: EssentiaVector;
-  };
+  BeatTrackerDegara(signal: EssentiaVector, maxTempo: number, minTempo: number): { ticks: EssentiaVector };
   Windowing(frame: EssentiaVector, normalized: boolean, size: number, type: string): { frame: EssentiaVector };
   Spectrum(frame: EssentiaVector, size: number): { spectrum: EssentiaVector };
   SpectralPeaks(spectrum: EssentiaVector, magnitudeThreshold: number, maxFrequency: number, maxPeaks: number, minFrequency: number, orderBy: string, sampleRate: number): {

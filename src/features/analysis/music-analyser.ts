@@ -2,16 +2,16 @@ import { ANALYSIS_FORMAT_VERSION, type MusicAnalysis } from "@/features/analysis
 import { essentia, free, type EssentiaVector } from "./essentia";
 import { bpmOf, chooseTempoOctave, chordLabel, chordSpans, downbeatPhase, intervals, median, musicKey, round, stitchBeats, tempoCurve, triadOfChroma } from "./music.rules";
 
-/** Essentia's beat tracker (RhythmExtractor2013) is built for this rate; the decoder resamples to it. */
+/** Essentia's beat tracker (BeatTrackerDegara, the one RhythmExtractor2013 runs) is built for this rate; the decoder resamples to it. */
 export const ANALYSIS_SAMPLE_RATE = 44_100;
 
 /** Audio is analysed in windows this long, overlapping by OVERLAP_SECONDS, so memory stays bounded whatever the length. */
 export const WINDOW_SECONDS = 60;
 export const OVERLAP_SECONDS = 8;
 
-/** Chroma frames: 4096 samples (93 ms), every 2048. */
+/** Chroma frames: 4096 samples (93 ms), back to back. */
 const FRAME = 4096;
-const HOP = 2048;
+const HOP = 4096;
 
 /** Onset strength on the beats over its average everywhere: below this, the "beats" are a tracker's guesses in noise. */
 const PULSE_CONTRAST = 1.5;
@@ -75,9 +75,7 @@ export class MusicAnalyser {
       const vector = e.arrayToVector(signal);
       let ticks: EssentiaVector | undefined;
       try {
-        const rhythm = e.RhythmExtractor2013(vector, 208, "degara", 40);
-        ticks = rhythm.ticks;
-        free(rhythm.estimates, rhythm.bpmIntervals);
+        ticks = e.BeatTrackerDegara(vector, 208, 40).ticks;
         const beats = Array.from(e.vectorToArray(ticks), (t) => (this.offset + t * sr) / sr);
         this.beatParts.push({ beats, from: (this.offset + from) / sr, to: (this.offset + to) / sr });
       } finally {

@@ -111,3 +111,11 @@ describe("musicKey and chordLabel", () => {
     expect(chordLabel("N", musicKey("C", "major", 0.9))).toBe("N");
   });
 });
+
+describe("bpmOf", () => {
+  it("averages the intervals near the median: a missed beat does not halve it, steps of 12 ms average out", () => {
+    const beats = steady(150, 40).map((t, i) => t + (i % 2 ? 0.0116 : 0));
+    beats.splice(20, 1);
+    expect(bpmOf(beats)).toBeCloseTo(150, 0);
+  });
+});

@@ -20,9 +20,16 @@ export function intervals(beats: number[]): number[] {
   return beats.slice(1).map((t, i) => t - beats[i]!);
 }
 
-/** The global tempo: 60 over the median beat interval. */
+/**
+ * The global tempo: 60 over the typical beat interval, the mean of the
+ * intervals within 10% of the median (a missed or doubled beat does not count,
+ * and the tracker's ~12 ms steps average out).
+ */
 export function bpmOf(beats: number[]): number {
-  return 60 / median(intervals(beats));
+  const gaps = intervals(beats);
+  const typical = median(gaps);
+  const near = gaps.filter((g) => Math.abs(g - typical) <= typical * 0.1);
+  return 60 / (near.reduce((s, g) => s + g, 0) / near.length);
 }
 
 /**

@@ -5,7 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type PgBoss from "pg-boss";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { analyseAudioFile } from "./analyse-audio-file";
+import { analyseInChildProcess } from "./analysis-process";
 import { log } from "@/server/log";
 import { demuxerFor } from "@/server/media/input-format";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
@@ -93,7 +93,7 @@ export async function runAnalyseTakeJob(job: PgBoss.JobWithMetadata<AnalyseTakeJ
   try {
     const original = path.join(dir, "original");
     await pipeline(deps.storage.openRange(take.storageKey, 0, size - 1), createWriteStream(original));
-    const outcome = await analyseAudioFile(original, {
+    const outcome = await analyseInChildProcess(original, {
       ffmpegPath: deps.tools.ffmpeg.path,
       demuxer,
       sizeBytes: size,

@@ -26,7 +26,10 @@ export function intervals(beats: number[]): number[] {
  * and the tracker's ~12 ms steps average out).
  */
 export function bpmOf(beats: number[]): number {
-  const gaps = intervals(beats);
+  return bpmOfIntervals(intervals(beats));
+}
+
+function bpmOfIntervals(gaps: number[]): number {
   const typical = median(gaps);
   const near = gaps.filter((g) => Math.abs(g - typical) <= typical * 0.1);
   return 60 / (near.reduce((s, g) => s + g, 0) / near.length);
@@ -107,8 +110,8 @@ export function downbeatPhase(change: number[], low: number[]): number {
 }
 
 /**
- * The tempo every `step` seconds: 60 over the median beat interval within
- * `window` seconds around each point, then smoothed over its neighbours.
+ * The tempo every `step` seconds, as bpmOf reads it from the beat intervals
+ * within `window` seconds around each point, then smoothed over its neighbours.
  */
 export function tempoCurve(beats: number[], { step = 4, window = 8 } = {}): TempoPoint[] {
   if (beats.length < 3) return [];
@@ -121,7 +124,7 @@ export function tempoCurve(beats: number[], { step = 4, window = 8 } = {}): Temp
       const mid = (beats[i]! + beats[i - 1]!) / 2;
       if (Math.abs(mid - t) <= window / 2) near.push(beats[i]! - beats[i - 1]!);
     }
-    if (near.length >= 2) raw.push({ t, bpm: 60 / median(near) });
+    if (near.length >= 2) raw.push({ t, bpm: bpmOfIntervals(near) });
   }
   return raw.map((p, i) => {
     const around = raw.slice(Math.max(0, i - 1), i + 2);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseAudioFile } from "@/features/analysis/analyse-audio-file";
 import { musicAnalysisSchema, type MusicAnalysis } from "@/features/analysis/analysis.schema";
+import { OVERLAP_SECONDS, WINDOW_SECONDS } from "@/features/analysis/music-analyser";
 import { parseKey } from "@/features/songs/chart/transpose.rules";
 import { enqueueProcessTake } from "@/server/jobs/enqueue";
 import { processingTimeLimitSeconds } from "@/server/media/time-limit";
@@ -39,7 +40,7 @@ const songs: MusicSpec[] = [
   { bpm: 178, key: { tonic: "D", mode: "major" }, progression: ["D", "G", "A", "D"], bars: 16 },
 ];
 const ramp: MusicSpec = { bpm: 90, endBpm: 130, key: { tonic: "C", mode: "major" }, progression: ["C", "F", "G", "C"], bars: 14 };
-const leadIn: MusicSpec = { bpm: 110, key: { tonic: "F", mode: "major" }, progression: ["F", "Bb", "C", "F"], bars: 8, leadInSeconds: 12 };
+const leadIn: MusicSpec = { bpm: 110, key: { tonic: "F", mode: "major" }, progression: ["F", "Bb", "C", "F"], bars: 12, leadInSeconds: 12 };
 
 const cases: Case[] = [];
 const made = (spec: MusicSpec, name: string): Case => {
@@ -150,6 +151,19 @@ describe("a take that speeds up", () => {
     expect(Math.abs(last - ramp.endBpm!)).toBeLessThan(10);
     const c = cases.find((x) => x.name === "ramp")!;
     expect(beatFMeasure(c.truth!.beats, analysis.beats, 0.07)).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe("takes longer than one analysis window", () => {
+  it("are stitched at the seams: no beat lost or doubled there", async () => {
+    for (const name of ["ramp", "lead-in"]) {
+      const c = cases.find((x) => x.name === name)!;
+      expect(c.truth!.musicEnd).toBeGreaterThan(WINDOW_SECONDS);
+      const analysis = await analysisOf(name);
+      const seam = WINDOW_SECONDS - OVERLAP_SECONDS / 2;
+      const near = (beats: number[]) => beats.filter((b) => Math.abs(b - seam) < 3);
+      expect(beatFMeasure(near(c.truth!.beats), near(analysis.beats), 0.07)).toBeGreaterThanOrEqual(0.8);
+    }
   });
 });
 

@@ -25,9 +25,9 @@ type FrameFacts = { rms: number; flux: number; low: number };
 
 /**
  * Understands music pushed to it as mono float samples at 44.1 kHz, a window
- * at a time: beats per window (stitched at the seams), and per 46 ms frame a
+ * at a time: beats per window (stitched at the seams), and per 93 ms frame a
  * 12-bin chroma (HPCP), the energy change and the low end. Memory is one
- * window of samples plus about 60 bytes per frame (about 5 MB an hour); every
+ * window of samples plus about 60 bytes per frame (a few MB an hour); every
  * Essentia vector is freed as soon as it has been read.
  */
 export class MusicAnalyser {

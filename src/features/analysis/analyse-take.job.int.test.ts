@@ -63,6 +63,25 @@ describe("the backfill at worker start", () => {
   });
 });
 
+describe("an analysis whose job was lost", () => {
+  it("is queued again when it has been waiting a while with no live job, and left alone while its job lives", async () => {
+    const lost = await readyTake();
+    const live = await readyTake();
+    const recent = await readyTake();
+    await t.db.takeAnalysis.createMany({ data: [lost, live, recent].map((v) => ({ versionId: v.id, bandId, state: "RUNNING" as const })) });
+    await requestAnalysis(t.db, live.id);
+    await t.db.takeAnalysis.update({ where: { versionId: live.id }, data: { state: "RUNNING" } });
+    await t.db.$executeRaw`UPDATE "TakeAnalysis" SET "updatedAt" = now() - interval '1 hour' WHERE "versionId" IN (${lost.id}, ${live.id})`;
+
+    expect(await backfillTakeAnalyses(t.db)).toBe(1);
+    expect(await jobsFor([lost.id])).toBe(1);
+    expect(await jobsFor([live.id])).toBe(1);
+    expect(await jobsFor([recent.id])).toBe(0);
+    expect((await t.db.takeAnalysis.findUniqueOrThrow({ where: { versionId: lost.id } })).state).toBe("PENDING");
+    expect((await t.db.takeAnalysis.findUniqueOrThrow({ where: { versionId: recent.id } })).state).toBe("RUNNING");
+  });
+});
+
 describe("a take processed again", () => {
   it("is analysed again: its analysis back to PENDING with a job", async () => {
     const take = await readyTake();

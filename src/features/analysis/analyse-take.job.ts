@@ -12,7 +12,7 @@ import { processingTimeLimitSeconds } from "@/server/media/time-limit";
 import type { MediaTools } from "@/server/media/tools";
 import type { StorageDriver } from "@/server/storage";
 import { enqueueAnalyseTake } from "@/server/jobs/enqueue";
-import type { AnalyseTakeJob } from "@/server/jobs/queues";
+import { ANALYSE_TAKE_QUEUE, type AnalyseTakeJob } from "@/server/jobs/queues";
 
 export type AnalyseDeps = { db: PrismaClient; storage: StorageDriver; tools: MediaTools; signal?: AbortSignal; tmpRoot?: string };
 
@@ -41,20 +41,24 @@ export async function requestAnalysis(db: PrismaClient, versionId: string): Prom
 }
 
 /**
- * Takes that were processed before analysis existed (READY, no analysis row):
- * each gets a PENDING row and a job, at most `limit` per call. The row is
- * inserted only where none exists and the job only where the insert
- * happened, so two workers starting together queue each take once.
+ * Takes whose analysis was never queued or was lost, queued at worker start,
+ * at most `limit` of each kind per call:
+ * - processed before analysis existed (READY, no analysis row): the row is
+ *   inserted only where none exists and the job only where the insert
+ *   happened, so two workers starting together queue each take once;
+ * - PENDING or RUNNING with no live job (a worker killed on the last
+ *   attempt): back to PENDING with a new job (the queue's singleton key keeps
+ *   it to one).
  */
-export async function backfillTakeAnalyses(db: PrismaClient, { limit = 200 } = {}): Promise<number> {
-  const rows = await db.$queryRaw<{ id: string; bandId: string; durationSeconds: number | null; sizeBytes: bigint }[]>`
+export async function backfillTakeAnalyses(db: PrismaClient, { limit = 200, olderThanSeconds = 60 } = {}): Promise<number> {
+  const missing = await db.$queryRaw<{ id: string; bandId: string; durationSeconds: number | null; sizeBytes: bigint }[]>`
     SELECT v."id", v."bandId", v."durationSeconds", v."sizeBytes" FROM "Version" v
     WHERE v."processing" = 'READY'
       AND NOT EXISTS (SELECT 1 FROM "TakeAnalysis" a WHERE a."versionId" = v."id")
     ORDER BY v."createdAt"
     LIMIT ${limit}`;
   let queued = 0;
-  for (const row of rows) {
+  for (const row of missing) {
     const inserted = await db.$transaction(async (tx: Prisma.TransactionClient) => {
       const created = await tx.takeAnalysis.createMany({ data: [{ versionId: row.id, bandId: row.bandId, state: "PENDING" }], skipDuplicates: true });
       if (created.count === 0) return false;
@@ -62,6 +66,24 @@ export async function backfillTakeAnalyses(db: PrismaClient, { limit = 200 } = {
       return true;
     });
     if (inserted) queued++;
+  }
+  const lost = await db.$queryRaw<{ id: string; durationSeconds: number | null; sizeBytes: bigint }[]>`
+    SELECT v."id", v."durationSeconds", v."sizeBytes" FROM "TakeAnalysis" a JOIN "Version" v ON v."id" = a."versionId"
+    WHERE v."processing" = 'READY'
+      AND a."state" IN ('PENDING', 'RUNNING')
+      AND a."updatedAt" < now() - make_interval(secs => ${olderThanSeconds})
+      AND NOT EXISTS (
+        SELECT 1 FROM pgboss.job j
+        WHERE j.name = ${ANALYSE_TAKE_QUEUE} AND j.data->>'versionId' = a."versionId" AND j.state < 'completed'
+      )
+    ORDER BY a."updatedAt"
+    LIMIT ${limit}`;
+  for (const row of lost) {
+    await db.$transaction(async (tx: Prisma.TransactionClient) => {
+      await tx.takeAnalysis.update({ where: { versionId: row.id }, data: { state: "PENDING" } });
+      await enqueueAnalyseTake(tx, row.id, { timeLimitSeconds: analysisTimeLimitSeconds({ durationSeconds: row.durationSeconds, sizeBytes: Number(row.sizeBytes) }) });
+    });
+    queued++;
   }
   return queued;
 }

@@ -1,16 +1,18 @@
 /**
- * `npm run bench:pipeline`: one 60-minute stereo 44.1 kHz WAV (pink noise, the
- * hardest case for the encoder; ~635 MB, made by ffmpeg in a temp dir) through
- * the whole pipeline, in one run:
+ * `npm run bench:pipeline`: one 60-minute stereo 44.1 kHz WAV (a minute of
+ * generated music looped, under pink noise, the hardest case for the encoder;
+ * ~635 MB, made in a temp dir) through the whole pipeline, in one run:
  *
  * - the app as `npm start` runs it (scripts/serve.ts) with WORKER=off, and the
  *   worker as `npm run worker` runs it, in its own process, on the same
  *   database (embedded PGlite in its own process, or BENCH_DATABASE_URL);
  * - the file uploaded through the real upload route, which enqueues its job;
  * - processing time (upload answered -> take READY) against real time
- *   (target <= 1/30);
+ *   (target <= 1/30), and the pipeline with the music analysis that follows
+ *   (upload answered -> analysis READY; target <= 3 minutes for the hour);
  * - the worker's peak resident memory, sampled every 100 ms, for the worker
- *   process alone and with its ffmpeg/ffprobe children (target < 250 MB);
+ *   process alone and with its ffmpeg/ffprobe children (target < 250 MB while
+ *   processing, < 350 MB with the analysis);
  * - band.get over HTTP (tRPC, a real session) while idle and while the take
  *   is processed: p50/p99 and the ratio (target p99 <= 2x idle);
  * - the reference, measured in the same run before and after the take is
@@ -33,6 +35,7 @@ import { treeRssMiB } from "./process-rss";
 import { startDbServer } from "./start-db-server";
 import { onStop, quick, runBench, runToEnd, spawnGroup } from "./lib/processes";
 import { mediaTools } from "../src/server/media/tools";
+import { generateMusic, musicWav } from "../src/test/music/generate-music";
 
 const MINUTES = Number(process.env.BENCH_PIPELINE_MINUTES ?? (quick ? 1 : 60));
 const WARM_CALLS = quick ? 10 : 100;
@@ -127,7 +130,14 @@ async function main() {
 
   const wav = path.join(tmp, "hour.wav");
   log(`making a ${MINUTES}-minute stereo 44.1 kHz WAV…`);
-  await runToEnd("ffmpeg (making the file)", "ffmpeg", ["-v", "error", "-nostdin", "-y", "-f", "lavfi", "-i", `anoisesrc=color=pink:amplitude=0.25:sample_rate=44100:duration=${MINUTES * 60}`, "-ac", "2", "-c:a", "pcm_s16le", wav]);
+  const minute = path.join(tmp, "minute.wav");
+  const music = generateMusic({ bpm: 120, key: { tonic: "D", mode: "major" }, progression: ["D", "G", "A", "D"], bars: 30, tailSeconds: 0 });
+  fs.writeFileSync(minute, musicWav(music.samples, music.sampleRate));
+  await runToEnd("ffmpeg (making the file)", "ffmpeg", [
+    "-v", "error", "-nostdin", "-y", "-stream_loop", "-1", "-i", minute,
+    "-f", "lavfi", "-i", `anoisesrc=color=pink:amplitude=0.08:sample_rate=44100:duration=${MINUTES * 60}`,
+    "-filter_complex", "[0:a][1:a]amix=inputs=2:duration=shortest:normalize=0,aformat=channel_layouts=stereo", "-t", String(MINUTES * 60), "-c:a", "pcm_s16le", wav,
+  ]);
   log(`starting the app (builds when needed) and a worker…`);
   await startApp(databaseUrl);
   const worker = startWorker(databaseUrl);
@@ -170,7 +180,18 @@ async function main() {
     if (++polled % 10 === 0) state = (await db.version.findUniqueOrThrow({ where: { id: versionId }, select: { processing: true } })).processing;
   }
   const processingMs = performance.now() - started;
+  const peakTreeProcessing = peakTree;
+  log("analysing…");
+  const analysing: number[] = [];
+  let analysis = state === "READY" ? "PENDING" : "none";
+  polled = 0;
+  while (analysis === "PENDING" || analysis === "RUNNING") {
+    analysing.push(await bandGetMs(bandGetUrl, cookie));
+    if (++polled % 10 === 0) analysis = (await db.takeAnalysis.findUnique({ where: { versionId }, select: { state: true } }))?.state ?? "PENDING";
+  }
+  const analysedMs = performance.now() - started;
   clearInterval(sampler);
+  const analysed = await db.takeAnalysis.findUnique({ where: { versionId } });
   const row = await db.version.findUniqueOrThrow({ where: { id: versionId } });
   await db.$disconnect();
   decodeMs.push(await decodeAloneMs(ffmpeg, wav));
@@ -179,6 +200,7 @@ async function main() {
   const realMs = MINUTES * 60_000;
   const idleP99 = percentile(idle, 99);
   const busyP99 = percentile(busy, 99);
+  const analysingP99 = percentile(analysing, 99);
   const peaksBytes = fs.statSync(path.join(dataDir, "audio", row.peaksKey!)).size;
   const rows = [
     ["audio", `${MINUTES} min stereo 44.1 kHz 16-bit WAV, ${(fs.statSync(wav).size / 1024 / 1024).toFixed(0)} MiB`, ""],
@@ -187,9 +209,13 @@ async function main() {
     ["reference: ffmpeg alone decoding the file (before / after)", `${decodeMs.map((ms) => (ms / 1000).toFixed(1)).join(" / ")} s`, ""],
     ["processing / reference (median of the two)", `${(processingMs / median(decodeMs)).toFixed(1)}x, +${((processingMs - median(decodeMs)) / 1000).toFixed(1)} s`, `worst ${(processingMs / Math.min(...decodeMs)).toFixed(1)}x; no target (for reading across runs)`],
     ["worker idle RSS (before the upload)", `${idleRss.toFixed(0)} MiB`, ""],
-    ["worker peak RSS (node + ffmpeg children)", `${peakTree.toFixed(0)} MiB (node alone ${peakWorker.toFixed(0)}, children alone ${peakChildren.toFixed(0)} MiB)`, `target < 250 MB: ${peakTree * 1.048576 < 250 ? "met" : "MISSED"}`],
+    ["pipeline with the music analysis (upload answered -> analysed)", `${(analysedMs / 1000).toFixed(1)} s, of which analysis ${((analysedMs - processingMs) / 1000).toFixed(1)} s`, `target <= 180 s for 60 min: ${analysedMs <= (180_000 * MINUTES) / 60 ? "met" : "MISSED"}`],
+    ["analysis result", analysed?.state === "READY" ? `${analysed.bpm} BPM, key ${analysed.keyLabel} (${analysed.keyConfidence}); generated at 120 BPM in D` : `${analysed?.state}: ${analysed?.reason}`, ""],
+    ["worker peak RSS while processing (node + ffmpeg children)", `${peakTreeProcessing.toFixed(0)} MiB`, `target < 250 MB: ${peakTreeProcessing * 1.048576 < 250 ? "met" : "MISSED"}`],
+    ["worker peak RSS, processing and analysis (node + children)", `${peakTree.toFixed(0)} MiB (node alone ${peakWorker.toFixed(0)}, children alone ${peakChildren.toFixed(0)} MiB)`, `target < 350 MB: ${peakTree * 1.048576 < 350 ? "met" : "MISSED"}`],
     ["band.get idle p50 / p99", `${percentile(idle, 50).toFixed(1)} / ${idleP99.toFixed(1)} ms (${idle.length} calls)`, ""],
     ["band.get while processing p50 / p99", `${percentile(busy, 50).toFixed(1)} / ${busyP99.toFixed(1)} ms (${busy.length} calls)`, `p99 ratio ${(busyP99 / idleP99).toFixed(2)}x, target <= 2x: ${busyP99 <= 2 * idleP99 ? "met" : "MISSED"}`],
+    ["band.get while analysing p50 / p99", `${percentile(analysing, 50).toFixed(1)} / ${analysingP99.toFixed(1)} ms (${analysing.length} calls)`, `p99 ratio ${(analysingP99 / idleP99).toFixed(2)}x, target <= 2x: ${analysingP99 <= 2 * idleP99 ? "met" : "MISSED"}`],
     ["outputs", `peaks ${(peaksBytes / 1024).toFixed(0)} KiB, rendition ${(Number(row.renditionSizeBytes) / 1024 / 1024).toFixed(0)} MiB, ${row.loudnessLufs} LUFS, peak ${row.truePeakDb} dBTP`, ""],
     ["machine", `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`, ""],
   ];

@@ -34,6 +34,13 @@ export const WORKER_NODE_FLAGS = ["--max-semi-space-size=1", "--liftoff-only"];
 /** What runs a worker: `node <these> [worker options]`. */
 export const WORKER_START_ARGS = [...WORKER_NODE_FLAGS, path.join(projectRoot, "scripts", "start-worker.mjs")];
 
+/**
+ * The music analysis runs in a child process of the worker (its WebAssembly
+ * heap is returned when a take is done, and a crash ends only the child): a
+ * bundle of its own, next to the worker's, built and checked with it.
+ */
+export const ANALYSIS_CHILD_PROJECT = { entry: "src/features/analysis/analysis-child.ts" };
+
 /** Files outside the bundle's inputs that change what it would be. */
 const ALWAYS_CHECKED = ["package-lock.json", "tsconfig.json", "scripts/worker-bundle.mjs"];
 
@@ -81,8 +88,9 @@ function target({ root = projectRoot, entry = "scripts/worker.ts", outDir = path
   return { root, outDir, file, stampFile: `${file}.stamp.json`, options, digest: createHash("sha256").update(JSON.stringify(options)).digest("hex") };
 }
 
-/** The bundle's path when it is up to date, else null. Needs no esbuild. */
+/** The bundle's path when it is up to date (the worker's: with its analysis child's), else null. Needs no esbuild. */
 export function freshWorkerBundle(project) {
+  if (!project && !freshWorkerBundle(ANALYSIS_CHILD_PROJECT)) return null;
   const { root, file, stampFile, digest } = target(project);
   try {
     const stamp = JSON.parse(fs.readFileSync(stampFile, "utf8"));
@@ -93,8 +101,9 @@ export function freshWorkerBundle(project) {
   }
 }
 
-/** Builds the bundle unless it is up to date. */
+/** Builds the bundle unless it is up to date (the worker's: with its analysis child's). */
 export async function ensureWorkerBundle(project) {
+  if (!project) await ensureWorkerBundle(ANALYSIS_CHILD_PROJECT);
   const fresh = freshWorkerBundle(project);
   if (fresh) return { file: fresh, built: false };
   const { root, outDir, file, stampFile, options, digest } = target(project);

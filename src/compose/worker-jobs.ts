@@ -7,9 +7,11 @@ import { mediaTools, type MediaTools } from "@/server/media/tools";
 import type { StorageDriver } from "@/server/storage";
 import { createBoss, ensureQueues, type BossOptions } from "@/server/jobs/boss";
 import { runProcessTakeFailedJob, runProcessTakeJob } from "@/server/jobs/process-take.job";
+import { backfillTakeAnalyses, requestAnalysis, runAnalyseTakeJob } from "@/features/analysis/analyse-take.job";
 import { runDailyDigest } from "@/features/notifications/daily-digest";
 import { runNotifyDeliveryJob, runNotifyJob, type NotifyDeps } from "@/features/notifications/notify.job";
 import {
+  ANALYSE_TAKE_QUEUE,
   DAILY_DIGEST_CRON,
   DAILY_DIGEST_QUEUE,
   NOTIFY_DELIVERY_QUEUE,
@@ -17,6 +19,7 @@ import {
   PROCESS_LONG_TAKE_QUEUE,
   PROCESS_TAKE_FAILED_QUEUE,
   PROCESS_TAKE_QUEUE,
+  type AnalyseTakeJob,
   type NotifyDeliveryJob,
   type NotifyJob,
   type ProcessTakeJob,
@@ -83,7 +86,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const concurrency = options.concurrency ?? 1;
   const processOne = async ([job]: PgBoss.JobWithMetadata<ProcessTakeJob>[]) => {
-    if (job) await runProcessTakeJob(job, deps);
+    if (job) await runProcessTakeJob(job, { ...deps, afterProcessed: (versionId) => requestAnalysis(options.db, versionId) });
   };
   for (let i = 0; i < concurrency; i++) {
     await boss.work<ProcessTakeJob>(PROCESS_TAKE_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, processOne);
@@ -93,6 +96,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await boss.work<ProcessTakeJob>(PROCESS_TAKE_FAILED_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
     if (job) await runProcessTakeFailedJob(job, options.db);
   });
+
+  // Music analysis: one take at a time per worker process, after processing.
+  await boss.work<AnalyseTakeJob>(ANALYSE_TAKE_QUEUE, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+    if (job) await runAnalyseTakeJob(job, deps);
+  });
+  void backfillTakeAnalyses(options.db)
+    .then((n) => n && log().info({ takes: n }, "queued the analysis of takes processed before it existed"))
+    .catch((error: unknown) => log().error({ err: error }, "queueing analyses of older takes failed"));
 
   await workNotifyQueues(boss, { db: options.db }, pollingIntervalSeconds);
   // pg-boss's scheduler (one instance wins each minute, across workers) sends the digest job daily.

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { isEmbeddedPostgresUrl } from "@/server/db/pool-size";
-import { DAILY_DIGEST_QUEUE, NOTIFY_DELIVERY_QUEUE, NOTIFY_QUEUE, notifyDeliveryQueueOptions, notifyQueueOptions, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUES, processTakeQueueOptions } from "./queues";
+import { ANALYSE_TAKE_QUEUE, analyseTakeQueueOptions, DAILY_DIGEST_QUEUE, NOTIFY_DELIVERY_QUEUE, NOTIFY_QUEUE, notifyDeliveryQueueOptions, notifyQueueOptions, PROCESS_TAKE_FAILED_QUEUE, PROCESS_TAKE_QUEUES, processTakeQueueOptions } from "./queues";
 
 export type BossOptions = {
   /** Seconds between pg-boss's maintenance runs (expiring lost jobs among them). */
@@ -28,6 +28,7 @@ export function createBoss(databaseUrl: string, options: BossOptions = {}): PgBo
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(PROCESS_TAKE_FAILED_QUEUE, { name: PROCESS_TAKE_FAILED_QUEUE, retryLimit: 5 });
   for (const name of PROCESS_TAKE_QUEUES) await boss.createQueue(name, { name, ...processTakeQueueOptions });
+  await boss.createQueue(ANALYSE_TAKE_QUEUE, { name: ANALYSE_TAKE_QUEUE, ...analyseTakeQueueOptions });
   await boss.createQueue(NOTIFY_QUEUE, { name: NOTIFY_QUEUE, ...notifyQueueOptions });
   await boss.createQueue(NOTIFY_DELIVERY_QUEUE, { name: NOTIFY_DELIVERY_QUEUE, ...notifyDeliveryQueueOptions });
   // One digest run at a time: a second scheduled run waits for none, it is dropped.

@@ -1,11 +1,13 @@
 import PgBoss from "pg-boss";
 import type { Prisma } from "@/generated/prisma/client";
 import {
+  ANALYSE_TAKE_QUEUE,
   NOTIFY_DELIVERY_QUEUE,
   NOTIFY_QUEUE,
   expireInSecondsFor,
   notifyDeliveryKey,
   processQueueFor,
+  type AnalyseTakeJob,
   type NotifyDeliveryJob,
   type NotifyJob,
   type ProcessTakeJob,
@@ -61,5 +63,19 @@ export async function enqueueNotifyDelivery(sql: Sql, data: NotifyDeliveryJob, s
     singletonKey: notifyDeliveryKey(data),
     startAfter: Math.max(0, Math.ceil(startAfterSeconds)),
     db: { executeSql: async (text, values) => ({ rows: await sql.$queryRawUnsafe<unknown[]>(text, ...values) }) },
+  });
+}
+
+/**
+ * Queues the music analysis of a processed take, inside the caller's
+ * transaction (the one that marks its analysis PENDING). The singleton key is
+ * the take, so two workers or a retry never queue it twice.
+ */
+export async function enqueueAnalyseTake(tx: Sql, versionId: string, { timeLimitSeconds }: { timeLimitSeconds: number }): Promise<string | null> {
+  const data: AnalyseTakeJob = { versionId };
+  return boss().send(ANALYSE_TAKE_QUEUE, data, {
+    expireInSeconds: expireInSecondsFor(timeLimitSeconds),
+    singletonKey: versionId,
+    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
   });
 }

@@ -14,7 +14,10 @@ export const STOPPED_REPEATEDLY =
  * fail the same way) or when the last attempt failed. Other errors (storage,
  * database, a time limit) are rethrown, so pg-boss retries with backoff.
  */
-export async function runProcessTakeJob(job: PgBoss.JobWithMetadata<ProcessTakeJob>, deps: ProcessDeps): Promise<void> {
+export async function runProcessTakeJob(
+  job: PgBoss.JobWithMetadata<ProcessTakeJob>,
+  deps: ProcessDeps & { afterProcessed?: (versionId: string) => Promise<void> },
+): Promise<void> {
   const { versionId } = job.data;
   const claimed = await deps.db.version.updateMany({
     where: { id: versionId, processing: { in: ["PENDING", "PROCESSING"] } },
@@ -26,6 +29,13 @@ export async function runProcessTakeJob(job: PgBoss.JobWithMetadata<ProcessTakeJ
   const started = Date.now();
   try {
     const result = await processTake(versionId, deps);
+    // Playable now; what follows (the music analysis) is queued by the worker's composition.
+    if (result === "done" && deps.afterProcessed) {
+      await deps.afterProcessed(versionId).catch((error: unknown) => {
+        // The take is READY and plays either way.
+        log().error({ err: error, versionId }, "what follows processing could not be queued");
+      });
+    }
     log().info({ versionId, result, ms: Date.now() - started, attempt: job.retryCount + 1 }, "processed a take");
   } catch (error) {
     if (error instanceof UnprocessableMedia) {

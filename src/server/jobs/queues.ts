@@ -72,3 +72,12 @@ export const notifyDeliveryKey = (job: NotifyDeliveryJob) => `${job.category}:${
 /** The daily digest, run by pg-boss's scheduler once a day (cron, UTC). */
 export const DAILY_DIGEST_QUEUE = "daily-digest";
 export const DAILY_DIGEST_CRON = "0 7 * * *";
+
+/**
+ * The music analysis of a processed take (tempo, beats, key, chords): its own
+ * line, after processing, so a take plays before it is understood. One
+ * queued and one running job per take (singleton key: the take's id).
+ */
+export const ANALYSE_TAKE_QUEUE = "analyse-take";
+export type AnalyseTakeJob = { versionId: string };
+export const analyseTakeQueueOptions = { policy: "stately", retryLimit: 1, retryDelay: 60, retryBackoff: true } as const;

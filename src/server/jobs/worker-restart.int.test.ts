@@ -9,6 +9,7 @@ import { databaseWithStorage } from "@/test/database-with-storage";
 import { createTake } from "@/test/takes";
 import { WORKER_START_ARGS } from "../../../scripts/worker-bundle.mjs";
 import { enqueueProcessTake } from "./enqueue";
+import { PROCESS_TAKE_QUEUES } from "./queues";
 
 /**
  * The worker as `npm run worker` runs it (its bundle of scripts/worker.ts, its own process
@@ -74,7 +75,8 @@ it("a worker killed mid-job: the take is finished after a restart", { timeout: 1
   // pg-boss marks the job completed just after the handler returns.
   const jobs = await until(
     "the job to be completed",
-    () => t.db.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE data->>'versionId' = ${take.id}`,
+    // Its processing job (the music analysis queued after it has a job of its own).
+    () => t.db.$queryRaw<{ state: string; retry_count: number }[]>`SELECT state::text, retry_count FROM pgboss.job WHERE data->>'versionId' = ${take.id} AND name = ANY(${[...PROCESS_TAKE_QUEUES]})`,
     (rows) => rows.every((r) => r.state !== "active"),
     10_000,
   );

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { makeAudioFile } from "../src/test/audio-files";
 import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
-import { seedAnalysis, steadyAnalysis } from "./support/analysis";
+import { seedAnalysis, steadyAnalysis, waitForTakeSettled } from "./support/analysis";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
 import { screenshotAtWidths } from "./support/screenshots";
 import { expect, test } from "./support/fixtures";
@@ -41,20 +41,6 @@ async function upload(file: string, name: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-async function settled(id: string, deadline: number) {
-  for (;;) {
-    const rows = await seed.query<{ processing: string; analysis: string | null }>(
-      `SELECT v.processing::text AS processing, a.state::text AS analysis FROM "Version" v LEFT JOIN "TakeAnalysis" a ON a."versionId" = v.id WHERE v.id = $1`,
-      [id],
-    );
-    const row = rows[0];
-    // Ready, and no analysis of the app's own still to come that would replace the seeded one.
-    if (row?.processing === "READY" && row.analysis !== "PENDING" && row.analysis !== "RUNNING") return;
-    if (row?.processing === "FAILED" || Date.now() > deadline) throw new Error(`take ${id} is ${row?.processing}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "rehearsalhub-e2e-lanes-"));
@@ -66,7 +52,7 @@ test.beforeAll(async () => {
   take1 = await upload(file, "first.mp3");
   take2 = await upload(file, "second.mp3");
   const deadline = Date.now() + 180_000;
-  for (const id of [take1, take2]) await settled(id, deadline);
+  for (const id of [take1, take2]) await waitForTakeSettled(seed, id, deadline);
 
   // Take 1: steady at 120 but for a rush to 128 in bars 5-8 (8-16 s) and a drag to 112 in bar 10 (18-20 s).
   const first = steadyAnalysis({ bpm: 120, bars: BARS, key: { tonic: "C", mode: "major" }, chords: ["C", "G", "Am", "F"] });

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { makeAudioFile } from "../src/test/audio-files";
 import { expectNoSeriousA11yViolations, smallTouchTargets } from "./support/a11y";
-import { seedAnalysis, steadyAnalysis } from "./support/analysis";
+import { seedAnalysis, steadyAnalysis, waitForTakeSettled } from "./support/analysis";
 import { AudioSeed, type SeededUser } from "./support/audio-seed";
 import { screenshotAtWidths } from "./support/screenshots";
 import { expect, test } from "./support/fixtures";
@@ -48,14 +48,7 @@ test.beforeAll(async () => {
   plainTake = await upload(file, "no-analysis.mp3");
   take = await upload(file, "groove.mp3");
   const deadline = Date.now() + 180_000;
-  for (const id of [take, plainTake]) {
-    for (;;) {
-      const state = (await seed.query<{ processing: string }>(`SELECT processing::text FROM "Version" WHERE id = $1`, [id]))[0]?.processing;
-      if (state === "READY") break;
-      if (state === "FAILED" || Date.now() > deadline) throw new Error(`take ${id} is ${state}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  for (const id of [take, plainTake]) await waitForTakeSettled(seed, id, deadline);
   await seedAnalysis(seed, take, analysis);
 });
 

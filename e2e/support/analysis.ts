@@ -46,3 +46,22 @@ export async function seedAnalysis(seed: AudioSeed, versionId: string, analysis:
     [versionId, analysis.bpm, analysis.key.label, analysis.key.confidence, JSON.stringify(analysis)],
   );
 }
+
+/**
+ * Waits until the take is processed and no analysis of the app's own is still
+ * to come (its worker analyses every processed take): a seeded analysis
+ * stored before then would be replaced by the real one.
+ */
+export async function waitForTakeSettled(seed: AudioSeed, versionId: string, deadline: number): Promise<void> {
+  for (;;) {
+    const row = (
+      await seed.query<{ processing: string; analysis: string | null }>(
+        `SELECT v.processing::text AS processing, a.state::text AS analysis FROM "Version" v LEFT JOIN "TakeAnalysis" a ON a."versionId" = v.id WHERE v.id = $1`,
+        [versionId],
+      )
+    )[0];
+    if (row?.processing === "READY" && row.analysis !== "PENDING" && row.analysis !== "RUNNING") return;
+    if (row?.processing === "FAILED" || Date.now() > deadline) throw new Error(`take ${versionId} is ${row?.processing}, its analysis ${row?.analysis}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -8,11 +8,13 @@ import { expect, test } from "./support/fixtures";
  * The whole path with nothing seeded but the band: music made in code with a
  * known tempo, key and chords is uploaded, the app's own worker analyses it,
  * and the song page shows what it understood (checked against the music's
- * truth, never against a previous run).
+ * truth, never against a previous run). The progression states its minor
+ * tonic (i-iv-V-i): one like vi-IV-I-V is as much its relative major's, and
+ * is read as that (docs/audio.md).
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const origin = `http://localhost:${port}`;
-const spec: MusicSpec = { bpm: 100, key: { tonic: "E", mode: "minor" }, progression: ["Em", "C", "G", "D"], bars: 10, leadInSeconds: 1 };
+const spec: MusicSpec = { bpm: 100, key: { tonic: "E", mode: "minor" }, progression: ["Em", "Am", "B", "Em"], bars: 10, leadInSeconds: 1 };
 
 let seed: AudioSeed;
 let user: SeededUser;

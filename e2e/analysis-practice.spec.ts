@@ -49,6 +49,8 @@ test.beforeAll(async () => {
   take = await upload(file, "groove.mp3");
   const deadline = Date.now() + 180_000;
   for (const id of [take, plainTake]) await waitForTakeSettled(seed, id, deadline);
+  // The worker finds the test tone's beeps a beat: the plain take is made one with no analysis.
+  await seed.query(`DELETE FROM "TakeAnalysis" WHERE "versionId" = $1`, [plainTake]);
   await seedAnalysis(seed, take, analysis);
 });
 

@@ -13,6 +13,9 @@ import { SetPlayer } from "./set-player";
 import { SetlistSongs } from "./setlist-songs";
 import { Alert } from "@/components/alert";
 import { SETLIST_NAME_MAX, SETLIST_NOTES_MAX } from "@/features/setlists/setlist.schema";
+import { setlistPageUrl } from "@/features/offline/offline-rules";
+import { setlistTakes } from "@/features/offline/offline-store";
+import { SaveForOffline } from "@/features/offline/ui/save-for-offline";
 
 type Setlist = RouterOutputs["setlist"]["get"];
 
@@ -62,6 +65,8 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
       </div>
 
       <SetlistDetails bandId={bandId} setlist={setlist} canDelete={canDelete} />
+
+      <SaveForOffline request={{ kind: "setlist", id: setlistId, bandId, title: setlist.name, pageUrl: setlistPageUrl(bandId, setlistId), takes: setlistTakes(setlist) }} />
 
       <section className="stack-sm" aria-labelledby="set-songs-heading">
         <div className="row-between">

@@ -1,0 +1,106 @@
+import type { Page } from "@playwright/test";
+import { makeWav } from "../src/test/wav";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { AudioSeed, type SeededTake, type SeededUser } from "./support/audio-seed";
+import { expect, test } from "./support/fixtures";
+import { screenshotAtWidths } from "./support/screenshots";
+
+/**
+ * Offline: a saved setlist's page, its songs' pages and their takes come from
+ * the service worker with no network; a take plays and seeks (range requests
+ * answered from the saved whole file); a readiness mark made offline reaches
+ * the server when the network returns; signing out empties every cache.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const origin = `http://localhost:${port}`;
+
+let seed: AudioSeed;
+let owner: SeededUser;
+let bandId: string;
+let setlistId: string;
+let takes: SeededTake[];
+const songIds: string[] = [];
+
+test.beforeAll(async () => {
+  seed = new AudioSeed();
+  owner = await seed.user("Offline drummer");
+  bandId = await seed.band(owner, "Basement band");
+  // 30 s each, so a seek to 20 s lands inside the take; each its own tone.
+  takes = [];
+  for (const [i, title] of ["Cellar song", "Venue song"].entries()) {
+    takes.push(await seed.take(bandId, owner, makeWav({ seconds: 30, sampleRate: 22_050, channels: 1, frequency: 330 + 110 * i }), { songTitle: title }));
+  }
+  for (const take of takes) songIds.push(await seed.songOf(take));
+  setlistId = await seed.setlist(bandId, "Friday gig", songIds);
+});
+test.afterAll(async () => {
+  await seed?.close();
+});
+
+const setlistPage = () => `/bands/${bandId}/setlists/${setlistId}`;
+const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
+
+test("a saved setlist opens, plays and seeks offline; a mark made offline syncs; signing out empties the caches", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.addCookies([{ name: "next-auth.session-token", value: owner.cookie.split("=")[1]!, url: origin }]);
+  await page.goto(setlistPage());
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+  await page.getByRole("button", { name: "Save for offline" }).click();
+  await expect(page.getByTestId("offline-saved")).toContainText(/Saved for offline · \d/, { timeout: 30_000 });
+  // Both takes' whole files are in the person's cache.
+  const savedTakes = await page.evaluate(async (userId) => {
+    const cache = await caches.open(`rehearsalhub-saved-${userId}`);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.endsWith("/stream"));
+  }, owner.id);
+  expect(savedTakes.sort()).toEqual(takes.map((t) => `/api/versions/${t.versionId}/stream`).sort());
+
+  // No network from here.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Friday gig" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cellar song" })).toBeVisible();
+  await screenshotAtWidths(page, "offline-setlist");
+  await expectNoSeriousA11yViolations(page, "offline setlist");
+
+  // Open a song from the set: its saved page, its take playing from the cache.
+  await page.getByRole("link", { name: "Cellar song" }).click();
+  await expect(page.getByTestId("song-workspace")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/songs/${songIds[0]}`));
+  const audio = page.getByTestId("player-audio");
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  expect(await audio.evaluate((a: HTMLAudioElement) => Math.round(a.duration))).toBe(30);
+  await audio.evaluate((a: HTMLAudioElement) => (a.muted = true));
+  await page.getByTestId("player-toggle").click();
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => !a.paused && a.currentTime > 0), { timeout: 10_000 }).toBe(true);
+  await audio.evaluate((a: HTMLAudioElement) => (a.currentTime = 20));
+  // Playback goes on from 20 s: the bytes there came from a 206 cut from the saved file.
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(20.5);
+  expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+  await screenshotAtWidths(page, "offline-song");
+
+  // A page that was not saved: the list of what is.
+  await page.goto(`/bands/${bandId}/members`);
+  await expect(page.getByTestId("offline-notice")).toContainText("You are offline; these are saved");
+  await expect(page.getByTestId("offline-item")).toContainText("Setlist: Friday gig");
+  await screenshotAtWidths(page, "offline-list");
+  await expectNoSeriousA11yViolations(page, "offline list");
+
+  // Mark a song ready offline: it waits, then reaches the server when the network returns.
+  await page.goto(setlistPage());
+  await page.getByRole("button", { name: "I am ready for Venue song" }).click();
+  await expect(page.getByTestId("readiness-waiting")).toContainText("Waiting to sync: ready for Venue song");
+  const readyOnServer = () =>
+    seed.query(`SELECT ready FROM "SongReadiness" WHERE "songId" = $1 AND "userId" = $2`, [songIds[1], owner.id]).then((rows) => rows[0]?.ready ?? false);
+  expect(await readyOnServer()).toBe(false);
+  await context.setOffline(false);
+  await expect.poll(readyOnServer, { timeout: 15_000 }).toBe(true);
+  await expect(page.getByTestId("readiness-waiting")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "I am ready for Venue song" })).toHaveAttribute("aria-pressed", "true");
+
+  // Signing out takes everything saved with it.
+  expect((await cacheNames(page)).length).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: /sign in/i }).first()).toBeVisible();
+  await expect.poll(() => cacheNames(page)).toEqual([]);
+});

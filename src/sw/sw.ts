@@ -19,22 +19,29 @@ const keepOnlyKeepable: SerwistPlugin = {
   cacheWillUpdate: async ({ response }) => (mayKeep(response) ? response : null),
 };
 
-/** Whose cache may answer: the session entry the signed-in page wrote. No entry, no cache. */
-async function signedInCache(): Promise<Cache | null> {
-  const entry = await (await caches.open(SESSION_CACHE)).match(SESSION_KEY);
-  const userId = entry ? (await entry.text()).trim() : "";
-  if (!userId) return null;
-  const name = userCacheName(userId);
-  return (await caches.has(name)) ? caches.open(name) : null;
-}
-
+/**
+ * Whose cache may answer: the session entry the signed-in page wrote (read
+ * without opening, so that nothing is created while nobody is signed in).
+ * No entry, no cache.
+ */
 async function signedInCacheName(): Promise<string | null> {
-  const entry = await (await caches.open(SESSION_CACHE)).match(SESSION_KEY);
+  const entry = await caches.match(SESSION_KEY, { cacheName: SESSION_CACHE });
   const userId = entry ? (await entry.text()).trim() : "";
   return userId ? userCacheName(userId) : null;
 }
 
-const staticAssets = new CacheFirst({ cacheName: STATIC_CACHE, plugins: [keepOnlyKeepable] });
+async function signedInCache(): Promise<Cache | null> {
+  const name = await signedInCacheName();
+  return name && (await caches.has(name)) ? caches.open(name) : null;
+}
+
+const staticCacheFirst = new CacheFirst({ cacheName: STATIC_CACHE, plugins: [keepOnlyKeepable] });
+
+/** The build's files are kept only while someone is signed in (signing out leaves no cache behind). */
+async function staticAssets(options: RouteHandlerCallbackOptions): Promise<Response> {
+  if (!(await signedInCacheName())) return (await caches.match(options.request, { cacheName: STATIC_CACHE })) ?? fetch(options.request);
+  return staticCacheFirst.handle(options);
+}
 
 const OFFLINE_NOTICE = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Offline · RehearsalHub</title>
 <body style="font-family:system-ui,sans-serif;background:#141210;color:#f7f3ee;padding:2rem;line-height:1.5"><h1>You are offline</h1><p>This page was not saved for offline use, and nothing else is saved on this device.</p><p><a href="/" style="color:#f7f3ee">Try again</a></p></body></html>`;
@@ -48,7 +55,7 @@ async function offlineFallback(cache: Cache | null): Promise<Response> {
 async function page({ request, event }: RouteHandlerCallbackOptions): Promise<Response> {
   const url = new URL(request.url);
   const cacheName = await signedInCacheName();
-  const cache = await signedInCache();
+  const cache = cacheName ? await signedInCache() : null;
   const saved = cache && cacheName && isSaveablePage(url.pathname) ? await cache.match(url.pathname) : undefined;
   if (saved && cacheName) {
     // Network first: online, the saved copy is refreshed (a fresh 200 replaces it).
@@ -70,7 +77,7 @@ function savedUnderPath(pathname: string): SerwistPlugin {
 async function takeFile({ request, event }: RouteHandlerCallbackOptions): Promise<Response> {
   const url = new URL(request.url);
   const cacheName = await signedInCacheName();
-  const cache = await signedInCache();
+  const cache = cacheName ? await signedInCache() : null;
   // Only the plain URL was saved (not ?source=original, the upload as it came).
   if (url.search || !cache || !cacheName || !(await cache.match(url.pathname))) return fetch(request);
   // The whole file was stored when it was saved; a range request is cut from it (206).

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { formatBytes, type SavedItem } from "../offline-rules";
 import { listSaved, offlineSupported, removeSaved } from "../offline-store";
 import { useOfflineSession } from "./offline-session";
@@ -13,15 +13,16 @@ export function SavedList() {
   const [listing, setListing] = useState<Listing>({ state: "loading" });
   const [online, setOnline] = useState(true);
 
-  const load = useCallback(async () => {
-    if (!offlineSupported() || !userId) return setListing({ state: "unsupported" });
-    const [items, estimate] = await Promise.all([listSaved(userId), navigator.storage?.estimate?.().catch(() => null) ?? Promise.resolve(null)]);
-    setListing({ state: "ready", items, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null });
-  }, [userId]);
+  // Bumped after a removal, to read the list again.
+  const [changes, setChanges] = useState(0);
 
   useEffect(() => {
-    void load();
-  }, [load, lastCheck]);
+    let active = true;
+    void readListing(userId).then((next) => active && setListing(next));
+    return () => {
+      active = false;
+    };
+  }, [userId, lastCheck, changes]);
 
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
@@ -77,7 +78,7 @@ export function SavedList() {
                       <time dateTime={item.savedAt}>{new Date(item.savedAt).toLocaleString()}</time>
                     </span>
                   </div>
-                  <button type="button" className="btn btn-danger btn-sm" aria-label={`Remove ${item.title} from this device`} onClick={() => void removeSaved(userId!, item.kind, item.id).then(load)}>
+                  <button type="button" className="btn btn-danger btn-sm" aria-label={`Remove ${item.title} from this device`} onClick={() => void removeSaved(userId!, item.kind, item.id).then(() => setChanges((n) => n + 1))}>
                     Remove
                   </button>
                 </li>
@@ -88,4 +89,10 @@ export function SavedList() {
       )}
     </div>
   );
+}
+
+async function readListing(userId: string | null): Promise<Listing> {
+  if (!offlineSupported() || !userId) return { state: "unsupported" };
+  const [items, estimate] = await Promise.all([listSaved(userId), navigator.storage?.estimate?.().catch(() => null) ?? Promise.resolve(null)]);
+  return { state: "ready", items, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
 }

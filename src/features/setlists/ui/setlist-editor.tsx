@@ -13,9 +13,6 @@ import { SetPlayer } from "./set-player";
 import { SetlistSongs } from "./setlist-songs";
 import { Alert } from "@/components/alert";
 import { SETLIST_NAME_MAX, SETLIST_NOTES_MAX } from "@/features/setlists/setlist.schema";
-import { setlistPageUrl } from "@/features/offline/offline-rules";
-import { setlistTakes } from "@/features/offline/offline-store";
-import { SaveForOffline } from "@/features/offline/ui/save-for-offline";
 
 type Setlist = RouterOutputs["setlist"]["get"];
 
@@ -23,7 +20,22 @@ type Setlist = RouterOutputs["setlist"]["get"];
  * One setlist: its date and countdown, the songs in order with the total time, who is ready, and the print view.
  * `readiness` draws who is ready for the setlist as it stands (the page composes it).
  */
-export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, readiness }: { bandId: string; setlistId: string; initialSetlist: Setlist; canDelete: boolean; readiness: (setlist: Setlist) => ReactNode }) {
+export function SetlistEditor({
+  bandId,
+  setlistId,
+  initialSetlist,
+  canDelete,
+  readiness,
+  offline,
+}: {
+  bandId: string;
+  setlistId: string;
+  initialSetlist: Setlist;
+  canDelete: boolean;
+  readiness: (setlist: Setlist) => ReactNode;
+  /** "Save for offline" for the setlist as it stands (the page composes it). */
+  offline?: (setlist: Setlist) => ReactNode;
+}) {
   const utils = api.useUtils();
   const query = api.setlist.get.useQuery({ bandId, setlistId }, { initialData: initialSetlist });
   const songs = api.song.list.useQuery({ bandId });
@@ -66,7 +78,7 @@ export function SetlistEditor({ bandId, setlistId, initialSetlist, canDelete, re
 
       <SetlistDetails bandId={bandId} setlist={setlist} canDelete={canDelete} />
 
-      <SaveForOffline request={{ kind: "setlist", id: setlistId, bandId, title: setlist.name, pageUrl: setlistPageUrl(bandId, setlistId), takes: setlistTakes(setlist) }} />
+      {offline?.(setlist)}
 
       <section className="stack-sm" aria-labelledby="set-songs-heading">
         <div className="row-between">

@@ -88,6 +88,8 @@ async function takeFile({ request, event }: RouteHandlerCallbackOptions): Promis
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 
 const serwist = new Serwist({
+  // Serwist makes its (here empty) precache at install; under this prefix it goes with the rest at sign-out.
+  cacheId: "rehearsalhub",
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: false,

@@ -1,5 +1,6 @@
 "use client";
 
+import { onlineManager } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { checkSaved, clearOfflineData, offlineSupported, setSignedInPerson, type CheckOutcome } from "../offline-store";
 
@@ -21,6 +22,12 @@ export function useOfflineSession(): OfflineSessionValue {
  */
 export function OfflineSession({ userId, unknown, children }: { userId: string | null; unknown: boolean; children: ReactNode }) {
   const [lastCheck, setLastCheck] = useState<CheckOutcome | null>(null);
+  useEffect(() => {
+    // react-query assumes "online" until an event says otherwise; a page opened
+    // offline (from the service worker) must hold its changes from the start,
+    // so that they wait ("waiting to sync") and are sent when the network returns.
+    onlineManager.setOnline(navigator.onLine);
+  }, []);
   useEffect(() => {
     if (!offlineSupported() || unknown) return;
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {

@@ -54,6 +54,19 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
     return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.endsWith("/stream"));
   }, owner.id);
   expect(savedTakes.sort()).toEqual(takes.map((t) => `/api/versions/${t.versionId}/stream`).sort());
+  // Nothing else is kept: no API answers (they are no-store), no sign-in or other pages, no other origin.
+  const kept = await page.evaluate(async () => {
+    const all: string[] = [];
+    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) all.push(`${name} ${r.url}`);
+    return all;
+  });
+  for (const entry of kept) {
+    expect(entry).toMatch(
+      new RegExp(
+        `^(rehearsalhub-saved-${owner.id} ${origin}/(bands/[^/]+/(setlists|songs)/[^/]+|offline|api/versions/[^/]+/(stream|peaks|analysis)|__offline/items/(setlist|song)/[^/]+)|rehearsalhub-static ${origin}/_next/static/.+|rehearsalhub-session ${origin}/__offline/session)$`,
+      ),
+    );
+  }
 
   // No network from here.
   await context.setOffline(true);
@@ -79,6 +92,12 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
   expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
   await screenshotAtWidths(page, "offline-song");
 
+  // A comment typed offline is kept as a draft, across a reload.
+  await page.getByLabel("Your comment").fill("The bridge comes in late");
+  await page.reload();
+  await expect(page.getByTestId("song-workspace")).toBeVisible();
+  await expect(page.getByLabel("Your comment")).toHaveValue("The bridge comes in late");
+
   // A page that was not saved: the list of what is.
   await page.goto(`/bands/${bandId}/members`);
   await expect(page.getByTestId("offline-notice")).toContainText("You are offline; these are saved");
@@ -103,4 +122,5 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: /sign in/i }).first()).toBeVisible();
   await expect.poll(() => cacheNames(page)).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("rehearsalhub-")))).toEqual([]);
 });

@@ -15,6 +15,13 @@ export const SESSION_KEY = "/__offline/session";
 export const ITEM_KEY_PREFIX = "/__offline/items/";
 export const OFFLINE_PAGE = "/offline";
 
+/** Comments being typed are kept in localStorage under this prefix (removed at sign-out). */
+export const DRAFT_PREFIX = `${CACHE_PREFIX}draft:`;
+
+export function commentDraftKey(versionId: string): string {
+  return `${DRAFT_PREFIX}comment:${versionId}`;
+}
+
 const USER_CACHE_PREFIX = `${CACHE_PREFIX}saved-`;
 
 /** Each signed-in person's saved pages and takes live in their own cache. */

@@ -6,6 +6,7 @@
  */
 import {
   CACHE_PREFIX,
+  DRAFT_PREFIX,
   isGone,
   isUserCache,
   ITEM_KEY_PREFIX,
@@ -36,9 +37,16 @@ export async function setSignedInPerson(userId: string): Promise<void> {
   for (const name of await caches.keys()) if (isUserCache(name) && name !== mine) await caches.delete(name);
 }
 
-/** Signing out (or a page rendered for nobody): every cache of the app goes, saved takes included. */
+/** Signing out (or a page rendered for nobody): every cache of the app goes, saved takes and comment drafts included. */
 export async function clearOfflineData(): Promise<void> {
-  if (typeof window === "undefined" || !("caches" in window)) return;
+  if (typeof window === "undefined") return;
+  try {
+    const drafts = Object.keys(localStorage).filter((key) => key.startsWith(DRAFT_PREFIX));
+    drafts.forEach((key) => localStorage.removeItem(key));
+  } catch {
+    // Storage blocked: there are no drafts to remove.
+  }
+  if (!("caches" in window)) return;
   for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
 }
 

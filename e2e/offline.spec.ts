@@ -123,4 +123,10 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
   await expect(page.getByRole("link", { name: /sign in/i }).first()).toBeVisible();
   await expect.poll(() => cacheNames(page)).toEqual([]);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("rehearsalhub-")))).toEqual([]);
+  // Signed out and offline, the setlist is nowhere to be found on this device.
+  await context.setOffline(true);
+  await page.goto(setlistPage()).catch(() => null);
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await expect(page.getByText("Friday gig")).toHaveCount(0);
+  await context.setOffline(false);
 });

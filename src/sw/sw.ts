@@ -10,8 +10,8 @@
  * It never stores an answer marked no-store, a redirect, a partial answer or
  * another origin's answer, and with nobody signed in it answers from no cache.
  */
-import { CacheFirst, NetworkFirst, RangeRequestsPlugin, Serwist, type RouteHandlerCallbackOptions, type SerwistPlugin } from "serwist";
-import { isSaveablePage, isStaticAsset, isTakeFile, mayKeep, OFFLINE_PAGE, SESSION_CACHE, SESSION_KEY, STATIC_CACHE, userCacheName } from "@/features/offline/offline-rules";
+import { CacheFirst, NetworkFirst, RangeRequestsPlugin, Serwist, setCacheNameDetails, type RouteHandlerCallbackOptions, type SerwistPlugin } from "serwist";
+import { CACHE_PREFIX, isSaveablePage, isStaticAsset, isTakeFile, mayKeep, OFFLINE_PAGE, SESSION_CACHE, SESSION_KEY, STATIC_CACHE, userCacheName } from "@/features/offline/offline-rules";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -87,9 +87,10 @@ async function takeFile({ request, event }: RouteHandlerCallbackOptions): Promis
 
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 
+// Serwist makes its (here empty) precache at install; under the app's prefix it goes with the rest at sign-out.
+setCacheNameDetails({ prefix: CACHE_PREFIX.replace(/-$/, "") });
+
 const serwist = new Serwist({
-  // Serwist makes its (here empty) precache at install; under this prefix it goes with the rest at sign-out.
-  cacheId: "rehearsalhub",
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: false,

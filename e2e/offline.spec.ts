@@ -77,6 +77,12 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
   await expectNoSeriousA11yViolations(page, "offline setlist");
 
   // Open a song from the set: its saved page, its take playing from the cache.
+  const streamAnswers: { status: number; fromServiceWorker: boolean; range: string | null }[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(`/api/versions/${takes[0]!.versionId}/stream`)) {
+      streamAnswers.push({ status: response.status(), fromServiceWorker: response.fromServiceWorker(), range: response.headers()["content-range"] ?? null });
+    }
+  });
   await page.getByRole("link", { name: "Cellar song" }).click();
   await expect(page.getByTestId("song-workspace")).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/songs/${songIds[0]}`));
@@ -90,6 +96,13 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
   // Playback goes on from 20 s: the bytes there came from a 206 cut from the saved file.
   await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(20.5);
   expect(await audio.evaluate((a: HTMLAudioElement) => a.paused)).toBe(false);
+  // The audio element's range requests were answered by the service worker with 206 cut from the saved file.
+  const size = takes[0]!.bytes.length;
+  expect(streamAnswers.length).toBeGreaterThan(0);
+  for (const answer of streamAnswers) {
+    expect(answer).toMatchObject({ status: 206, fromServiceWorker: true });
+    expect(answer.range).toMatch(new RegExp(`^bytes \\d+-\\d+/${size}$`));
+  }
   await screenshotAtWidths(page, "offline-song");
 
   // A comment typed offline is kept as a draft, across a reload.

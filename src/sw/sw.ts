@@ -81,7 +81,8 @@ async function takeFile({ request, event }: RouteHandlerCallbackOptions): Promis
   // Only the plain URL was saved (not ?source=original, the upload as it came).
   if (url.search || !cache || !cacheName || !(await cache.match(url.pathname))) return fetch(request);
   // The whole file was stored when it was saved; a range request is cut from it (206).
-  const strategy = new CacheFirst({ cacheName, plugins: [savedUnderPath(url.pathname), new RangeRequestsPlugin(), keepOnlyKeepable] });
+  // Keyed by the request itself (no query string here): RangeRequestsPlugin reads the Range header from it.
+  const strategy = new CacheFirst({ cacheName, plugins: [new RangeRequestsPlugin(), keepOnlyKeepable] });
   return strategy.handle({ request, event });
 }
 

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { makeWav } from "../src/test/wav";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { AudioSeed, type SeededTake, type SeededUser } from "./support/audio-seed";
+import { AudioSeed, e2eStorageDir, type SeededTake, type SeededUser } from "./support/audio-seed";
 import { expect, test } from "./support/fixtures";
 import { screenshotAtWidths } from "./support/screenshots";
 
@@ -142,4 +145,50 @@ test("a saved setlist opens, plays and seeks offline; a mark made offline syncs;
   await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
   await expect(page.getByText("Friday gig")).toHaveCount(0);
   await context.setOffline(false);
+});
+
+test("back online, a saved song follows its new best take, and goes once its person is removed from the band", async ({ page, context }) => {
+  const member = await seed.user("Offline bassist");
+  await seed.addMember(bandId, member);
+  await context.addCookies([{ name: "next-auth.session-token", value: member.cookie.split("=")[1]!, url: origin }]);
+  const songId = songIds[0]!;
+  await page.goto(`/bands/${bandId}/songs/${songId}`);
+  await page.getByRole("button", { name: "Save for offline" }).click();
+  await expect(page.getByTestId("offline-saved")).toBeVisible({ timeout: 30_000 });
+  const savedTakes = () =>
+    page.evaluate(
+      async ({ userId, songId }) => {
+        const cache = await caches.open(`rehearsalhub-saved-${userId}`);
+        const item = await cache.match(`/__offline/items/song/${songId}`);
+        return item ? ((await item.json()) as { takes: { versionId: string }[] }).takes.map((t) => t.versionId) : null;
+      },
+      { userId: member.id, songId },
+    );
+  expect(await savedTakes()).toEqual([takes[0]!.versionId]);
+
+  // A newer take of the song becomes its best: the next check saves that one instead.
+  const newerKey = `bands/${bandId}/${randomUUID()}.wav`;
+  fs.copyFileSync(takes[0]!.file, path.join(e2eStorageDir, newerKey));
+  const newer = await seed.query<{ id: string }>(
+    `INSERT INTO "Version" (id, "bandId", "songId", title, "uploaderId", "storageKey", "originalName", "contentType", "sizeBytes", processing, "updatedAt")
+     SELECT gen_random_uuid(), "bandId", "songId", 'Better take', "uploaderId", $2, "originalName", "contentType", "sizeBytes", 'READY', now() FROM "Version" WHERE id = $1 RETURNING id`,
+    [takes[0]!.versionId, newerKey],
+  );
+  await seed.query(`UPDATE "Song" SET "bestVersionId" = $1 WHERE id = $2`, [newer[0]!.id, songId]);
+  try {
+    await page.goto("/offline");
+    await expect.poll(savedTakes, { timeout: 15_000 }).toEqual([newer[0]!.id]);
+    await expect(page.getByTestId("offline-item")).toContainText("1 take");
+
+    // Removed from the band: the next check finds a 403 and drops what was saved.
+    await seed.removeMember(bandId, member);
+    await page.reload();
+    await expect.poll(savedTakes, { timeout: 15_000 }).toBeNull();
+    await expect(page.getByTestId("offline-item")).toHaveCount(0);
+    const leftovers = await page.evaluate(async (userId) => (await (await caches.open(`rehearsalhub-saved-${userId}`)).keys()).map((r) => new URL(r.url).pathname), member.id);
+    expect(leftovers.filter((p) => p.startsWith("/api/versions/") || p.startsWith("/bands/"))).toEqual([]);
+  } finally {
+    await seed.query(`UPDATE "Song" SET "bestVersionId" = NULL WHERE id = $1`, [songId]);
+    await seed.query(`DELETE FROM "Version" WHERE id = $1`, [newer[0]!.id]);
+  }
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Alert } from "@/components/alert";
 import { formatBytes, type SavedItem } from "../offline-rules";
 import { listSaved, offlineSupported, removeSaved } from "../offline-store";
 import { useOfflineSession } from "./offline-session";
@@ -40,9 +41,9 @@ export function SavedList() {
       <div className="stack-sm">
         <h1 className="m-0">Saved for offline</h1>
         {!online ? (
-          <p className="badge badge-warning m-0" role="status" data-testid="offline-notice">
+          <Alert as="p" tone="warning" className="m-0" data-testid="offline-notice">
             You are offline; these are saved on this device:
-          </p>
+          </Alert>
         ) : (
           <p className="small muted m-0">Setlists and songs saved here open, play and seek with no network.</p>
         )}

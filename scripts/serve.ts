@@ -11,6 +11,7 @@ import path from "node:path";
 import { readOrCreateSecret, startupEnv } from "../src/env";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrate";
+import { ensureServiceWorkerBundle } from "./sw-bundle.mjs";
 import { ensureWorkerBundle, WORKER_START_ARGS } from "./worker-bundle.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -79,6 +80,8 @@ async function main() {
     AUTH_SECRET: authSecret ?? readOrCreateSecret(dataDir),
   };
 
+  // public/sw.js first: it is part of what a build is fingerprinted on.
+  await ensureServiceWorkerBundle({ minify: !dev });
   if (!dev) buildIfNeeded(env);
   if (worker === "inline") await ensureWorkerBundle();
 

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { crossSiteRefusal, originCheckOf, requestIdOf } from "@/server/http/api-route";
 import { isMalformedPath, malformedApiUrlResponse, MALFORMED_URL_REWRITE } from "@/server/http/malformed-url";
-import { apiSecurityHeaders, pageSecurityHeaders } from "@/server/http/security-headers";
+import { apiSecurityHeaders, pageCacheControl, pageSecurityHeaders } from "@/server/http/security-headers";
 import { bucketOrigins } from "@/server/storage/s3-origins";
 
 /**
@@ -50,6 +50,8 @@ export function proxy(request: NextRequest) {
     : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("x-request-id", requestId);
+  const caching = pageCacheControl(pathname);
+  if (caching) response.headers.set("Cache-Control", caching);
   return response;
 }
 

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { ServiceUnavailable } from "@/components/service-unavailable";
 import { SiteHeader } from "@/components/site-header";
+import { OfflineSession } from "@/features/offline/ui/offline-session";
 import { AppError } from "@/server/errors";
 import { TRPCReactProvider } from "@/trpc/react";
 import { currentUser } from "@/trpc/server";
@@ -38,10 +39,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <TRPCReactProvider>
-          <SiteHeader user={user === "unavailable" ? null : user} signedInUnknown={user === "unavailable"} />
-          <main id="main" className="container">
-            {user === "unavailable" ? <ServiceUnavailable /> : children}
-          </main>
+          <OfflineSession userId={user === "unavailable" ? null : (user?.id ?? null)} unknown={user === "unavailable"}>
+            <SiteHeader user={user === "unavailable" ? null : user} signedInUnknown={user === "unavailable"} />
+            <main id="main" className="container">
+              {user === "unavailable" ? <ServiceUnavailable /> : children}
+            </main>
+          </OfflineSession>
         </TRPCReactProvider>
       </body>
     </html>

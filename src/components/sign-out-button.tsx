@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { clearOfflineData } from "@/features/offline/offline-store";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -12,7 +13,10 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/" });
+        // What was saved for offline is this person's: it leaves the device with them.
+        void clearOfflineData()
+          .catch(() => {})
+          .finally(() => void signOut({ callbackUrl: "/" }));
       }}
     >
       {pending ? "Signing out…" : "Sign out"}

@@ -79,3 +79,16 @@ export function pageSecurityHeaders(options: PageHeaderOptions): Record<string, 
 export function apiSecurityHeaders(pathname: string, https: boolean): Record<string, string> {
   return { ...commonHeaders(pathname, https), "Content-Security-Policy": API_CONTENT_SECURITY_POLICY };
 }
+
+/**
+ * Pages a member may save for offline (a band's setlists and songs, and the
+ * list of what is saved) may be kept by the browser, but never reused without
+ * asking the server first: `private, no-cache`. Everything else keeps Next's
+ * `no-store`, which the service worker honours (src/sw/sw.ts): sign-in,
+ * invite and join pages are never kept.
+ */
+const SAVEABLE_PAGE = [/^\/bands\/[A-Za-z0-9_-]+\/setlists\/[A-Za-z0-9_-]+$/, /^\/bands\/[A-Za-z0-9_-]+\/songs\/[A-Za-z0-9_-]+$/, /^\/offline$/];
+
+export function pageCacheControl(pathname: string): string | null {
+  return SAVEABLE_PAGE.some((re) => re.test(pathname)) ? "private, no-cache" : null;
+}

@@ -15,6 +15,7 @@ import { commentAtTime } from "../comment-order.rules";
 import type { Mentionable } from "../mention.rules";
 import { CommentThread } from "./comment-thread";
 import { MentionTextarea } from "./mention-textarea";
+import { useCommentDraft } from "./use-comment-draft";
 import { Alert } from "@/components/alert";
 
 const commentFields = z.object({ body: commentBodySchema });
@@ -142,6 +143,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
         : { bandId, versionId, body, atSeconds: heard && atTime ? moment : null },
     ),
   );
+  useCommentDraft(versionId, body, (draft) => form.setValue("body", draft));
   const { ref: bodyRef, name: bodyName, onBlur: bodyBlur } = form.register("body");
   const setBody = (value: string) => {
     if (!body && pinned == null && heard) setPinned(currentTime);
@@ -245,7 +247,7 @@ export function CommentsPanel({ bandId, versionId, comments, loading, loadError,
             )}
           </div>
           <button type="submit" className="btn btn-primary btn-sm" disabled={create.isPending || !body.trim()}>
-            {create.isPending ? "Posting…" : "Comment"}
+            {create.isPaused ? "Waiting to sync…" : create.isPending ? "Posting…" : "Comment"}
           </button>
         </div>
         <FieldError id={errorId} error={error} />

@@ -92,6 +92,12 @@ export function PracticeMarkers({ bandId, songId, versionId, markers, loading, n
           Mark here
         </button>
       </form>
+      {create.isPaused && create.variables ? (
+        // Offline: the marker is held and sent when the network returns.
+        <p className="small muted m-0" role="status" data-testid="marker-waiting">
+          Waiting to sync: {create.variables.label} at {formatClock(create.variables.atSeconds)}
+        </p>
+      ) : null}
       {error ? (
         <Alert as="p" tone="error" className="small">
           {userMessage(error)}

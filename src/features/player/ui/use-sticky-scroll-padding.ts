@@ -22,7 +22,7 @@ export function useStickyScrollPadding(sticky: RefObject<HTMLElement | null>) {
     const root = document.documentElement;
     const update = () => {
       const fits = el.getBoundingClientRect().height <= window.innerHeight * MAX_STICKY_SHARE;
-      if (el.dataset.fits !== String(fits)) el.dataset.fits = String(fits);
+      if (el.getAttribute("data-fits") !== String(fits)) el.setAttribute("data-fits", String(fits));
       const style = getComputedStyle(el);
       if (style.position !== "sticky") {
         root.style.removeProperty("scroll-padding-top");

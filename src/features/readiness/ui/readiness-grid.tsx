@@ -87,6 +87,12 @@ export function ReadinessGrid({ bandId, setlist }: { bandId: string; setlist: Se
           </table>
         </div>
       </div>
+      {set.isPaused && set.variables ? (
+        // Offline: the mark is held and sent when the network returns (react-query resumes paused mutations).
+        <p className="alert alert-warning m-0" role="status" data-testid="readiness-waiting">
+          Waiting to sync: {set.variables.ready ? "ready" : "not ready"} for {setlist.songs.find((s) => s.songId === set.variables?.songId)?.title ?? "this song"}
+        </p>
+      ) : null}
       {set.error ? (
         <p className="field-error" role="alert">
           {userMessage(set.error)}

@@ -27,6 +27,7 @@ export function SetlistEditor({
   canDelete,
   readiness,
   actions,
+  offline,
 }: {
   bandId: string;
   setlistId: string;
@@ -35,6 +36,8 @@ export function SetlistEditor({
   readiness: (setlist: Setlist) => ReactNode;
   /** More buttons beside the print view's, composed by the page (sharing). */
   actions?: ReactNode;
+  /** "Save for offline" for the setlist as it stands (the page composes it). */
+  offline?: (setlist: Setlist) => ReactNode;
 }) {
   const utils = api.useUtils();
   const query = api.setlist.get.useQuery({ bandId, setlistId }, { initialData: initialSetlist });
@@ -80,6 +83,8 @@ export function SetlistEditor({
       </div>
 
       <SetlistDetails bandId={bandId} setlist={setlist} canDelete={canDelete} />
+
+      {offline?.(setlist)}
 
       <section className="stack-sm" aria-labelledby="set-songs-heading">
         <div className="row-between">

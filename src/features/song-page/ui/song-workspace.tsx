@@ -30,6 +30,9 @@ import { takeLabel, uploaderName } from "@/features/takes/ui/take-label";
 import { TakeList } from "@/features/takes/ui/take-list";
 import { Alert } from "@/components/alert";
 import { ShareButton } from "@/features/sharing/ui/share-dialog";
+import { songPageUrl } from "@/features/offline/offline-rules";
+import { songTake } from "@/features/offline/offline-store";
+import { SaveForOffline } from "@/features/offline/ui/save-for-offline";
 
 type Song = RouterOutputs["song"]["get"];
 
@@ -312,6 +315,8 @@ export function SongWorkspace({ bandId, song, initialVersions, initialTakeId, in
           </a>
         </div>
       </div>
+
+      <SaveForOffline request={{ kind: "song", id: song.id, bandId, title: song.title, pageUrl: songPageUrl(bandId, song.id), takes: songTake(song.id, versions) }} />
 
       {versionsQuery.error ? (
         <Alert as="p" tone="error">

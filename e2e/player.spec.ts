@@ -541,7 +541,7 @@ test("the zoom buttons say zoom; the volume slider and mute drive the element an
   await expect(zoom.getByRole("button", { name: "Zoom out" })).toBeVisible();
 
   const element = () => audio(page).evaluate((a: HTMLAudioElement) => ({ volume: a.volume, muted: a.muted }));
-  const slider = page.getByRole("slider", { name: "Volume" });
+  const slider = page.getByRole("slider", { name: "Volume", exact: true });
   await expect(slider).toHaveValue("1");
   await slider.fill("0.4");
   await expect.poll(element).toEqual({ volume: 0.4, muted: false });
@@ -552,14 +552,14 @@ test("the zoom buttons say zoom; the volume slider and mute drive the element an
 
   await page.reload();
   await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
-  await expect(page.getByRole("slider", { name: "Volume" })).toHaveValue("0.4");
+  await expect(page.getByRole("slider", { name: "Volume", exact: true })).toHaveValue("0.4");
   await expect(page.getByRole("button", { name: "Mute" })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(element).toEqual({ volume: 0.4, muted: true });
 
   // Unmuted again, and turned back up: the next tests hear the take at full volume.
   await page.getByRole("button", { name: "Mute" }).click();
   await expect.poll(element).toEqual({ volume: 0.4, muted: false });
-  await page.getByRole("slider", { name: "Volume" }).fill("1");
+  await page.getByRole("slider", { name: "Volume", exact: true }).fill("1");
   await expect.poll(element).toEqual({ volume: 1, muted: false });
 });
 
@@ -570,7 +570,7 @@ test("where a page cannot set the volume (iOS), only mute is offered", async ({ 
   });
   await page.goto(song(`?take=${takeA}`));
   await expect(page.getByTestId("waveform")).toHaveAttribute("data-ready", "true");
-  await expect(page.getByRole("slider", { name: "Volume" })).toHaveCount(0);
+  await expect(page.getByRole("slider", { name: "Volume", exact: true })).toHaveCount(0);
   const mute = page.getByRole("button", { name: "Mute" });
   await mute.click();
   await expect.poll(() => audio(page).evaluate((a: HTMLAudioElement) => a.muted)).toBe(true);

@@ -31,6 +31,10 @@ test.beforeAll(async () => {
   // I joined last: by join order my column would be the last one.
   me = await seed.user(MY_NAME);
   await seed.addMember(bandId, me);
+  // Joins a second apart, in that order: rows inserted within one millisecond would tie.
+  for (const [i, person] of [...people, me].entries()) {
+    await seed.query(`UPDATE "BandMember" SET "createdAt" = now() - make_interval(secs => $3) WHERE "bandId" = $1 AND "userId" = $2`, [bandId, person.id, 10 - i]);
+  }
   await seed.query(`UPDATE "BandMember" SET part = 'Lead vocals and tambourine' WHERE "bandId" = $1`, [bandId]);
   const songIds: string[] = [];
   for (const title of ["Opener", "A song whose title is rather long for a phone", "Closer"]) {

@@ -23,7 +23,8 @@ async function requireSetlist(db: Db, bandId: string, setlistId: string) {
 async function bandPeople(db: Db, bandId: string) {
   const rows = await db.bandMember.findMany({
     where: { bandId },
-    orderBy: { createdAt: "asc" },
+    // The user id breaks ties, so two members who joined in the same millisecond keep one order.
+    orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
     select: { userId: true, part: true, user: { select: { name: true, email: true } } },
   });
   return rows.map((r) => ({ userId: r.userId, name: r.user.name, displayName: personName(r.user), part: r.part }));

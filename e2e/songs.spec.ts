@@ -120,6 +120,10 @@ test("a member uploads a take, plays it, seeks, comments at a moment and picks i
   expect(fs.readFileSync(await saved.path()).equals(wav)).toBe(true);
 
   await shot(page, screenshotDir, "song-desktop.png");
+  // From the top of the page, where nothing sits under the sticky player (axe counts a
+  // button scrolled under it as an obscured target; the player grows when the take's
+  // analysis arrives).
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expectNoSeriousA11yViolations(page, "song page with a take and a comment");
 
   // Phone width: nothing wider than the screen, the player still works.
